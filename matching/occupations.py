@@ -1,0 +1,430 @@
+"""Free-text Dutch job titles -> ranked ESCO occupations.
+
+How a title is understood:
+
+1. Dutch normalisation (case, accents, hyphens, slashes), then qualifiers that say nothing about the occupation are
+   dropped ("(m/v)", "junior", "parttime", "1e graads", "ZZP" ...) and abbreviations expanded ("mdw" ->
+   "medewerker"), from the hand-made list in ``data/occupation_synonyms.tsv``.
+2. Each word becomes a *key* that folds gendered and plural forms together (kapster/kappers -> kapper,
+   schoonmaakster -> schoonmaker, caissière -> caissier, kokkin -> kok, lerares -> leraar), via a Snowball stem.
+3. Compounds are split against the label vocabulary (longest known head noun): "pannenkoekenbakker" ->
+   "pannenkoeken" + "bakker", so the title still lands on a bakker occupation, and "chauffeur vrachtwagen" meets
+   "vrachtwagenchauffeur".
+4. Every ESCO label (preferred, alternative, hidden) and every hand-made synonym is a document. A title is scored
+   against each label by a blend of word-key TF-IDF cosine (word order free) and character n-gram TF-IDF cosine
+   (spelling variants, unknown compounds); a label whose key set equals the title's scores 1. An occupation takes
+   the best score of its labels, slightly lower for alternative/hidden labels than for the preferred one.
+
+All matrices are built once and pickled into the taxonomy cache, so start-up is a file read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from .dutch import STOPWORDS, normalise
+from .taxonomy import SYNONYMS_TSV, Taxonomy, cached, load_taxonomy
+
+__all__ = [
+    "OccupationHit",
+    "OccupationSearch",
+    "default_search",
+    "occupation_hits_as_dicts",
+    "occupation_key",
+    "search_occupations",
+]
+
+SEARCH_FORMAT = "occupation-search-1"
+
+# Label weights: the preferred label is the surest evidence, a curated synonym nearly as sure.
+PREFERRED, SYNONYM, ALTERNATIVE, HIDDEN = 1.0, 0.99, 0.97, 0.93
+SYNONYM_RANK_STEP = 0.01  # later targets of one synonym line rank just below earlier ones
+WORD_WEIGHT, CHAR_WEIGHT = 0.6, 0.4
+NON_EXACT_CAP = 0.95  # only an exact key match scores above this
+MIN_SCORE = 0.15  # weaker hits are noise: a query matching nothing returns []
+MIN_HEAD, MIN_MODIFIER = 3, 3
+COMPOUND_HEAD_WEIGHT, COMPOUND_MODIFIER_WEIGHT = 0.8, 0.6
+CHUNK = 256
+
+
+@dataclass(frozen=True)
+class OccupationHit:
+    """One search result: an ESCO occupation with its Dutch preferred label and a score in [0, 1]."""
+
+    uri: str
+    label: str
+    score: float
+
+    def as_dict(self) -> dict:
+        """JSON-ready form used by the command line: {"uri", "label", "score"}."""
+        return {"uri": self.uri, "label": self.label, "score": round(float(self.score), 4)}
+
+
+# --- Dutch job-title words -----------------------------------------------------------------------------------
+
+# Gendered and plural endings folded onto the masculine singular before stemming; the first match wins.
+_GENDER_RULES: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"sters$", "er"),
+        (r"ster$", "er"),
+        (r"trices?$", "teur"),
+        (r"euses?$", "eur"),
+        (r"ieres?$", "ier"),
+        (r"essen$", ""),  # meesteressen
+        (r"eres$", "er"),  # schilderes, danseres, onderwijzeres
+        (r"ares$", "aar"),  # lerares, tekenares
+        (r"([bdfgklmnprt])\1in$", r"\1"),  # kokkin -> kok, cheffin -> chef
+        (r"(boer|kelner|vriend)in$", r"\1"),
+        (r"mannen$", "man"),
+        (r"lieden$", "man"),  # timmerlieden
+        (r"vrouw(en)?$", "man"),  # timmervrouw ~ timmerman; schoonmaakvrouw
+    )
+)
+_SQUEEZE = re.compile(r"(.)\1+")
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def occupation_key(word: str) -> str:
+    """A key that is equal for gendered and plural forms of one job word: kapster, kappers -> same key.
+
+    A light Dutch suffix stripper tuned to job titles (plural -en/-s, inflected -e, feminine -ster/-in/-es/-trice/
+    -euse/-ière), then doubled letters squeezed so that "kapp-" and "kap-", "schoonmaak-" and "schoonmak-" meet.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    folded = word
+    if len(word) > 5:
+        for pattern, repl in _GENDER_RULES:
+            new = pattern.sub(repl, word)
+            if new != word:
+                folded = new
+                break
+    if len(folded) > 5 and folded.endswith("en"):
+        folded = folded[:-2]
+    elif len(folded) > 4 and folded.endswith("s") and folded[-2] not in _VOWELS and folded[-2] not in "sj":
+        folded = folded[:-1]
+    elif len(folded) > 4 and folded.endswith(("ies", "as", "os", "us")) and folded[-3] not in _VOWELS - {"i"}:
+        folded = folded[:-1]  # installaties, auto's, pizza's
+    if len(folded) > 4 and folded.endswith("e") and folded[-2] not in _VOWELS:
+        folded = folded[:-1]
+    return _SQUEEZE.sub(r"\1", folded)
+
+
+def _char_ngrams(text: str) -> list[str]:
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in (3, 4, 5):
+            if len(padded) < n:
+                continue
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+# --- the hand-made list ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    drop: frozenset[str]
+    abbreviations: dict[str, tuple[str, ...]]
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _read_lexicon(path: Path = SYNONYMS_TSV) -> _Lexicon:
+    drop: set[str] = set()
+    abbreviations: dict[str, tuple[str, ...]] = {}
+    synonyms: list[tuple[str, tuple[str, ...]]] = []
+    if path.exists():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = line.split("\t")
+            kind = parts[0].strip()
+            if kind == "drop" and len(parts) >= 2:
+                drop.add(normalise(parts[1]))
+            elif kind == "abbr" and len(parts) >= 3:
+                abbreviations[normalise(parts[1])] = tuple(normalise(parts[2]).split())
+            elif kind == "syn" and len(parts) >= 3:
+                targets = tuple(t.strip() for t in parts[2].split(";") if t.strip())
+                synonyms.append((parts[1].strip(), targets))
+            else:
+                raise ValueError(f"{path}:{number}: cannot read line {line!r}")
+    return _Lexicon(frozenset(drop), abbreviations, tuple(synonyms))
+
+
+# --- the search ----------------------------------------------------------------------------------------------
+
+
+class OccupationSearch:
+    """Ranks ESCO occupations for free-text Dutch job titles (see the module docstring for how)."""
+
+    def __init__(self, word_weight: float = WORD_WEIGHT, min_score: float = MIN_SCORE, use_synonyms: bool = True):
+        self.word_weight = word_weight
+        self.min_score = min_score
+        self.use_synonyms = use_synonyms
+
+    # -- analysis shared by labels and queries
+
+    def _words(self, text: str, *, query: bool) -> list[str]:
+        """Normalised words with qualifiers dropped (queries only) and abbreviations expanded."""
+        words: list[str] = []
+        for token in normalise(text).split():
+            if query and token in self.lexicon_.drop:
+                continue
+            expansion = self.lexicon_.abbreviations.get(token)
+            if expansion is not None:
+                words.extend(expansion)
+            elif token not in STOPWORDS:
+                words.append(token)
+        if query and not words:  # a title that is only qualifiers ("medewerker", "junior") keeps its words
+            words = [t for t in normalise(text).split() if t not in STOPWORDS]
+        return words
+
+    def _split(self, word: str) -> tuple[str, str] | None:
+        """(modifier, head) when the word ends in a known job word: pannenkoekenbakker -> (pannenkoeken, bakker)."""
+        for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+            head = word[i:]
+            if occupation_key(head) in self.heads_:
+                return word[:i], head
+        return None
+
+    def _terms(self, words: Sequence[str]) -> dict[str, float]:
+        """Weighted word keys: each word's key, plus its compound parts."""
+        terms: dict[str, float] = defaultdict(float)
+        for word in words:
+            key = occupation_key(word)
+            split = self._split(word) if len(word) >= MIN_HEAD + MIN_MODIFIER else None
+            known = key in self.vocabulary_
+            if known or split is None:
+                terms[key] = max(terms[key], 1.0)
+            if split is not None:
+                modifier, head = split
+                scale = 0.6 if known else 1.0
+                for part, weight in ((head, COMPOUND_HEAD_WEIGHT), (modifier, COMPOUND_MODIFIER_WEIGHT)):
+                    part_key = occupation_key(part)
+                    terms[part_key] = max(terms[part_key], weight * scale)
+        return terms
+
+    @staticmethod
+    def _exact_key(words: Sequence[str]) -> str:
+        return " ".join(sorted({occupation_key(w) for w in words}))
+
+    # -- fitting
+
+    def fit(self, taxonomy: Taxonomy | None = None) -> OccupationSearch:
+        """Index every label of every occupation in ``taxonomy`` (default: the shipped ESCO taxonomy)."""
+        taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+        self.lexicon_ = _read_lexicon() if self.use_synonyms else _Lexicon(frozenset(), {}, ())
+        self.uris_ = np.array([o.uri for o in taxonomy.occupations], dtype=object)
+        self.labels_ = np.array([o.label for o in taxonomy.occupations], dtype=object)
+
+        documents: list[tuple[int, str, float]] = []  # (occupation index, text, weight)
+        for i, occ in enumerate(taxonomy.occupations):
+            documents.append((i, occ.label, PREFERRED))
+            documents.extend((i, alt, ALTERNATIVE) for alt in occ.alt_labels)
+            documents.extend((i, hidden, HIDDEN) for hidden in occ.hidden_labels)
+        documents.extend(self._synonym_documents(taxonomy))
+        documents.sort(key=lambda d: d[0])
+
+        label_words = [self._words(text, query=False) for _, text, _ in documents]
+        # Known head nouns for compound splitting: keys of whole label words.
+        self.heads_ = frozenset(occupation_key(w) for words in label_words for w in words if len(w) >= MIN_HEAD)
+        self.vocabulary_ = {}
+        vocabulary = self.vocabulary_
+        for words in label_words:
+            for w in words:
+                vocabulary.setdefault(occupation_key(w), len(vocabulary))
+        label_terms = [self._terms(words) for words in label_words]
+        for terms in label_terms:
+            for key in terms:
+                vocabulary.setdefault(key, len(vocabulary))
+
+        self.word_idf_, self.word_matrix_ = self._fit_tfidf(label_terms, vocabulary)
+        self.char_vocabulary_: dict[str, int] = {}
+        char_counts = [self._count(_char_ngrams(self._char_text(words)), self.char_vocabulary_, grow=True)
+                       for words in label_words]
+        self.char_idf_, self.char_matrix_ = self._fit_tfidf(char_counts, self.char_vocabulary_, sublinear=True)
+
+        self.label_occupation_ = np.array([d[0] for d in documents], dtype=np.int64)
+        self.label_weight_ = np.array([d[2] for d in documents], dtype=np.float64)
+        # Start of each occupation's run of labels, for per-occupation maxima with np.maximum.reduceat.
+        self.occupation_starts_ = np.searchsorted(self.label_occupation_, np.arange(len(self.uris_)))
+        exact: dict[str, dict[int, float]] = defaultdict(dict)
+        for (i, _, weight), words in zip(documents, label_words, strict=True):
+            if words:
+                key = self._exact_key(words)
+                exact[key][i] = max(exact[key].get(i, 0.0), weight)
+        self.exact_ = dict(exact)
+        return self
+
+    def _synonym_documents(self, taxonomy: Taxonomy) -> list[tuple[int, str, float]]:
+        by_label: dict[str, list[int]] = defaultdict(list)
+        for i, occ in enumerate(taxonomy.occupations):
+            by_label[normalise(occ.label)].append(i)
+        documents = []
+        unknown = []
+        for phrase, targets in self.lexicon_.synonyms:
+            for rank, target in enumerate(targets):
+                label, _, isco = target.partition("@")
+                matches = [i for i in by_label.get(normalise(label), []) if not isco or taxonomy.occupations[i].isco == isco]
+                if not matches:
+                    unknown.append(target)
+                for i in matches:
+                    documents.append((i, phrase, SYNONYM - SYNONYM_RANK_STEP * rank))
+        self.unknown_synonym_targets_ = tuple(unknown)
+        return documents
+
+    @staticmethod
+    def _char_text(words: Sequence[str]) -> str:
+        # Gender folding on the surface form keeps kapster/kapper close in character n-grams too.
+        out = []
+        for w in words:
+            key = occupation_key(w)
+            out.append(w if key == w else _fold_surface(w))
+        return " ".join(out)
+
+    @staticmethod
+    def _count(items: Iterable[str], vocabulary: dict[str, int], grow: bool) -> dict[str, float]:
+        counts = Counter(items)
+        if grow:
+            for item in counts:
+                vocabulary.setdefault(item, len(vocabulary))
+        return counts
+
+    @staticmethod
+    def _fit_tfidf(rows: list[dict[str, float]], vocabulary: dict[str, int], sublinear: bool = False):
+        n = len(rows)
+        df = np.bincount([vocabulary[key] for row in rows for key in row], minlength=len(vocabulary))
+        idf = np.log((1 + n) / (1 + df)) + 1.0
+        matrix = _tfidf_matrix(rows, vocabulary, idf, sublinear)
+        return idf, matrix.T.tocsr()
+
+    # -- searching
+
+    def _query_matrices(self, queries: Sequence[str]):
+        words = [self._words(q, query=True) for q in queries]
+        word_rows = [self._terms(w) for w in words]
+        unknown_idf = float(self.word_idf_.max()) if len(self.word_idf_) else 1.0
+        word_q = _tfidf_matrix(word_rows, self.vocabulary_, self.word_idf_, False, unknown_idf=unknown_idf)
+        char_rows = [self._count(_char_ngrams(self._char_text(w)), self.char_vocabulary_, grow=False) for w in words]
+        char_idf_unknown = float(self.char_idf_.max()) if len(self.char_idf_) else 1.0
+        char_q = _tfidf_matrix(char_rows, self.char_vocabulary_, self.char_idf_, True, unknown_idf=char_idf_unknown)
+        exact_keys = [self._exact_key(w) if w else None for w in words]
+        return word_q, char_q, exact_keys
+
+    def score_matrix(self, queries: Sequence[str]) -> np.ndarray:
+        """Dense (len(queries), n_occupations) matrix of scores in [0, 1]."""
+        out = np.zeros((len(queries), len(self.uris_)))
+        for start in range(0, len(queries), CHUNK):
+            chunk = queries[start : start + CHUNK]
+            word_q, char_q, exact_keys = self._query_matrices(chunk)
+            blended = self.word_weight * (word_q @ self.word_matrix_).toarray()
+            blended += (1.0 - self.word_weight) * (char_q @ self.char_matrix_).toarray()
+            blended *= self.label_weight_ * NON_EXACT_CAP
+            scores = np.maximum.reduceat(blended, self.occupation_starts_, axis=1)
+            for row, key in enumerate(exact_keys):
+                for occ, weight in (self.exact_.get(key, {}) if key else {}).items():
+                    scores[row, occ] = max(scores[row, occ], weight)
+            out[start : start + len(chunk)] = scores
+        np.clip(out, 0.0, 1.0, out=out)
+        return out
+
+    def search_many(self, queries: Sequence[str], top_k: int = 10) -> list[list[OccupationHit]]:
+        """Hits for each query, in input order; each list best first, distinct URIs, scores in [0, 1]."""
+        queries = list(queries)
+        results: list[list[OccupationHit]] = []
+        if top_k <= 0:
+            return [[] for _ in queries]
+        for start in range(0, len(queries), CHUNK):
+            scores = self.score_matrix(queries[start : start + CHUNK])
+            k = min(top_k, scores.shape[1])
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            for row in range(scores.shape[0]):
+                idx = top[row]
+                order = idx[np.lexsort((idx, -scores[row, idx]))]
+                results.append(
+                    [
+                        OccupationHit(self.uris_[j], self.labels_[j], float(round(scores[row, j], 6)))
+                        for j in order
+                        if scores[row, j] >= self.min_score
+                    ]
+                )
+        return results
+
+    def search(self, query: str, top_k: int = 10) -> list[OccupationHit]:
+        """Best ESCO occupations for one Dutch job title, best first."""
+        return self.search_many([query], top_k)[0]
+
+
+def _fold_surface(word: str) -> str:
+    for pattern, repl in _GENDER_RULES:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
+def _tfidf_matrix(rows, vocabulary, idf, sublinear, unknown_idf: float | None = None) -> sp.csr_matrix:
+    """L2-normalised TF-IDF rows; unknown terms (queries only) count towards the norm with ``unknown_idf``."""
+    indptr, indices, data = [0], [], []
+    unknown_mass = np.zeros(len(rows))
+    get = vocabulary.get
+    for r, row in enumerate(rows):
+        for key, tf in row.items():
+            weight = (1.0 + math.log(tf)) if sublinear else tf
+            col = get(key)
+            if col is None:
+                if unknown_idf is not None:
+                    unknown_mass[r] += (weight * unknown_idf) ** 2
+                continue
+            indices.append(col)
+            data.append(weight)
+        indptr.append(len(indices))
+    indices_arr = np.array(indices, dtype=np.int64)
+    values = np.array(data, dtype=np.float64) * idf[indices_arr] if indices else np.zeros(0)
+    matrix = sp.csr_matrix((values, indices_arr, np.array(indptr)), shape=(len(rows), len(vocabulary)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() + unknown_mass)
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sp.diags(scale) @ matrix
+
+
+def _code_version() -> str:
+    # The cache also depends on this module's code: an edited analysis must never meet an old index.
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def _build_default() -> OccupationSearch:
+    return OccupationSearch().fit(load_taxonomy())
+
+
+@lru_cache(maxsize=1)
+def default_search() -> OccupationSearch:
+    """The occupation search fitted on the shipped taxonomy (cached per process and on disk)."""
+    return cached(f"{SEARCH_FORMAT}-{_code_version()}", _build_default)
+
+
+def search_occupations(queries: Sequence[str], top_k: int = 10) -> list[list[OccupationHit]]:
+    """Hits for each query with the default search."""
+    return default_search().search_many(queries, top_k)
+
+
+def occupation_hits_as_dicts(queries: Sequence[str], top_k: int = 10) -> list[dict]:
+    """The command line's output objects: {"query", "results": [{"uri", "label", "score"}]} per query, in order."""
+    hits = search_occupations(list(queries), top_k)
+    return [{"query": q, "results": [h.as_dict() for h in found]} for q, found in zip(queries, hits, strict=True)]
