@@ -1,0 +1,1172 @@
+"""Pair features: one named comparison per aspect of a (candidate, vacancy) pair, vectorised over all pairs.
+
+The staging follows the ``recordlinkage`` package: records are *encoded* once per side (occupations resolved,
+texts analysed, postcodes turned into coordinates...), then every comparison works on whole arrays of pairs.
+:class:`PairFeatures` composes the comparisons like scikit-learn's ``ColumnTransformer``.
+
+Each comparison gives a value in [0, 1] per pair (higher = better fit) and, for hard requirements, whether the
+pair fails it. Two ways to compare:
+
+* ``pairs(C, V, ci, vi)``: exact (float64) values for explicit pairs, plus what the explanation needs;
+* ``block(C, V, rows)``: values for *every* candidate against a chunk of vacancies, in a compact form the ranking
+  code adds into one score matrix (a small per-profile table plus a group index, a dense or sparse matrix, or a
+  per-candidate vector). No per-pair Python loops.
+
+Missing data follows the records contract: a missing vacancy field is "no requirement" (value 1); a missing
+candidate field is "unknown" (value 0.5 for soft comparisons). A missing licence, certificate or language level
+counts as not having it: hard requirements must be shown to be met.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from .records import CEFR_LEVELS, DAYPARTS, WEEKDAYS
+
+__all__ = [
+    "DEFAULT_MAX_TRAVEL_MINUTES",
+    "DEFAULT_TRAVEL_MODE",
+    "DETOUR_FACTOR",
+    "FEATURE_NAMES",
+    "LANGUAGE_NAMES",
+    "RESIDENT_PC4",
+    "TRAVEL_OVERHEAD_MINUTES",
+    "TRAVEL_SPEED_KMH",
+    "CandidateVector",
+    "Comparison",
+    "Credentials",
+    "Dense",
+    "Encoded",
+    "Hours",
+    "Language",
+    "OccupationFit",
+    "PairFeatures",
+    "PairValues",
+    "Resident",
+    "Schedule",
+    "SparseBlock",
+    "Table",
+    "TalentCoverage",
+    "TextSimilarity",
+    "Travel",
+    "schedule_bits",
+]
+
+#: PC4 codes of the demo district (Kanaleneiland, Utrecht); residents get the "woont in de wijk" feature.
+RESIDENT_PC4: tuple[str, ...] = ("3526",)
+
+#: Door-to-door speeds (km/h) over the road distance, per travel mode.
+TRAVEL_SPEED_KMH: dict[str, float] = {"walk": 5.0, "bike": 15.0, "public_transport": 20.0, "car": 30.0}
+#: Fixed minutes per trip: walking to the stop and waiting (public transport), parking (car), bike shed.
+TRAVEL_OVERHEAD_MINUTES: dict[str, float] = {"walk": 0.0, "bike": 2.0, "public_transport": 10.0, "car": 5.0}
+#: Road distance / straight-line distance between postcode centroids.
+DETOUR_FACTOR = 1.3
+#: A trip inside one PC4 area still has some length.
+MIN_TRIP_KM = 0.7
+#: Travel mode assumed when the jobseeker did not give one (most residents cycle or walk).
+DEFAULT_TRAVEL_MODE = "bike"
+#: Scale for the travel value when the jobseeker gave no maximum (no hard limit then).
+DEFAULT_MAX_TRAVEL_MINUTES = 45.0
+MAX_HOURS = 60.0
+
+TRAVEL_MODES: tuple[str, ...] = ("walk", "bike", "public_transport", "car")
+TRAVEL_PHRASES = {"walk": "lopen", "bike": "fietsen", "public_transport": "met ov", "car": "met de auto"}
+
+#: Occupation fit grades: same occupation, related (ESCO broader/narrower/sibling), same ISCO unit group (4
+#: digits), same ISCO minor group (3 digits).
+OCCUPATION_GRADES = {"same": 1.0, "related": 0.75, "unit_group": 0.5, "minor_group": 0.25, "none": 0.0}
+
+LANGUAGE_NAMES = {
+    "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "es": "Spaans", "it": "Italiaans",
+    "pt": "Portugees", "pl": "Pools", "ro": "Roemeens", "bg": "Bulgaars", "tr": "Turks", "ar": "Arabisch",
+    "ber": "Berbers", "zgh": "Berbers", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch", "prs": "Dari",
+    "uk": "Oekraïens", "ru": "Russisch", "zh": "Chinees", "hi": "Hindi", "ur": "Urdu", "pap": "Papiaments",
+    "srn": "Sranantongo",
+}
+
+UNKNOWN_VALUE = 0.5
+PENALTY = 2.0  # subtracted from the rank key per failed hard requirement (scores live in [0, 1])
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code.upper())
+
+
+def schedule_bits(week) -> int:
+    """28-bit weekday x daypart mask (bit = day * 4 + daypart); -1 when unknown (None)."""
+    if week is None:
+        return -1
+    bits = 0
+    for d, day in enumerate(WEEKDAYS):
+        for p, part in enumerate(DAYPARTS):
+            if part in week.get(day, ()):
+                bits |= 1 << (d * 4 + p)
+    return bits
+
+
+# --- block parts: what a comparison hands to the ranking code -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """Values for (vacancy, candidate profile): ``values[i, groups[j]]`` is the value of vacancy i, candidate j."""
+
+    values: np.ndarray
+    fails: np.ndarray | None
+    groups: np.ndarray
+
+
+@dataclass(frozen=True)
+class Dense:
+    """A dense (vacancies x candidates) value matrix."""
+
+    values: np.ndarray
+
+
+@dataclass(frozen=True)
+class SparseBlock:
+    """A sparse (vacancies x candidates) value matrix plus a per-vacancy constant added to every candidate."""
+
+    matrix: sp.csr_matrix
+    row_constant: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class CandidateVector:
+    """Values that depend on the candidate only."""
+
+    values: np.ndarray
+
+
+@dataclass
+class PairValues:
+    """One comparison's exact values for explicit pairs, with what its explanations need."""
+
+    values: np.ndarray
+    fails: np.ndarray | None = None
+    aux: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Encoded:
+    """One side (candidates or vacancies) encoded by every comparison."""
+
+    ids: tuple[str, ...]
+    parts: dict[str, Any]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _group_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of a 2-D array (the profiles) and each row's profile index."""
+    if matrix.shape[0] == 0:
+        return matrix, np.zeros(0, dtype=np.intp)
+    uniq, inverse = np.unique(matrix, axis=0, return_inverse=True)
+    return uniq, inverse.reshape(-1).astype(np.intp)
+
+
+# --- the comparisons ---------------------------------------------------------------------------------------------
+
+
+class Comparison:
+    """Base class: a named comparison between a candidate and a vacancy."""
+
+    name = "comparison"
+    hard = False
+
+    def fit(self, candidates, vacancies, context: dict) -> Comparison:
+        """Learn vocabularies from both sides; returns self."""
+        return self
+
+    def encode_candidates(self, candidates, context: dict) -> Any:
+        raise NotImplementedError
+
+    def encode_vacancies(self, vacancies, context: dict) -> Any:
+        raise NotImplementedError
+
+    def pairs(self, c, v, ci: np.ndarray, vi: np.ndarray) -> PairValues:
+        raise NotImplementedError
+
+    def block(self, c, v, rows: np.ndarray):
+        raise NotImplementedError
+
+    def describe(self, pv: PairValues, c, v, ci, vi) -> list[tuple[str, str, dict]]:
+        """(Dutch detail, code, params) per pair."""
+        raise NotImplementedError
+
+    def reasons(self, pv: PairValues, k: int, v, vi) -> tuple[str, ...]:
+        """Dutch reasons why pair k fails this hard requirement."""
+        return ()
+
+
+class _ProfileComparison(Comparison):
+    """A comparison of a few candidate attributes with a few vacancy attributes.
+
+    Candidates are grouped into distinct profiles, so a block costs (vacancies x profiles) computations plus one
+    gather per pair. Subclasses implement ``_compute(vattrs, cattrs)`` over broadcastable arrays.
+    """
+
+    def _cand_attrs(self, candidates, context) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+    def _vac_attrs(self, vacancies, context) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+    def _compute(self, va: dict, ca: dict) -> tuple[np.ndarray, np.ndarray | None, dict]:
+        raise NotImplementedError
+
+    def encode_candidates(self, candidates, context):
+        attrs = self._cand_attrs(candidates, context)
+        keys = list(attrs)
+        if not candidates:
+            return {"attrs": attrs, "profiles": attrs, "groups": np.zeros(0, dtype=np.intp)}
+        cols = [attrs[k].reshape(len(candidates), -1).astype(np.float64) for k in keys]
+        stacked = np.concatenate(cols, axis=1)
+        # NaN never equals NaN; code unknowns as a sentinel before grouping.
+        stacked = np.where(np.isnan(stacked), -1e9, stacked)
+        uniq, groups = _group_rows(stacked)
+        first = np.zeros(len(uniq), dtype=np.intp)
+        first[groups[::-1]] = np.arange(len(groups))[::-1]
+        profiles = {k: attrs[k][first] for k in keys}
+        return {"attrs": attrs, "profiles": profiles, "groups": groups}
+
+    def encode_vacancies(self, vacancies, context):
+        return {"attrs": self._vac_attrs(vacancies, context)}
+
+    def pairs(self, c, v, ci, vi):
+        va = {k: a[vi] for k, a in v["attrs"].items()}
+        ca = {k: a[ci] for k, a in c["attrs"].items()}
+        values, fails, aux = self._compute(va, ca)
+        return PairValues(values, fails, aux)
+
+    def block(self, c, v, rows):
+        va = {k: a[rows][:, None] for k, a in v["attrs"].items()}
+        ca = {k: a[None, :] for k, a in c["profiles"].items()}
+        values, fails, _ = self._compute(va, ca)
+        n_profiles = len(next(iter(c["profiles"].values()))) if c["profiles"] else 0
+        shape = (len(rows), n_profiles)
+        values = np.broadcast_to(values, shape)
+        fails = None if fails is None else np.broadcast_to(fails, shape)
+        return Table(values, fails, c["groups"])
+
+
+def _interval(low, high):
+    """Fill open ends of an hours range: "at least 20" -> 20..60, "at most 24" -> 0..24; NaN when unknown."""
+    low = np.asarray(low, dtype=np.float64)
+    high = np.asarray(high, dtype=np.float64)
+    known = ~(np.isnan(low) & np.isnan(high))
+    lo = np.where(np.isnan(low), 0.0, low)
+    hi = np.where(np.isnan(high), MAX_HOURS, high)
+    return np.where(known, lo, np.nan), np.where(known, hi, np.nan)
+
+
+def _nan(x):
+    return np.nan if x is None else float(x)
+
+
+def _fmt_hours(lo: float, hi: float) -> str:
+    if lo == hi:
+        return f"{lo:g} uur"
+    return f"{lo:g}-{hi:g} uur"
+
+
+class Hours(_ProfileComparison):
+    """Hours per week: share of the vacancy's range the jobseeker can do; disjoint ranges cannot fit (hard)."""
+
+    name = "hours"
+    hard = True
+
+    def _cand_attrs(self, candidates, context):
+        lo, hi = _interval([_nan(c.hours_min) for c in candidates], [_nan(c.hours_max) for c in candidates])
+        return {"lo": lo, "hi": hi}
+
+    def _vac_attrs(self, vacancies, context):
+        lo, hi = _interval([_nan(v.hours_min) for v in vacancies], [_nan(v.hours_max) for v in vacancies])
+        return {"lo": lo, "hi": hi}
+
+    def _compute(self, va, ca):
+        vlo, vhi, clo, chi = va["lo"], va["hi"], ca["lo"], ca["hi"]
+        lo = np.maximum(vlo, clo)
+        hi = np.minimum(vhi, chi)
+        width = vhi - vlo
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = np.where(width > 0, (hi - lo) / np.where(width > 0, width, 1.0), 1.0)
+        fits = lo <= hi
+        value = np.where(fits, 0.5 + 0.5 * np.clip(ratio, 0.0, 1.0), 0.0)
+        no_req = np.isnan(vlo)
+        unknown = np.isnan(clo) & ~no_req
+        value = np.where(no_req, 1.0, np.where(unknown, UNKNOWN_VALUE, value))
+        fails = ~no_req & ~unknown & ~fits
+        return value, fails, {"vlo": vlo, "vhi": vhi, "clo": clo, "chi": chi}
+
+    def describe(self, pv, c, v, ci, vi):
+        a = pv.aux
+        out = []
+        for k in range(len(pv.values)):
+            vlo, vhi, clo, chi = float(a["vlo"][k]), float(a["vhi"][k]), float(a["clo"][k]), float(a["chi"][k])
+            if math.isnan(vlo):
+                out.append(("geen urenwens in vacature", "hours.no_requirement", {}))
+            elif math.isnan(clo):
+                out.append(("uren onbekend", "hours.unknown", {"vacancy": [vlo, vhi]}))
+            else:
+                params = {"candidate": [clo, chi], "vacancy": [vlo, vhi]}
+                text = f"kan {_fmt_hours(clo, chi)}, vacature {_fmt_hours(vlo, vhi)}"
+                if pv.fails[k]:
+                    out.append(("uren passen niet: " + text, "hours.no_fit", params))
+                else:
+                    out.append((text, "hours.fit", params))
+        return out
+
+    def reasons(self, pv, k, v=None, vi=None):
+        a = pv.aux
+        return (
+            f"uren passen niet: kan {_fmt_hours(a['clo'][k], a['chi'][k])}, "
+            f"vacature {_fmt_hours(a['vlo'][k], a['vhi'][k])}",
+        )
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(x.astype(np.int64))
+
+
+class Schedule(_ProfileComparison):
+    """Weekday x daypart: share of the vacancy's dayparts the jobseeker is available for."""
+
+    name = "schedule"
+
+    def _cand_attrs(self, candidates, context):
+        return {"bits": np.array([schedule_bits(c.availability) for c in candidates], dtype=np.int64)}
+
+    def _vac_attrs(self, vacancies, context):
+        return {"bits": np.array([schedule_bits(v.schedule) for v in vacancies], dtype=np.int64)}
+
+    def _compute(self, va, ca):
+        vb, cb = va["bits"], ca["bits"]
+        asked = _popcount(np.maximum(vb, 0))
+        can = _popcount(np.maximum(vb, 0) & np.maximum(cb, 0))
+        value = np.where(asked > 0, can / np.maximum(asked, 1), 1.0)
+        value = np.where(vb < 0, 1.0, np.where(cb < 0, UNKNOWN_VALUE, value))
+        return value, None, {"vb": np.broadcast_to(vb, value.shape), "cb": np.broadcast_to(cb, value.shape),
+                             "asked": asked, "can": can}
+
+    def describe(self, pv, c, v, ci, vi):
+        a = pv.aux
+        out = []
+        for k in range(len(pv.values)):
+            vb, cb = int(a["vb"][k]), int(a["cb"][k])
+            asked, can = int(np.broadcast_to(a["asked"], pv.values.shape)[k]), int(
+                np.broadcast_to(a["can"], pv.values.shape)[k])
+            if vb < 0 or asked == 0:
+                out.append(("geen vaste dagdelen", "schedule.no_requirement", {}))
+            elif cb < 0:
+                out.append(("beschikbaarheid onbekend", "schedule.unknown", {"asked": asked}))
+            elif can == asked:
+                out.append((f"kan alle {asked} gevraagde dagdelen", "schedule.all", {"can": can, "asked": asked}))
+            else:
+                out.append((f"kan {can} van {asked} gevraagde dagdelen", "schedule.partial",
+                            {"can": can, "asked": asked}))
+        return out
+
+
+def _haversine(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+class Travel(_ProfileComparison):
+    """Travel time between PC4 centroids by the jobseeker's travel mode, against their maximum (hard)."""
+
+    name = "travel"
+    hard = True
+
+    def _coords(self, records, context):
+        cache = context.setdefault("pc4_coords", {})
+        centroids = context["centroids"]()
+        out = np.full((len(records), 2), np.nan)
+        for i, r in enumerate(records):
+            pc4 = r.pc4
+            if pc4 is None:
+                continue
+            if pc4 not in cache:
+                cache[pc4] = centroids.centroid(pc4)
+            point = cache[pc4]
+            if point is not None:
+                out[i] = point
+        return out
+
+    def _cand_attrs(self, candidates, context):
+        xy = self._coords(candidates, context)
+        mode = np.array([TRAVEL_MODES.index(c.travel_mode or DEFAULT_TRAVEL_MODE) for c in candidates],
+                        dtype=np.int64)
+        limit = np.array([_nan(c.max_travel_minutes) for c in candidates], dtype=np.float64)
+        return {"lat": xy[:, 0], "lon": xy[:, 1], "mode": mode, "max": limit}
+
+    def _vac_attrs(self, vacancies, context):
+        xy = self._coords(vacancies, context)
+        return {"lat": xy[:, 0], "lon": xy[:, 1]}
+
+    def _compute(self, va, ca):
+        km = np.maximum(_haversine(va["lat"], va["lon"], ca["lat"], ca["lon"]), MIN_TRIP_KM) * DETOUR_FACTOR
+        mode = ca["mode"]
+        speed = np.array([TRAVEL_SPEED_KMH[m] for m in TRAVEL_MODES])[mode]
+        overhead = np.array([TRAVEL_OVERHEAD_MINUTES[m] for m in TRAVEL_MODES])[mode]
+        minutes = km / speed * 60.0 + overhead
+        limit = np.where(np.isnan(ca["max"]), DEFAULT_MAX_TRAVEL_MINUTES, ca["max"])
+        value = np.clip(1.0 - minutes / np.maximum(limit, 1.0), 0.0, 1.0)
+        unknown = np.isnan(minutes)
+        value = np.where(unknown, UNKNOWN_VALUE, value)
+        fails = ~unknown & ~np.isnan(ca["max"]) & (minutes > ca["max"])
+        value = np.where(fails, 0.0, value)
+        return value, fails, {"minutes": minutes, "mode": np.broadcast_to(mode, value.shape),
+                              "max": np.broadcast_to(ca["max"], value.shape)}
+
+    def describe(self, pv, c, v, ci, vi):
+        a = pv.aux
+        out = []
+        for k in range(len(pv.values)):
+            minutes = float(a["minutes"][k])
+            mode = TRAVEL_MODES[int(a["mode"][k])]
+            limit = float(a["max"][k])
+            if math.isnan(minutes):
+                out.append(("reistijd onbekend", "travel.unknown", {"mode": mode}))
+                continue
+            m = max(1, round(minutes))
+            params = {"minutes": m, "mode": mode, "max": None if math.isnan(limit) else round(limit)}
+            if pv.fails[k]:
+                out.append((f"reistijd {m} min, max {limit:g}", "travel.too_far", params))
+            else:
+                out.append((f"{m} min {TRAVEL_PHRASES[mode]}", "travel.time", params))
+        return out
+
+    def reasons(self, pv, k, v=None, vi=None):
+        return (f"reistijd {max(1, round(float(pv.aux['minutes'][k])))} min, max {float(pv.aux['max'][k]):g}",)
+
+
+class Language(_ProfileComparison):
+    """Language levels against the vacancy's minimum per language (hard); missing level = not shown."""
+
+    name = "language"
+    hard = True
+
+    def fit(self, candidates, vacancies, context):
+        codes = {code for r in (*candidates, *vacancies) for code in r.languages}
+        self.codes_ = tuple(sorted(codes)) or ("nl",)
+        return self
+
+    def _levels(self, records):
+        index = {code: j for j, code in enumerate(self.codes_)}
+        out = np.full((len(records), len(self.codes_)), -1, dtype=np.int64)
+        extra = np.zeros(len(records), dtype=np.int64)
+        for i, r in enumerate(records):
+            for code, level in r.languages.items():
+                j = index.get(code)
+                if j is None:
+                    extra[i] += 1
+                else:
+                    out[i, j] = CEFR_LEVELS.index(level)
+        return out, extra
+
+    def _cand_attrs(self, candidates, context):
+        levels, _ = self._levels(candidates)
+        return {"levels": levels}
+
+    def _vac_attrs(self, vacancies, context):
+        levels, extra = self._levels(vacancies)
+        # A language outside the vocabulary still counts as required, and unmet by everyone.
+        return {"levels": levels, "extra": extra}
+
+    def _compute(self, va, ca):
+        vl, cl = va["levels"], ca["levels"]
+        required = vl >= 0
+        met = required & (cl >= vl)
+        n_req = required.sum(-1) + va["extra"]
+        n_met = met.sum(-1)
+        value = np.where(n_req > 0, n_met / np.maximum(n_req, 1), 1.0)
+        fails = n_met < n_req
+        shape = value.shape
+        return value, fails, {"vl": np.broadcast_to(vl, (*shape, vl.shape[-1])),
+                              "cl": np.broadcast_to(cl, (*shape, cl.shape[-1])),
+                              "extra": np.broadcast_to(va["extra"], shape)}
+
+    def _items(self, pv, k):
+        vl, cl = pv.aux["vl"][k], pv.aux["cl"][k]
+        items = []
+        for j, code in enumerate(self.codes_):
+            if vl[j] >= 0:
+                items.append((code, CEFR_LEVELS[vl[j]], CEFR_LEVELS[cl[j]] if cl[j] >= 0 else None))
+        return items
+
+    def _fail_phrase(self, code, need, have):
+        if have is None:
+            return f"{_language_name(code)} niveau onbekend, vraagt {need}"
+        return f"{_language_name(code)} onder {need}"
+
+    def describe(self, pv, c, v, ci, vi):
+        out = []
+        for k in range(len(pv.values)):
+            items = self._items(pv, k)
+            if not items and not pv.aux["extra"][k]:
+                out.append(("geen taaleis", "language.no_requirement", {}))
+                continue
+            params = {"required": {code: need for code, need, _ in items},
+                      "levels": {code: have for code, _, have in items if have}}
+            if pv.fails[k]:
+                out.append(("; ".join(self.reasons(pv, k)), "language.below", params))
+            else:
+                text = ", ".join(f"{_language_name(code)} {have} (vraagt {need})" for code, need, have in items)
+                out.append((text, "language.ok", params))
+        return out
+
+    def reasons(self, pv, k, v=None, vi=None):
+        out = [self._fail_phrase(code, need, have) for code, need, have in self._items(pv, k)
+               if have is None or CEFR_LEVELS.index(have) < CEFR_LEVELS.index(need)]
+        if pv.aux["extra"][k] and not out:
+            out.append("taal gevraagd die niemand opgeeft")
+        return tuple(out)
+
+
+def _credential_keys(record) -> list[str]:
+    return [f"L:{x}" for x in sorted(record.licences)] + [f"C:{x}" for x in sorted(record.certificates)]
+
+
+def _credential_phrase(key: str) -> str:
+    kind, name = key.split(":", 1)
+    if kind == "L":
+        return f"rijbewijs {name}"
+    return {"HEFTRUCK": "heftruckcertificaat", "SOCIALE HYGIENE": "Sociale Hygiëne"}.get(name, name)
+
+
+class Credentials(_ProfileComparison):
+    """Required driving licences and certificates (hard): share held; anything missing makes the pair ineligible."""
+
+    name = "credentials"
+    hard = True
+
+    def fit(self, candidates, vacancies, context):
+        keys = {k for v in vacancies for k in _credential_keys(v)}
+        self.keys_ = tuple(sorted(keys))
+        return self
+
+    def _matrix(self, records):
+        index = {k: j for j, k in enumerate(self.keys_)}
+        out = np.zeros((len(records), len(self.keys_)), dtype=bool)
+        extra = np.zeros(len(records), dtype=np.int64)
+        for i, r in enumerate(records):
+            for key in _credential_keys(r):
+                j = index.get(key)
+                if j is None:
+                    extra[i] += 1
+                else:
+                    out[i, j] = True
+        return out, extra
+
+    def _cand_attrs(self, candidates, context):
+        have, _ = self._matrix(candidates)
+        return {"have": have}
+
+    def encode_vacancies(self, vacancies, context):
+        need, extra = self._matrix(vacancies)
+        unseen = {int(i): [k for k in _credential_keys(vacancies[i]) if k not in set(self.keys_)]
+                  for i in np.nonzero(extra)[0]}
+        return {"attrs": {"need": need, "extra": extra}, "unseen": unseen}
+
+    def _compute(self, va, ca):
+        need, have = va["need"], ca["have"]
+        n_req = need.sum(-1) + va["extra"]
+        n_have = (need & have).sum(-1)
+        value = np.where(n_req > 0, n_have / np.maximum(n_req, 1), 1.0)
+        fails = n_have < n_req
+        shape = value.shape
+        return value, fails, {"need": np.broadcast_to(need, (*shape, need.shape[-1])),
+                              "have": np.broadcast_to(have, (*shape, have.shape[-1]))}
+
+    def _split(self, pv, k, v, vi):
+        need, have = pv.aux["need"][k], pv.aux["have"][k]
+        held = [self.keys_[j] for j in np.nonzero(need & have)[0]]
+        missing = [self.keys_[j] for j in np.nonzero(need & ~have)[0]]
+        missing += v["unseen"].get(int(vi[k]), [])
+        return held, missing
+
+    def describe(self, pv, c, v, ci, vi):
+        out = []
+        for k in range(len(pv.values)):
+            held, missing = self._split(pv, k, v, vi)
+            params = {"held": held, "missing": missing}
+            if not held and not missing:
+                out.append(("geen rijbewijs of certificaat gevraagd", "credentials.no_requirement", {}))
+            elif missing:
+                out.append(("mist " + " en ".join(_credential_phrase(x) for x in missing), "credentials.missing",
+                            params))
+            else:
+                out.append(("heeft " + " en ".join(_credential_phrase(x) for x in held), "credentials.ok", params))
+        return out
+
+    def reasons(self, pv, k, v=None, vi=None):
+        _, missing = self._split(pv, k, v, vi)
+        return tuple(f"mist {_credential_phrase(x)}" for x in missing)
+
+
+class Resident(Comparison):
+    """Whether the jobseeker lives in the neighbourhood (configurable PC4 list)."""
+
+    name = "resident"
+
+    def __init__(self, resident_pc4: Sequence[str] = RESIDENT_PC4):
+        self.resident_pc4 = resident_pc4
+
+    def encode_candidates(self, candidates, context):
+        area = {str(x).strip()[:4] for x in self.resident_pc4}
+        known = np.array([c.pc4 is not None for c in candidates], dtype=bool)
+        inside = np.array([c.pc4 in area for c in candidates], dtype=bool)
+        return {"known": known, "inside": inside}
+
+    def encode_vacancies(self, vacancies, context):
+        return None
+
+    def pairs(self, c, v, ci, vi):
+        inside, known = c["inside"][ci], c["known"][ci]
+        return PairValues(inside.astype(np.float64), None, {"inside": inside, "known": known})
+
+    def block(self, c, v, rows):
+        return CandidateVector(c["inside"].astype(np.float32))
+
+    def describe(self, pv, c, v, ci, vi):
+        out = []
+        for inside, known in zip(pv.aux["inside"], pv.aux["known"], strict=True):
+            if inside:
+                out.append(("woont in de wijk", "resident.yes", {}))
+            elif known:
+                out.append(("woont buiten de wijk", "resident.no", {}))
+            else:
+                out.append(("postcode onbekend", "resident.unknown", {}))
+        return out
+
+
+class OccupationFit(Comparison):
+    """Occupation fit, graded: same ESCO occupation, related via broader/narrower (or a shared broader
+    occupation), same ISCO unit group, same ISCO minor group. A candidate's best occupation counts.
+
+    Free-text occupations are resolved with ``taxonomy.resolve_occupation`` once per distinct text.
+    """
+
+    name = "occupation"
+
+    def fit(self, candidates, vacancies, context):
+        tax = context["taxonomy"]()
+        occs = tax.occupations
+        n = len(occs)
+        self.n_occ_ = n
+        isco = [o.isco or "" for o in occs]
+        unit_codes = {c: i for i, c in enumerate(sorted({c for c in isco if c}))}
+        minor_codes = {c: i for i, c in enumerate(sorted({c[:3] for c in isco if c}))}
+        # Index n is a sentinel "no occupation" that matches nothing; occupations without an ISCO code get a
+        # private negative code so they never share a group.
+        own = -np.arange(10, n + 11, dtype=np.int64)
+        self.unit_ = np.array([unit_codes[c] if c else -1 for c in isco] + [-1], dtype=np.int64)
+        self.minor_ = np.array([minor_codes[c[:3]] if c else -1 for c in isco] + [-1], dtype=np.int64)
+        self.unit_ = np.where(self.unit_ < 0, own, self.unit_)
+        self.minor_ = np.where(self.minor_ < 0, own, self.minor_)
+        pairs = set()
+        for i, o in enumerate(occs):
+            parents = [p for p in (tax.index_of(u) for u in tax.broader(o.uri)) if p is not None]
+            related = set(parents)
+            related.update(j for j in (tax.index_of(u) for u in tax.narrower(o.uri)) if j is not None)
+            for p in parents:
+                related.update(j for j in (tax.index_of(u) for u in tax.narrower(occs[p].uri)) if j is not None)
+            related.discard(i)
+            for j in related:
+                pairs.add(i * (n + 1) + j)
+                pairs.add(j * (n + 1) + i)
+        self.related_keys_ = np.array(sorted(pairs), dtype=np.int64)
+        self._grade_rows: dict[int, np.ndarray] = {}
+        self._resolved: dict[str, int | None] = context.setdefault("resolved_occupations", {})
+        return self
+
+    def _resolve(self, ref: str | None, tax) -> int:
+        if not ref:
+            return -1
+        if ref not in self._resolved:
+            uri = tax.resolve_occupation(ref)
+            self._resolved[ref] = None if uri is None else tax.index_of(uri)
+        j = self._resolved[ref]
+        return -1 if j is None else j
+
+    def encode_candidates(self, candidates, context):
+        tax = context["taxonomy"]()
+        indptr, indices = [0], []
+        for c in candidates:
+            found = sorted({j for j in (self._resolve(ref, tax) for ref in c.occupations) if j >= 0})
+            indices.extend(found or [self.n_occ_])  # sentinel keeps every segment non-empty
+            indptr.append(len(indices))
+        return {"indptr": np.array(indptr, dtype=np.int64), "indices": np.array(indices, dtype=np.int64),
+                "has_any": np.array([len(c.occupations) > 0 for c in candidates], dtype=bool)}
+
+    def encode_vacancies(self, vacancies, context):
+        tax = context["taxonomy"]()
+        occ = np.array([self._resolve(v.occupation, tax) if v.occupation else self._resolve(v.title, tax)
+                        for v in vacancies], dtype=np.int64)
+        return {"occ": occ}
+
+    def _grade(self, cand_occ: np.ndarray, vac_occ: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Grade and level (0 same, 1 related, 2 unit group, 3 minor group, 4 none) per (candidate occupation,
+        vacancy occupation); -1 or the sentinel means none."""
+        n = self.n_occ_
+        vo = np.where(vac_occ < 0, n, vac_occ)
+        valid = (vo < n) & (cand_occ < n)
+        same = cand_occ == vo
+        keys = cand_occ * (n + 1) + vo
+        pos = np.searchsorted(self.related_keys_, keys)
+        related = self.related_keys_[np.minimum(pos, len(self.related_keys_) - 1)] == keys \
+            if len(self.related_keys_) else np.zeros(keys.shape, dtype=bool)
+        unit = self.unit_[cand_occ] == self.unit_[vo]
+        minor = self.minor_[cand_occ] == self.minor_[vo]
+        level = np.where(valid, np.select([same, related, unit, minor], [0, 1, 2, 3], 4), 4)
+        grades = np.array([OCCUPATION_GRADES[k] for k in ("same", "related", "unit_group", "minor_group", "none")])
+        return grades[level], level
+
+    def _grade_row(self, occ: int) -> np.ndarray:
+        """Grades of every occupation (plus the sentinel) against one vacancy occupation (cached)."""
+        row = self._grade_rows.get(occ)
+        if row is None:
+            all_occ = np.arange(self.n_occ_ + 1)
+            row, _ = self._grade(all_occ, np.full(all_occ.shape, occ))
+            row = row.astype(np.float32)
+            if len(self._grade_rows) < 4096:
+                self._grade_rows[occ] = row
+        return row
+
+    def pairs(self, c, v, ci, vi):
+        indptr, indices = c["indptr"], c["indices"]
+        counts = indptr[ci + 1] - indptr[ci]
+        owner = np.repeat(np.arange(len(ci)), counts)
+        starts = np.repeat(indptr[ci], counts)
+        offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+        cand_occ = indices[starts + offset]
+        grade, level = self._grade(cand_occ, v["occ"][vi][owner])
+        # best per pair: highest grade, ties -> lowest occupation index (deterministic)
+        order = np.lexsort((cand_occ, -grade, owner))
+        first = np.cumsum(counts) - counts
+        best = order[first] if len(ci) else np.zeros(0, dtype=np.intp)
+        return PairValues(grade[best], None, {"level": level[best], "occ": cand_occ[best],
+                                              "vocc": v["occ"][vi], "has_any": c["has_any"][ci]})
+
+    def block(self, c, v, rows):
+        vocc = v["occ"][rows]
+        uniq, inverse = np.unique(vocc, return_inverse=True)
+        indices, indptr = c["indices"], c["indptr"]
+        out = np.zeros((len(uniq), len(indptr) - 1), dtype=np.float32)
+        for u, occ in enumerate(uniq):
+            if occ < 0:
+                continue
+            vals = self._grade_row(int(occ))[indices]  # then the best per candidate
+            if len(indptr) > 1:
+                out[u] = np.maximum.reduceat(vals, indptr[:-1])
+        return Dense(out[inverse.reshape(-1)])
+
+    def describe(self, pv, c, v, ci, vi):
+        tax = self._tax
+        a = pv.aux
+        out = []
+        codes = ("same", "related", "unit_group", "minor_group", "none")
+        for k in range(len(pv.values)):
+            vocc = int(a["vocc"][k])
+            if vocc < 0:
+                out.append(("vacature zonder herkend beroep", "occupation.no_requirement", {}))
+                continue
+            vuri = tax.occupations[vocc].uri
+            level = int(a["level"][k])
+            if level == 4:
+                if not a["has_any"][k]:
+                    out.append(("geen beroep opgegeven", "occupation.unknown", {"vacancy_occupation": vuri}))
+                else:
+                    out.append((f"geen ervaring als {tax.occupations[vocc].label}", "occupation.none",
+                                {"vacancy_occupation": vuri}))
+                continue
+            occ = tax.occupations[int(a["occ"][k])]
+            params = {"occupation": occ.uri, "label": occ.label, "vacancy_occupation": vuri}
+            suffix = {0: "", 1: " (verwant beroep)", 2: " (zelfde beroepsgroep)", 3: " (verwante beroepsgroep)"}
+            out.append((f"heeft gewerkt als {occ.label}{suffix[level]}", f"occupation.{codes[level]}", params))
+        return out
+
+
+def _talent_key(label: str, tax) -> str:
+    from .dutch import analyse, normalise
+
+    talent = tax.talent_by_label(label) if tax is not None else None
+    if talent is not None:
+        return talent.uri
+    return " ".join(analyse(label, keep_stopwords=True)) or normalise(label)
+
+
+class TalentCoverage(Comparison):
+    """Share of the vacancy's required (or preferred) talents the jobseeker has."""
+
+    def __init__(self, kind: str = "required"):
+        self.kind = kind
+        self.name = f"talents_{kind}"
+
+    def fit(self, candidates, vacancies, context):
+        keys = context.get("talent_keys")
+        if keys is None:
+            tax = context["taxonomy"]()
+            cache = context.setdefault("talent_key_cache", {})
+            labels = {t for r in candidates for t in r.talents}
+            labels |= {t for r in vacancies for t in (*r.required_talents, *r.preferred_talents)}
+            for label in labels:
+                if label not in cache:
+                    cache[label] = _talent_key(label, tax)
+            keys = tuple(sorted({cache[label] for label in labels}))
+            context["talent_keys"] = keys
+        self.keys_ = keys
+        self._index = {k: j for j, k in enumerate(keys)}
+        return self
+
+    def _key(self, label, context):
+        cache = context.setdefault("talent_key_cache", {})
+        if label not in cache:
+            cache[label] = _talent_key(label, context["taxonomy"]())
+        return cache[label]
+
+    def _matrix(self, lists, context):
+        rows, cols, labels = [], [], []
+        extra = np.zeros(len(lists), dtype=np.int64)
+        for i, items in enumerate(lists):
+            seen = set()
+            for label in items:
+                key = self._key(label, context)
+                if key in seen:
+                    continue
+                seen.add(key)
+                j = self._index.get(key)
+                if j is None:
+                    extra[i] += 1
+                else:
+                    rows.append(i)
+                    cols.append(j)
+            labels.append(tuple(items))
+        m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(lists), len(self.keys_)))
+        return m, extra, labels
+
+    def encode_candidates(self, candidates, context):
+        m, _, labels = self._matrix([c.talents for c in candidates], context)
+        return {"matrix": m, "matrix_t": m.T.tocsr(), "labels": labels}
+
+    def encode_vacancies(self, vacancies, context):
+        lists = [v.required_talents if self.kind == "required" else v.preferred_talents for v in vacancies]
+        m, extra, labels = self._matrix(lists, context)
+        total = np.asarray(m.sum(axis=1)).reshape(-1) + extra
+        scale = np.where(total > 0, 1.0 / np.maximum(total, 1), 0.0)
+        normalised = sp.diags(scale.astype(np.float32)) @ m
+        return {"matrix": m.tocsr(), "normalised": normalised.tocsr(), "total": total, "labels": labels}
+
+    def pairs(self, c, v, ci, vi):
+        have = np.asarray(v["matrix"][vi].multiply(c["matrix"][ci]).sum(axis=1)).reshape(-1)
+        total = v["total"][vi]
+        value = np.where(total > 0, have / np.maximum(total, 1), 1.0)
+        return PairValues(value, None, {"have": have, "total": total})
+
+    def block(self, c, v, rows):
+        prod = (v["normalised"][rows] @ c["matrix_t"]).tocsr()
+        const = (v["total"][rows] == 0).astype(np.float32)
+        return SparseBlock(prod, const)
+
+    def describe(self, pv, c, v, ci, vi):
+        word = "gevraagde" if self.kind == "required" else "gewenste"
+        out = []
+        for k in range(len(pv.values)):
+            total, have = int(pv.aux["total"][k]), int(pv.aux["have"][k])
+            code = f"talents.{self.kind}"
+            if total == 0:
+                out.append((f"geen {word} talenten", f"{code}.no_requirement", {}))
+                continue
+            cand_keys = {self._key(x, self._context) for x in c["labels"][ci[k]]}
+            asked = v["labels"][vi[k]]
+            missing, seen = [], set()
+            for label in asked:
+                key = self._key(label, self._context)
+                if key not in cand_keys and key not in seen:
+                    missing.append(label)
+                seen.add(key)
+            params = {"have": have, "total": total, "missing": missing}
+            if have == total:
+                out.append((f"heeft alle {total} {word} talenten", f"{code}.all", params))
+            elif have == 0:
+                out.append((f"mist {word} talenten: {', '.join(missing)}", f"{code}.none", params))
+            else:
+                out.append((f"heeft {have} van {total} {word} talenten (mist {', '.join(missing)})",
+                            f"{code}.partial", params))
+        return out
+
+
+#: Words jobseekers and job ads use everywhere; they say nothing about fit.
+JOB_STOPWORDS: frozenset[str] = frozenset(
+    """
+    graag ervaring jaar jaren werk werken gewerkt baan banen zoek zoeken gezocht leuk leuke fijn fijne goed goede
+    nieuw nieuwe vacature functie medewerker medewerkers bedrijf team collega collegas uur uren week per wij ik
+    kunnen willen bieden biedt hebt heb ben bent zijn ga gaan ook echt heel erg lang veel paar keer
+    """.split()
+)
+#: Terms in more than this share of ESCO occupation texts are too general to count.
+TEXT_MAX_DF = 0.15
+
+
+def _reference_idf(tax) -> dict[str, Any]:
+    """IDF of Dutch stems over the ESCO occupation labels and descriptions (a fixed corpus, so a pair's text
+    similarity never depends on which other records are ranked with it)."""
+    from .dutch import analyse
+
+    def build() -> dict[str, Any]:
+        df: Counter = Counter()
+        for occ in tax.occupations:
+            df.update(set(analyse(" ".join((*occ.labels, occ.description)))))
+        n = len(tax.occupations)
+        return {
+            "idf": {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items() if k <= TEXT_MAX_DF * n},
+            "common": frozenset(t for t, k in df.items() if k > TEXT_MAX_DF * n),
+            "unseen": math.log(1 + n) + 1.0,
+        }
+
+    key = id(tax)
+    got = _IDF_CACHE.get(key)
+    if got is None or got[0] is not tax:
+        fingerprint = getattr(tax, "fingerprint", "")
+        if fingerprint:
+            from .taxonomy import cached
+
+            idf = cached(f"text-idf-1-{fingerprint}", build)
+        else:
+            idf = build()
+        got = (tax, idf)
+        _IDF_CACHE[key] = got
+    return got[1]
+
+
+_IDF_CACHE: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+class TextSimilarity(Comparison):
+    """TF-IDF cosine between the vacancy's title + description and the jobseeker's own words: Dutch stems, stop
+    words and generic job words dropped, IDF from the ESCO occupation texts (fixed, so scores are the same
+    whatever else is ranked)."""
+
+    name = "text"
+
+    @staticmethod
+    def _vacancy_text(v) -> str:
+        return f"{v.title}\n{v.description}"
+
+    def fit(self, candidates, vacancies, context):
+        ref = _reference_idf(context["taxonomy"]())
+        self._idf, self._common, self._unseen_idf = ref["idf"], ref["common"], ref["unseen"]
+        self._analysed: dict[str, list[str]] = {}
+        self.surface_: dict[str, str] = {}
+        terms = set()
+        for v in vacancies:
+            terms.update(self._analyse(self._vacancy_text(v), surface=True))
+        for c in candidates:
+            terms.update(self._analyse(c.about))
+        vocab = sorted(terms)
+        self.terms_ = vocab
+        self.vocabulary_ = {t: j for j, t in enumerate(vocab)}
+        return self
+
+    def _analyse(self, text: str, surface: bool = False) -> list[str]:
+        from .dutch import STOPWORDS, stem, tokenize
+
+        if not text:
+            return []
+        got = self._analysed.get(text)
+        if got is None or surface:
+            tokens = [t for t in tokenize(text) if len(t) > 1 and t not in STOPWORDS and t not in JOB_STOPWORDS]
+            got = [stem(t) for t in tokens]
+            got = [t for t in got if t not in self._common]
+            if surface:
+                for t in tokens:
+                    self.surface_.setdefault(stem(t), t)
+            if len(self._analysed) < 200_000:
+                self._analysed[text] = got
+        return got
+
+    def _matrix(self, texts):
+        rows, cols, vals = [], [], []
+        vocab = self.vocabulary_
+        norms = np.zeros(len(texts))
+        for i, text in enumerate(texts):
+            total = 0.0
+            for t, n in Counter(self._analyse(text)).items():
+                w = self._idf.get(t, self._unseen_idf) * (1.0 + math.log(n))
+                total += w * w
+                j = vocab.get(t)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+                    vals.append(w)
+            norms[i] = math.sqrt(total)
+        m = sp.csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)), shape=(len(texts), len(vocab)))
+        m = (sp.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0)) @ m).tocsr()
+        m.sort_indices()
+        return m
+
+    def encode_candidates(self, candidates, context):
+        m = self._matrix([c.about for c in candidates])
+        return {"matrix": m, "matrix_t": m.T.tocsr().astype(np.float32),
+                "has_text": np.array([bool(c.about.strip()) for c in candidates])}
+
+    def encode_vacancies(self, vacancies, context):
+        for v in vacancies:
+            self._analyse(self._vacancy_text(v), surface=True)
+        m = self._matrix([self._vacancy_text(v) for v in vacancies])
+        return {"matrix": m, "matrix32": m.astype(np.float32)}
+
+    def pairs(self, c, v, ci, vi):
+        prod = v["matrix"][vi].multiply(c["matrix"][ci]).tocsr()
+        value = np.clip(np.asarray(prod.sum(axis=1)).reshape(-1), 0.0, 1.0)
+        return PairValues(value, None, {"prod": prod, "has_text": c["has_text"][ci]})
+
+    def block(self, c, v, rows):
+        return SparseBlock((v["matrix32"][rows] @ c["matrix_t"]).tocsr())
+
+    def _top_words(self, prod: sp.csr_matrix, per_pair: int = 3) -> list[list[str]]:
+        prod.sort_indices()
+        counts = np.diff(prod.indptr)
+        owner = np.repeat(np.arange(prod.shape[0]), counts)
+        order = np.lexsort((prod.indices, -prod.data, owner))
+        rank = np.arange(len(order)) - np.repeat(prod.indptr[:-1], counts)
+        keep = order[rank < per_pair]
+        words: list[list[str]] = [[] for _ in range(prod.shape[0])]
+        for o, j in zip(owner[keep].tolist(), prod.indices[keep].tolist(), strict=True):
+            term = self.terms_[j]
+            words[o].append(self.surface_.get(term, term))
+        return words
+
+    def describe(self, pv, c, v, ci, vi):
+        words = self._top_words(pv.aux["prod"])
+        out = []
+        for k in range(len(pv.values)):
+            sim = round(float(pv.values[k]), 3)
+            if not pv.aux["has_text"][k]:
+                out.append(("geen eigen omschrijving", "text.unknown", {}))
+            elif words[k]:
+                out.append((f"eigen woorden passen bij vacature: {', '.join(words[k])}", "text.similar",
+                            {"similarity": sim, "words": words[k]}))
+            else:
+                out.append(("eigen woorden lijken niet op vacature", "text.none", {"similarity": sim}))
+        return out
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "occupation", "talents_required", "talents_preferred", "text", "hours", "schedule", "travel", "language",
+    "credentials", "resident",
+)
+
+
+def _default_taxonomy():
+    from .taxonomy import load_taxonomy
+
+    return load_taxonomy()
+
+
+def _default_centroids():
+    from .geo import PostcodeCentroids
+
+    return PostcodeCentroids.load()
+
+
+class PairFeatures:
+    """All comparisons, composed like a ``ColumnTransformer``: ``fit`` on both sides, ``encode_*`` each side once,
+    then ``transform`` explicit pairs or ``blocks`` for ranking. ``feature_names_`` lists the outputs in order.
+
+    ``taxonomy`` and ``centroids`` are objects (or zero-argument callables returning them); by default the data
+    shipped with the package, loaded on first use.
+    """
+
+    def __init__(self, resident_pc4: Sequence[str] | None = None, taxonomy=None, centroids=None):
+        self.resident_pc4 = resident_pc4
+        self.taxonomy = taxonomy
+        self.centroids = centroids
+
+    def _context(self) -> dict:
+        def provider(obj, default):
+            if obj is None:
+                return default
+            return obj if callable(obj) and not hasattr(obj, "occupations") and not hasattr(obj, "centroid") \
+                else (lambda: obj)
+
+        return {"taxonomy": provider(self.taxonomy, _default_taxonomy),
+                "centroids": provider(self.centroids, _default_centroids)}
+
+    def fit(self, candidates: Sequence, vacancies: Sequence) -> PairFeatures:
+        """Learn vocabularies (occupation relations, talents, languages, credentials, text IDF) from both sides."""
+        context = self._context()
+        comparisons = [
+            OccupationFit(), TalentCoverage("required"), TalentCoverage("preferred"),
+            TextSimilarity(), Hours(), Schedule(), Travel(), Language(), Credentials(),
+            Resident(RESIDENT_PC4 if self.resident_pc4 is None else tuple(self.resident_pc4)),
+        ]
+        for comp in comparisons:
+            comp.fit(candidates, vacancies, context)
+            comp._context = context
+            comp._tax = context["taxonomy"]() if comp.name == "occupation" else None
+        self.comparisons_ = tuple(comparisons)
+        self.feature_names_ = tuple(comp.name for comp in comparisons)
+        self.context_ = context
+        return self
+
+    def encode_candidates(self, candidates: Sequence) -> Encoded:
+        """Encode candidates once for every comparison."""
+        return Encoded(tuple(c.id for c in candidates),
+                       {comp.name: comp.encode_candidates(candidates, self.context_) for comp in self.comparisons_})
+
+    def encode_vacancies(self, vacancies: Sequence) -> Encoded:
+        """Encode vacancies once for every comparison."""
+        return Encoded(tuple(v.id for v in vacancies),
+                       {comp.name: comp.encode_vacancies(vacancies, self.context_) for comp in self.comparisons_})
+
+    def transform(self, C: Encoded, V: Encoded, ci: np.ndarray, vi: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                                           list[PairValues]]:
+        """Feature matrix (pairs x features, float64), fails matrix (pairs x features, bool) and the per-comparison
+        details for explicit pairs ``(ci[k], vi[k])``."""
+        ci = np.asarray(ci, dtype=np.intp)
+        vi = np.asarray(vi, dtype=np.intp)
+        X = np.zeros((len(ci), len(self.comparisons_)))
+        F = np.zeros((len(ci), len(self.comparisons_)), dtype=bool)
+        details = []
+        for j, comp in enumerate(self.comparisons_):
+            pv = comp.pairs(C.parts[comp.name], V.parts[comp.name], ci, vi)
+            X[:, j] = pv.values
+            if pv.fails is not None:
+                F[:, j] = pv.fails
+            details.append(pv)
+        return X, F, details
+
+    def blocks(self, C: Encoded, V: Encoded, rows: np.ndarray):
+        """(comparison name, block part) for every candidate against vacancies ``rows``."""
+        for comp in self.comparisons_:
+            yield comp.name, comp.block(C.parts[comp.name], V.parts[comp.name], rows)
+
+    def describe(self, C: Encoded, V: Encoded, ci, vi, details: list[PairValues]):
+        """Per comparison, a list of (detail, code, params) for each pair."""
+        return [comp.describe(pv, C.parts[comp.name], V.parts[comp.name], ci, vi)
+                for comp, pv in zip(self.comparisons_, details, strict=True)]
+
+    def reasons(self, V: Encoded, ci, vi, F: np.ndarray, details: list[PairValues]) -> list[tuple[str, ...]]:
+        """Dutch reasons per pair for every failed hard requirement (empty tuple = eligible)."""
+        out: list[tuple[str, ...]] = [()] * len(ci)
+        failing = np.nonzero(F.any(axis=1))[0]
+        for k in failing.tolist():
+            reasons: list[str] = []
+            for j, comp in enumerate(self.comparisons_):
+                if F[k, j]:
+                    reasons.extend(comp.reasons(details[j], k, V.parts[comp.name], vi))
+            out[k] = tuple(reasons)
+        return out

@@ -1,0 +1,313 @@
+"""The scorer: a linear model over the pair features, with explanations and learning from staff decisions.
+
+``score = sum_f weight_f * value_f`` with non-negative weights that sum to 1 and feature values in [0, 1], so the
+score lies in [0, 1] and the per-feature contributions ``weight_f * value_f`` add up to it. Hard requirements
+(licence, certificate, language minimum, hours, travel limit) do not change the score; they make a pair
+ineligible, and an ineligible candidate never ranks above an eligible one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .features import FEATURE_NAMES, RESIDENT_PC4, PairFeatures
+
+__all__ = [
+    "DEFAULT_MODEL_VERSION",
+    "DEFAULT_WEIGHTS",
+    "Contribution",
+    "Match",
+    "Matcher",
+    "VacancyRanking",
+    "normalise_weights",
+]
+
+#: Default weights (sum 1). Occupation and talents carry most; travel and schedule decide day-to-day fit.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "occupation": 0.30,
+    "talents_required": 0.15,
+    "talents_preferred": 0.05,
+    "text": 0.10,
+    "hours": 0.08,
+    "schedule": 0.10,
+    "travel": 0.10,
+    "language": 0.04,
+    "credentials": 0.04,
+    "resident": 0.04,
+}
+DEFAULT_MODEL_VERSION = "default-2026.1"
+
+
+class Contribution(NamedTuple):
+    """One feature's share of a score: ``contribution = weight * value``, with a Dutch phrase for staff and a
+    machine code + params the web app can translate."""
+
+    feature: str
+    contribution: float
+    detail: str
+    code: str
+    params: dict
+
+
+@dataclass(frozen=True)
+class Match:
+    """A scored (candidate, vacancy) pair with its explanation; contributions add up to ``score``."""
+
+    candidate_id: str
+    vacancy_id: str
+    score: float
+    eligible: bool
+    reasons: tuple[str, ...]
+    explanation: tuple[Contribution, ...]
+    model_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "candidate_id": self.candidate_id,
+            "vacancy_id": self.vacancy_id,
+            "score": self.score,
+            "eligible": self.eligible,
+            "reasons": list(self.reasons),
+            "explanation": [c._asdict() for c in self.explanation],
+            "model_version": self.model_version,
+        }
+
+
+@dataclass(frozen=True)
+class VacancyRanking:
+    """The best candidates for one vacancy, best first."""
+
+    vacancy_id: str
+    matches: tuple[Match, ...]
+
+
+def normalise_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    """Complete, clip at zero and scale weights to sum 1 (unknown feature names are an error)."""
+    if weights is None:
+        return dict(DEFAULT_WEIGHTS)
+    unknown = set(weights) - set(FEATURE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown feature(s) in weights: {', '.join(sorted(unknown))}")
+    raw = np.array([max(0.0, float(weights.get(name, 0.0))) for name in FEATURE_NAMES])
+    if not np.all(np.isfinite(raw)) or raw.sum() <= 0:
+        raise ValueError("weights must be finite and not all zero")
+    raw = raw / raw.sum()
+    return dict(zip(FEATURE_NAMES, raw.tolist(), strict=True))
+
+
+def _version_for(weights: Mapping[str, float]) -> str:
+    blob = json.dumps({k: round(v, 12) for k, v in sorted(weights.items())}, sort_keys=True)
+    return "learned-" + hashlib.sha256(blob.encode()).hexdigest()[:10]
+
+
+class Matcher:
+    """Scores, explains and ranks (candidate, vacancy) pairs; scikit-learn estimator conventions.
+
+    Parameters
+    ----------
+    weights : mapping feature -> weight, optional
+        Starting weights (normalised to sum 1); default :data:`DEFAULT_WEIGHTS`.
+    resident_pc4 : sequence of PC4 codes, optional
+        The neighbourhood for the ``resident`` feature; default :data:`matching.features.RESIDENT_PC4`.
+    taxonomy, centroids : optional
+        Injected data (objects or zero-argument callables); default the data shipped with the package.
+    cv : int
+        Folds for the cross-validated comparison in :meth:`fit`.
+    min_improvement : float
+        How much better (mean ROC AUC on held-out folds) learned weights must be before they are used.
+    C : float
+        Inverse regularisation strength of the LogisticRegression.
+    random_state : int, optional
+        Seed for the fold split.
+    chunk_size : int, optional
+        Vacancies per ranking chunk; default keeps each score block around 4 million pairs.
+    """
+
+    def __init__(self, weights=None, resident_pc4=None, taxonomy=None, centroids=None, cv=5,
+                 min_improvement=0.005, C=1.0, random_state=None, chunk_size=None):
+        self.weights = weights
+        self.resident_pc4 = resident_pc4
+        self.taxonomy = taxonomy
+        self.centroids = centroids
+        self.cv = cv
+        self.min_improvement = min_improvement
+        self.C = C
+        self.random_state = random_state
+        self.chunk_size = chunk_size
+
+    # --- model -------------------------------------------------------------------------------------------------
+
+    @property
+    def feature_names(self) -> tuple[str, ...]:
+        """The features, in the order of the weight vector."""
+        return FEATURE_NAMES
+
+    def current_weights(self) -> dict[str, float]:
+        """Weights in use: learned (after :meth:`fit`) or the given/default ones."""
+        learned = getattr(self, "weights_", None)
+        return dict(learned) if learned is not None else normalise_weights(self.weights)
+
+    def weight_vector(self) -> np.ndarray:
+        """Weights as an array in :attr:`feature_names` order."""
+        w = self.current_weights()
+        return np.array([w[name] for name in FEATURE_NAMES])
+
+    @property
+    def model_version(self) -> str:
+        """"default-2026.1", "learned-<hash>" after learning, or "custom-<hash>" for given weights."""
+        version = getattr(self, "model_version_", None)
+        if version is not None:
+            return version
+        if self.weights is None:
+            return DEFAULT_MODEL_VERSION
+        return "custom-" + _version_for(normalise_weights(self.weights))[len("learned-"):]
+
+    def get_weights(self) -> dict[str, Any]:
+        """JSON-serialisable model: weights, version and (after fit) the cross-validation report."""
+        out: dict[str, Any] = {"model_version": self.model_version, "weights": self.current_weights()}
+        if self.resident_pc4 is not None:
+            out["resident_pc4"] = list(self.resident_pc4)
+        report = getattr(self, "cv_report_", None)
+        if report is not None:
+            out["cv_report"] = report
+        return out
+
+    @classmethod
+    def from_weights(cls, data: Mapping[str, Any] | str, **params) -> Matcher:
+        """Rebuild a matcher from :meth:`get_weights` output (a dict or its JSON text)."""
+        if isinstance(data, str):
+            data = json.loads(data)
+        weights = normalise_weights(data["weights"])
+        params.setdefault("resident_pc4", data.get("resident_pc4"))
+        matcher = cls(weights=weights, **params)
+        matcher.weights_ = weights
+        matcher.model_version_ = str(data.get("model_version") or _version_for(weights))
+        if "cv_report" in data:
+            matcher.cv_report_ = data["cv_report"]
+        return matcher
+
+    def features(self) -> PairFeatures:
+        """An unfitted :class:`PairFeatures` configured like this matcher."""
+        return PairFeatures(
+            resident_pc4=RESIDENT_PC4 if self.resident_pc4 is None else tuple(self.resident_pc4),
+            taxonomy=self.taxonomy,
+            centroids=self.centroids,
+        )
+
+    # --- scoring -----------------------------------------------------------------------------------------------
+
+    def transform(self, candidates: Sequence, vacancies: Sequence, pairs: Sequence[tuple[str, str]]):
+        """Feature matrix (pairs x features) and eligibility for (candidate id, vacancy id) pairs."""
+        feats = self.features().fit(candidates, vacancies)
+        C, V = feats.encode_candidates(candidates), feats.encode_vacancies(vacancies)
+        ci, vi = _pair_indices(C.ids, V.ids, pairs)
+        X, F, _ = feats.transform(C, V, ci, vi)
+        return X, ~F.any(axis=1)
+
+    def explain(self, candidate, vacancy) -> Match:
+        """Score and explanation for one pair."""
+        from .ranking import MatchIndex
+
+        index = MatchIndex(self, [candidate], [vacancy])
+        return index.matches(np.array([0]), np.array([0]))[0]
+
+    def rank(self, candidates: Sequence, vacancies: Sequence, top_k: int = 10) -> list[VacancyRanking]:
+        """The ``top_k`` best candidates per vacancy (vacancies in input order), with explanations."""
+        from .ranking import MatchIndex
+
+        return MatchIndex(self, candidates, vacancies).top_candidates(top_k)
+
+    def rank_for_candidate(self, candidate, vacancies: Sequence, top_k: int = 10) -> list[Match]:
+        """The ``top_k`` best vacancies for one candidate, with explanations."""
+        from .ranking import MatchIndex
+
+        return MatchIndex(self, [candidate], vacancies).top_vacancies(top_k)[0]
+
+    def index(self, candidates: Sequence, vacancies: Sequence):
+        """A :class:`matching.ranking.MatchIndex`: both sides encoded once, for repeated ranking."""
+        from .ranking import MatchIndex
+
+        return MatchIndex(self, candidates, vacancies)
+
+    # --- learning ----------------------------------------------------------------------------------------------
+
+    def fit(self, candidates: Sequence, vacancies: Sequence, pairs: Sequence[tuple[str, str]],
+            labels: Sequence[int]) -> Matcher:
+        """Learn weights from staff decisions / outcomes (1 = good match, 0 = not).
+
+        A LogisticRegression on the feature matrix gives the weights (negative coefficients clipped to zero,
+        then scaled to sum 1). Learned and default weights are compared by ROC AUC on held-out folds; the
+        learned weights are used only when they do better by ``min_improvement``. See ``cv_report_``.
+        """
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import average_precision_score, roc_auc_score
+        from sklearn.model_selection import StratifiedKFold
+
+        X, _ = self.transform(candidates, vacancies, pairs)
+        y = np.asarray(labels, dtype=int)
+        if len(y) != len(X):
+            raise ValueError(f"{len(X)} pairs but {len(y)} labels")
+        base = np.array([normalise_weights(self.weights)[n] for n in FEATURE_NAMES])
+
+        def learn(Xt, yt):
+            model = LogisticRegression(C=self.C, max_iter=1000).fit(Xt, yt)
+            w = np.clip(model.coef_.reshape(-1), 0.0, None)
+            return w / w.sum() if w.sum() > 0 else None
+
+        classes, counts = np.unique(y, return_counts=True)
+        report: dict[str, Any] = {"metric": "roc_auc", "n_pairs": int(len(y)),
+                                  "n_positive": int((y == 1).sum()), "folds": 0}
+        use_learned = False
+        if len(classes) == 2 and counts.min() >= 2:
+            folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
+                                    random_state=self.random_state)
+            learned_auc, default_auc, learned_ap, default_ap = [], [], [], []
+            for train, test in folds.split(X, y):
+                w = learn(X[train], y[train])
+                if w is None or len(np.unique(y[test])) < 2:
+                    continue
+                learned_auc.append(roc_auc_score(y[test], X[test] @ w))
+                default_auc.append(roc_auc_score(y[test], X[test] @ base))
+                learned_ap.append(average_precision_score(y[test], X[test] @ w))
+                default_ap.append(average_precision_score(y[test], X[test] @ base))
+            if learned_auc:
+                report.update(
+                    folds=len(learned_auc),
+                    learned_roc_auc=float(np.mean(learned_auc)), default_roc_auc=float(np.mean(default_auc)),
+                    learned_average_precision=float(np.mean(learned_ap)),
+                    default_average_precision=float(np.mean(default_ap)),
+                )
+                use_learned = report["learned_roc_auc"] >= report["default_roc_auc"] + self.min_improvement
+        else:
+            report["note"] = "need at least two examples of each label"
+        final = learn(X, y) if use_learned else None
+        if final is None:
+            use_learned = False
+        report["used"] = "learned" if use_learned else "default"
+        if use_learned:
+            self.weights_ = dict(zip(FEATURE_NAMES, final.tolist(), strict=True))
+            self.model_version_ = _version_for(self.weights_)
+        else:
+            self.weights_ = dict(zip(FEATURE_NAMES, base.tolist(), strict=True))
+            self.model_version_ = DEFAULT_MODEL_VERSION if self.weights is None else \
+                "custom-" + _version_for(self.weights_)[len("learned-"):]
+        self.cv_report_ = report
+        return self
+
+
+def _pair_indices(cand_ids, vac_ids, pairs) -> tuple[np.ndarray, np.ndarray]:
+    cpos = {cid: i for i, cid in enumerate(cand_ids)}
+    vpos = {vid: i for i, vid in enumerate(vac_ids)}
+    try:
+        ci = np.array([cpos[c] for c, _ in pairs], dtype=np.intp)
+        vi = np.array([vpos[v] for _, v in pairs], dtype=np.intp)
+    except KeyError as exc:
+        raise ValueError(f"pair refers to unknown id {exc.args[0]!r}") from None
+    return ci, vi
