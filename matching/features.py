@@ -92,6 +92,8 @@ LANGUAGE_NAMES = {
 }
 
 UNKNOWN_VALUE = 0.5
+#: Free-text occupations resolve to the best ESCO search hit only from this score up.
+RESOLVE_MIN_SCORE = 0.5
 PENALTY = 2.0  # subtracted from the rank key per failed hard requirement (scores live in [0, 1])
 
 
@@ -692,17 +694,35 @@ class OccupationFit(Comparison):
         self._resolved: dict[str, int | None] = context.setdefault("resolved_occupations", {})
         return self
 
+    def resolve_many(self, refs, tax) -> None:
+        """Resolve distinct free-text references in one batch (the occupation search is vectorised)."""
+        todo = sorted({r.strip() for r in refs if r and r.strip() and r not in self._resolved})
+        todo = [r for r in todo if tax.index_of(r) is None and not r.startswith("http")]
+        if not todo:
+            return
+        from .taxonomy import load_taxonomy
+
+        if tax is load_taxonomy():
+            from .occupations import default_search
+
+            hits = default_search().search_many(todo, top_k=1)
+            for ref, found in zip(todo, hits, strict=True):
+                ok = found and found[0].score >= RESOLVE_MIN_SCORE
+                self._resolved[ref] = tax.index_of(found[0].uri) if ok else None
+
     def _resolve(self, ref: str | None, tax) -> int:
-        if not ref:
+        if not ref or not ref.strip():
             return -1
+        ref = ref.strip()
         if ref not in self._resolved:
-            uri = tax.resolve_occupation(ref)
+            uri = tax.resolve_occupation(ref.strip(), min_score=RESOLVE_MIN_SCORE)
             self._resolved[ref] = None if uri is None else tax.index_of(uri)
         j = self._resolved[ref]
         return -1 if j is None else j
 
     def encode_candidates(self, candidates, context):
         tax = context["taxonomy"]()
+        self.resolve_many((ref for c in candidates for ref in c.occupations), tax)
         indptr, indices = [0], []
         for c in candidates:
             found = sorted({j for j in (self._resolve(ref, tax) for ref in c.occupations) if j >= 0})
@@ -713,6 +733,7 @@ class OccupationFit(Comparison):
 
     def encode_vacancies(self, vacancies, context):
         tax = context["taxonomy"]()
+        self.resolve_many((v.occupation or v.title for v in vacancies), tax)
         occ = np.array([self._resolve(v.occupation, tax) if v.occupation else self._resolve(v.title, tax)
                         for v in vacancies], dtype=np.int64)
         return {"occ": occ}

@@ -48,6 +48,7 @@ class MatchIndex:
         self.weights = matcher.weight_vector()
         self.weight_map = dict(zip(self.features.feature_names_, self.weights.tolist(), strict=True))
         self.model_version = matcher.model_version
+        self.seats = np.array([v.seats for v in vacancies], dtype=np.int64)
         self.cand_rank = _id_rank(self.C.ids)
         self.vac_rank = _id_rank(self.V.ids)
         self._vac_order = None

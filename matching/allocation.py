@@ -1,0 +1,138 @@
+"""A neighbourhood-wide placement plan: each vacancy at most ``seats`` people, each person at most one proposal,
+only eligible pairs; as many people placed as possible, then the highest total score.
+
+The graph holds each vacancy's ``top_k`` eligible candidates. Every vacancy is expanded into one row per seat and
+every row gets a private "stay empty" column, so a full matching always exists; scipy's
+``min_weight_full_bipartite_matching`` (LAPJVsp) then minimises ``sum(2 - score)`` over real edges plus a cost
+larger than any score gain for each empty seat. So one more placement always wins, and among plans that place the
+same number of people the one with the highest total score wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+__all__ = ["DEFAULT_PLAN_TOP_K", "GreedySummary", "Plan", "allocate", "plan_from_pairs"]
+
+#: Candidates per vacancy that enter the matching graph.
+DEFAULT_PLAN_TOP_K = 50
+
+
+@dataclass(frozen=True)
+class GreedySummary:
+    """What independent per-vacancy picks (each vacancy proposes its best ``seats`` eligible people) would do."""
+
+    placed: int
+    proposals: int
+    proposed_to_several: int
+    total_score: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The plan: (vacancy id, candidate id, score) assignments, vacancies in input order, best first."""
+
+    assignments: list[tuple[str, str, float]]
+    placed: int
+    total_score: float
+    greedy: GreedySummary
+
+    @property
+    def extra_placed(self) -> int:
+        """How many more people the plan places than greedy per-vacancy picks."""
+        return self.placed - self.greedy.placed
+
+    def to_dict(self) -> dict:
+        """The CLI's JSON shape."""
+        return {
+            "assignments": [{"vacancy": v, "candidate": c, "score": s} for v, c, s in self.assignments],
+            "placed": self.placed,
+            "total_score": self.total_score,
+        }
+
+
+def _greedy(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np.ndarray) -> GreedySummary:
+    """Pairs arrive grouped by vacancy, best first: each vacancy takes its first ``seats`` candidates."""
+    if len(vi) == 0:
+        return GreedySummary(0, 0, 0, 0.0)
+    starts = np.r_[0, np.nonzero(np.diff(vi))[0] + 1]
+    counts = np.diff(np.r_[starts, len(vi)])
+    pos = np.arange(len(vi)) - np.repeat(starts, counts)
+    picked = pos < seats[vi]
+    people, times = np.unique(ci[picked], return_counts=True)
+    # a person proposed to several vacancies takes the best one
+    best = {}
+    for c, s in zip(ci[picked].tolist(), score[picked].tolist(), strict=True):
+        if s > best.get(c, -1.0):
+            best[c] = s
+    return GreedySummary(
+        placed=int(len(people)),
+        proposals=int(picked.sum()),
+        proposed_to_several=int((times > 1).sum()),
+        total_score=float(sum(best.values())),
+    )
+
+
+def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np.ndarray,
+                    cand_ids: Sequence[str], vac_ids: Sequence[str]) -> Plan:
+    """The optimal plan over eligible pairs ``(ci[k], vi[k], score[k])`` grouped by vacancy, best first."""
+    ci = np.asarray(ci, dtype=np.int64)
+    vi = np.asarray(vi, dtype=np.int64)
+    score = np.asarray(score, dtype=np.float64)
+    seats = np.asarray(seats, dtype=np.int64)
+    greedy = _greedy(ci, vi, score, seats)
+    if len(ci) == 0:
+        return Plan([], 0, 0.0, greedy)
+
+    # Only vacancies with candidates need rows; a vacancy needs no more seat rows than it has candidates.
+    vac_used, edges_per_vac = np.unique(vi, return_counts=True)
+    rows_per_vac = np.minimum(seats[vac_used], edges_per_vac)
+    row_start = np.zeros(len(seats) + 1, dtype=np.int64)
+    row_start[vac_used + 1] = rows_per_vac
+    row_start = np.cumsum(row_start)
+    n_rows = int(row_start[-1])
+    cand_used, col = np.unique(ci, return_inverse=True)
+    n_cols = len(cand_used)
+
+    # Edge k appears once per seat row of its vacancy.
+    copies = rows_per_vac[np.searchsorted(vac_used, vi)]
+    edge = np.repeat(np.arange(len(ci)), copies)
+    seat = np.arange(len(edge)) - np.repeat(np.cumsum(copies) - copies, copies)
+    rows = row_start[vi[edge]] + seat
+    cols = col[edge]
+    big = 2.0
+    empty = big + n_rows + 1.0  # more than any total score difference
+    cost = big - score[edge]
+    all_rows = np.r_[rows, np.arange(n_rows)]
+    all_cols = np.r_[cols, n_cols + np.arange(n_rows)]
+    all_cost = np.r_[cost, np.full(n_rows, empty)]
+    graph = sp.csr_matrix((all_cost, (all_rows, all_cols)), shape=(n_rows, n_cols + n_rows))
+    matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
+    real = matched_cols < n_cols
+    r, c = matched_rows[real], matched_cols[real]
+
+    # Back from (seat row, candidate column) to pairs.
+    row_vac = np.repeat(np.arange(len(seats)), np.diff(row_start))
+    v_of = row_vac[r]
+    c_of = cand_used[c]
+    lookup = {(int(a), int(b)): float(s) for a, b, s in zip(vi, ci, score, strict=True)}
+    chosen = sorted(((int(v), -lookup[(int(v), int(cc))], cand_ids[cc]) for v, cc in zip(v_of, c_of, strict=True)))
+    assignments = [(vac_ids[v], cid, -neg) for v, neg, cid in chosen]
+    total = float(sum(s for _, _, s in assignments))
+    return Plan(assignments, len(assignments), total, greedy)
+
+
+def allocate(candidates: Sequence, vacancies: Sequence, matcher=None, top_k: int = DEFAULT_PLAN_TOP_K,
+             index=None) -> Plan:
+    """The neighbourhood-wide plan for these candidates and vacancies (see module docstring)."""
+    from .scorer import Matcher
+
+    if index is None:
+        index = (matcher or Matcher()).index(candidates, vacancies)
+    ci, vi, score, _ = index.select_pairs(top_k, eligible_only=True)
+    return plan_from_pairs(ci, vi, score, index.seats, index.C.ids, index.V.ids)
