@@ -1,0 +1,55 @@
+"""The demo neighbourhood: realistic sizes, deterministic, and every demo login works."""
+
+from sqlalchemy import func, select
+
+from tests.helpers import csrf_token
+from werkstation.demo import DEMO_LOGINS, DEMO_PASSWORD
+from werkstation.extensions import db
+from werkstation.models import Business, Jobseeker, User, Vacancy
+
+
+def count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_seed_demo_builds_a_neighbourhood_and_logins_work(app, runner):
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert count(Business) >= 25 and count(Vacancy) >= 60 and count(Jobseeker) >= 300
+    sectors = set(db.session.scalars(select(Business.sector)))
+    assert {"bakkerij", "supermarkt", "schoonmaak", "kinderopvang", "garage", "horeca", "thuiszorg", "magazijn", "kapper"} <= sectors
+    uris = set(db.session.scalars(select(Vacancy.occupation_uri)))
+    assert all(u.startswith("http://data.europa.eu/esco/occupation/") for u in uris) and len(uris) > 15
+    residents = db.session.scalar(select(func.count()).select_from(Jobseeker).where(Jobseeker.postcode.like("3526%")))
+    assert residents > count(Jobseeker) / 3
+    # A second run leaves the data alone.
+    again = runner.invoke(args=["seed-demo"])
+    assert "already has data" in again.output and count(Business) == 30
+
+    for role, email in DEMO_LOGINS:
+        client = app.test_client()
+        token = csrf_token(client, "/inloggen")
+        response = client.post("/inloggen", data={"email": email, "password": DEMO_PASSWORD, "csrf_token": token})
+        assert response.status_code == 302, email
+        assert client.get("/dashboard").status_code == 200
+        assert db.session.scalar(select(User.role).where(User.email == email)) == role
+
+
+def test_seed_demo_is_deterministic(app):
+    from sqlalchemy import delete
+
+    from werkstation.demo import seed_demo
+
+    def snapshot():
+        people = [(j.name, j.postcode, tuple(j.talents), j.hours_min) for j in db.session.scalars(select(Jobseeker).order_by(Jobseeker.id))]
+        jobs = [(v.title, v.postcode, v.seats, v.schedule) for v in db.session.scalars(select(Vacancy).order_by(Vacancy.id))]
+        return people, jobs
+
+    seed_demo()
+    first = snapshot()
+    for model in (Jobseeker, Vacancy, User, Business):
+        db.session.execute(delete(model))
+    db.session.commit()
+    seed_demo()
+    assert snapshot() == first
+    assert len(first[0]) >= 300

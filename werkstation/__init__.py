@@ -1,0 +1,45 @@
+"""Werkstation: the neighbourhood job-matching web app."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import access, audit, cli, errors, i18n, security, templating
+from .config import _database_url, config_class, load_secret_key
+from .extensions import csrf, db, limiter, login_manager, migrate
+
+
+def create_app(test_config=None):
+    """Create and configure the app; reads like a table of contents."""
+    app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_object(config_class())
+    app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(app.instance_path)
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
+
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    access.init_app(app)
+    security.init_app(app)
+    audit.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+    cli.init_app(app)
+    register_blueprints(app)
+    return app
+
+
+def register_blueprints(app):
+    """One blueprint per user-facing area; add new areas here."""
+    from .auth import bp as auth_bp
+    from .main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)

@@ -1,0 +1,85 @@
+"""Account forms: register as a business or a jobseeker, log in."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
+
+from ..extensions import db
+from ..models import Business, User
+from ..validators import KvkNumber, NoControlCharacters, PhoneNumber, Postcode, StrongPassword
+
+SECTORS = [
+    ("", _l("Kies een sector")),
+    ("bakkerij", _l("Bakkerij")),
+    ("supermarkt", _l("Supermarkt of winkel")),
+    ("schoonmaak", _l("Schoonmaak")),
+    ("kinderopvang", _l("Kinderopvang")),
+    ("garage", _l("Garage of fietsenmaker")),
+    ("horeca", _l("Horeca en keuken")),
+    ("thuiszorg", _l("Zorg en thuiszorg")),
+    ("magazijn", _l("Magazijn, logistiek en bezorging")),
+    ("kapper", _l("Kapper en schoonheid")),
+    ("bouw", _l("Bouw, onderhoud en klussen")),
+    ("beveiliging", _l("Beveiliging")),
+    ("overig", _l("Anders")),
+]
+
+
+class EmailPasswordMixin:
+    email = EmailField(
+        _l("E-mailadres"),
+        validators=[DataRequired(_l("Vul je e-mailadres in.")), Length(max=254), Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))],
+    )
+    password = PasswordField(
+        _l("Wachtwoord"),
+        validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
+        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
+    )
+    password_again = PasswordField(
+        _l("Wachtwoord nog een keer"),
+        validators=[DataRequired(_l("Typ je wachtwoord nog een keer.")), EqualTo("password", _l("De twee wachtwoorden zijn niet hetzelfde."))],
+    )
+
+    def validate_email(self, field):
+        email = User.normalise_email(field.data)
+        if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+            raise ValidationError(_l("Er is al een account met dit e-mailadres. Log in of kies een ander adres."))
+        field.data = email
+
+
+class JobseekerRegistrationForm(EmailPasswordMixin, FlaskForm):
+    """A resident makes an account; the profile itself comes with the intake, after consent."""
+
+
+class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
+    """A business and its first user."""
+
+    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()])
+    kvk_number = StringField(
+        _l("KvK-nummer"),
+        validators=[DataRequired(_l("Vul het KvK-nummer in.")), KvkNumber()],
+        description=_l("8 cijfers. Je vindt het op je inschrijving bij de Kamer van Koophandel."),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
+    sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
+    postcode = StringField(
+        _l("Postcode van de vestiging"),
+        validators=[DataRequired(_l("Vul de postcode in.")), Postcode()],
+        description=_l("Bijvoorbeeld 3526 AB."),
+        render_kw={"autocomplete": "postal-code"},
+    )
+    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()], render_kw={"autocomplete": "name"})
+    phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+
+    field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
+
+    def validate_kvk_number(self, field):
+        if db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None:
+            raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul je e-mailadres in.")), Length(max=254)], render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)], render_kw={"autocomplete": "current-password"})

@@ -1,0 +1,138 @@
+"""Register, log in and log out."""
+
+import hmac
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+
+from .. import audit
+from ..access import public, roles
+from ..extensions import db, login_manager
+from ..models import ROLES, Business, User, utcnow
+from . import bp
+from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = None
+
+
+@login_manager.user_loader
+def load_user(user_key):
+    """The session holds 'id:token'; a rotated token (logout, deactivation) ends old sessions."""
+    user_id, _sep, token = (user_key or "").partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def safe_next(target):
+    """Only follow local redirects."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def start_session(user):
+    """Renew the session at login (no fixation) and remember when it started."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session.permanent = True
+    user.last_login_at = utcnow()
+    login_user(user)
+
+
+@bp.route("/registreren")
+@public
+def register():
+    """Choose: register as a business or as a jobseeker."""
+    return render_template("auth/register.html")
+
+
+@bp.route("/registreren/werkzoekende", methods=["GET", "POST"])
+@public
+def register_jobseeker():
+    """A resident makes an account; the intake follows."""
+    form = JobseekerRegistrationForm()
+    if form.validate_on_submit():
+        user = User(email=form.email.data, role="jobseeker")
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.flush()
+        audit.record("user.register", user, actor=user)
+        db.session.commit()
+        start_session(user)
+        db.session.commit()
+        flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("auth/register_form.html", form=form, title=_("Aanmelden als werkzoekende"))
+
+
+@bp.route("/registreren/bedrijf", methods=["GET", "POST"])
+@public
+def register_business():
+    """A business registers itself and its first user."""
+    form = BusinessRegistrationForm()
+    if form.validate_on_submit():
+        business = Business(
+            name=form.name.data.strip(),
+            kvk_number=form.kvk_number.data,
+            sector=form.sector.data,
+            postcode=form.postcode.data,
+            contact_name=form.contact_name.data.strip(),
+            phone=form.phone.data,
+        )
+        user = User(email=form.email.data, role="business", business=business)
+        user.set_password(form.password.data)
+        db.session.add_all([business, user])
+        db.session.flush()
+        audit.record("business.register", business, actor=user)
+        db.session.commit()
+        start_session(user)
+        db.session.commit()
+        flash(_("Je bedrijf is aangemeld. Zet nu je eerste vacature online."), "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+@public
+def login():
+    """Log in with e-mail and password; the failure message never says which of the two was wrong."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        email = User.normalise_email(form.email.data)
+        user = db.session.scalar(select(User).where(User.email == email))
+        if user is not None and user.active and user.check_password(form.password.data):
+            start_session(user)
+            audit.record("user.login", user, actor=user)
+            db.session.commit()
+            return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
+        form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/uitloggen", methods=["POST"])
+@roles(*ROLES)
+def logout():
+    """Log out; the old session cookie stops working everywhere."""
+    user = current_user._get_current_object()
+    user.rotate_session_token()
+    audit.record("user.logout", user)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Je bent uitgelogd."), "success")
+    return redirect(url_for("main.index"))

@@ -1,0 +1,58 @@
+"""Flask commands: create-user, seed-demo, demo-logins (more are added by feature areas)."""
+
+import click
+from flask import current_app
+from sqlalchemy import select
+
+from .extensions import db
+from .models import User
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["staff", "admin"]), default="staff", show_default=True)
+@click.password_option(help="Asked for when not given; at least 10 characters.")
+def create_user_command(email, role, password):
+    """Create a staff or admin account."""
+    from .validators import common_passwords
+
+    email = User.normalise_email(email)
+    if "@" not in email:
+        raise click.BadParameter("not an e-mail address", param_hint="EMAIL")
+    if len(password) < 10 or password.lower() in common_passwords():
+        raise click.BadParameter("use at least 10 characters and not a common password", param_hint="--password")
+    if db.session.scalar(select(User).where(User.email == email)):
+        raise click.ClickException(f"{email} already has an account")
+    user = User(email=email, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created {role} account {email}")
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Load the demo neighbourhood into an empty database (does nothing when there is data)."""
+    from .demo import seed_demo
+
+    counts = seed_demo()
+    if counts is None:
+        click.echo("Database already has data; demo not loaded.")
+    else:
+        click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@click.command("demo-logins")
+def demo_logins_command():
+    """Print the demo accounts."""
+    from .demo import DEMO_LOGINS, DEMO_PASSWORD
+
+    click.echo("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+    for role, email in DEMO_LOGINS:
+        click.echo(f"  {role:10} {email}")
+    click.echo(f"Open {current_app.config.get('PUBLIC_URL', 'http://127.0.0.1:5000')}")
+
+
+def init_app(app):
+    for command in (create_user_command, seed_demo_command, demo_logins_command):
+        app.cli.add_command(command)

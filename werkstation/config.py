@@ -1,0 +1,83 @@
+"""Configuration classes. Secrets and DATABASE_URL come from the environment or the instance folder."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+def _database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "werkstation.sqlite")
+    # Heroku-style URLs: use the psycopg 3 driver.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def load_secret_key(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else generated once into the instance folder (never committed)."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # Written with owner-only permissions.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(key)
+    return key
+
+
+class Config:
+    DEBUG = False
+    TESTING = False
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    LANGUAGES = ("nl", "en")
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=8)  # absolute lifetime
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    # Postcodes (PC4) of the neighbourhood: residents get the 'uit de wijk' bonus.
+    NEIGHBOURHOOD_PC4 = tuple(os.environ.get("NEIGHBOURHOOD_PC4", "3526").split(","))
+    CONSENT_VERSION = "2026-11"
+    RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
+    AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "24"))
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PREFERRED_URL_SCHEME = "https"
+
+
+class DevelopmentConfig(Config):
+    DEBUG = os.environ.get("FLASK_DEBUG", "0") == "1"
+
+
+class TestingConfig(Config):
+    TESTING = True
+    RATELIMIT_ENABLED = True
+    WTF_CSRF_ENABLED = True
+
+
+CONFIGS = {"production": ProductionConfig, "development": DevelopmentConfig, "testing": TestingConfig}
+
+
+def config_class() -> type[Config]:
+    return CONFIGS.get(os.environ.get("WERKSTATION_ENV", "development"), DevelopmentConfig)

@@ -1,0 +1,67 @@
+"""Home, about, language choice and one dashboard per role."""
+
+from flask import redirect, render_template, request, session, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from ..access import public, roles
+from ..auth.routes import safe_next
+from ..extensions import db
+from ..models import ROLES, Business, Jobseeker, Placement, Suggestion, User, Vacancy
+from . import bp
+
+
+@bp.route("/")
+@public
+def index():
+    """What Werkstation is, for businesses, jobseekers and staff."""
+    return render_template("main/index.html")
+
+
+@bp.route("/over")
+@public
+def about():
+    """About Werkstation and the data it uses (ESCO, GeoNames attribution)."""
+    return render_template("main/about.html")
+
+
+@bp.route("/taal/<lang>")
+@public
+def set_language(lang):
+    """Switch between Dutch and English, then go back."""
+    if lang in ("nl", "en"):
+        session["lang"] = lang
+    return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
+
+
+@bp.route("/dashboard")
+@roles(*ROLES)
+def dashboard():
+    """Each role's start page, listing the user's own objects."""
+    if current_user.role == "business":
+        business = current_user.business
+        return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies)
+    if current_user.role == "jobseeker":
+        profile = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))
+        placements = profile.placements if profile else []
+        return render_template("main/dashboard_jobseeker.html", profile=profile, placements=placements)
+    counts = {
+        "vacancies": db.session.scalar(select(func.count()).select_from(Vacancy).where(Vacancy.status == "open")),
+        "jobseekers": db.session.scalar(
+            select(func.count()).select_from(Jobseeker).where(Jobseeker.status == "available")
+        ),
+        "businesses": db.session.scalar(select(func.count()).select_from(Business)),
+        "unreviewed": db.session.scalar(
+            select(func.count()).select_from(Suggestion).where(Suggestion.decision.is_(None), Suggestion.eligible)
+        ),
+        "placements": db.session.scalar(
+            select(func.count()).select_from(Placement).where(Placement.stage.in_(("proefplaatsing", "in_dienst")))
+        ),
+    }
+    vacancies = db.session.scalars(
+        select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.created_at.desc()).limit(20)
+    ).all()
+    staff_users = []
+    if current_user.role == "admin":
+        staff_users = db.session.scalars(select(User).where(User.role.in_(("staff", "admin"))).order_by(User.email)).all()
+    return render_template("main/dashboard_staff.html", counts=counts, vacancies=vacancies, staff_users=staff_users)

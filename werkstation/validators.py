@@ -1,0 +1,93 @@
+"""Field validators shared by every form: postcodes, hours, passwords, KvK numbers."""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from flask_babel import lazy_gettext as _l
+from wtforms.validators import ValidationError
+
+DATA = Path(__file__).resolve().parent / "data"
+_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+
+
+def normalise_postcode(value):
+    """'3526ab' -> '3526 AB', '3526' -> '3526'; None when it is not a Dutch postcode."""
+    match = _POSTCODE.match(value or "")
+    if not match:
+        return None
+    pc4, letters = match.groups()
+    return f"{pc4} {letters.upper()}" if letters else pc4
+
+
+@lru_cache(maxsize=1)
+def known_pc4():
+    """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""
+    from matching.geo import PostcodeCentroids
+
+    return PostcodeCentroids.load().all_pc4()
+
+
+class Postcode:
+    """Normalises the field's data to '1234 AB' and checks the PC4 part exists."""
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        normal = normalise_postcode(field.data)
+        if normal is None:
+            raise ValidationError(_l("Vul een postcode in zoals 3526 AB."))
+        if normal[:4] not in known_pc4():
+            raise ValidationError(_l("Deze postcode kennen we niet. Kijk of de cijfers kloppen."))
+        field.data = normal
+
+
+@lru_cache(maxsize=1)
+def common_passwords():
+    lines = (DATA / "common_passwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class StrongPassword:
+    """At least 10 characters and not a commonly used password."""
+
+    def __call__(self, form, field):
+        password = field.data or ""
+        if len(password) < 10:
+            raise ValidationError(_l("Kies een wachtwoord van minstens 10 tekens."))
+        if len(password) > 200:
+            raise ValidationError(_l("Kies een wachtwoord van hoogstens 200 tekens."))
+        lowered = password.lower()
+        if lowered in common_passwords() or len(set(lowered)) <= 2:
+            raise ValidationError(_l("Dit wachtwoord wordt te vaak gebruikt. Kies een ander wachtwoord."))
+
+
+class KvkNumber:
+    """A KvK number has exactly 8 digits."""
+
+    def __call__(self, form, field):
+        value = re.sub(r"[\s.]", "", field.data or "")
+        if not re.fullmatch(r"[0-9]{8}", value):
+            raise ValidationError(_l("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
+        field.data = value
+
+
+class PhoneNumber:
+    """A Dutch or international phone number: digits, spaces, +, - and brackets, 10-15 digits."""
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        value = field.data.strip()
+        digits = re.sub(r"\D", "", value)
+        if not re.fullmatch(r"[0-9+()\-\s]+", value) or not 10 <= len(digits) <= 15:
+            raise ValidationError(_l("Vul een telefoonnummer in zoals 06 12345678."))
+        field.data = value
+
+
+class NoControlCharacters:
+    """Refuse invisible control characters in free text (newlines and tabs are fine)."""
+
+    def __call__(self, form, field):
+        if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", str(field.data)):
+            raise ValidationError(_l("Deze tekst bevat vreemde tekens. Typ hem opnieuw."))
