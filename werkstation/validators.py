@@ -7,19 +7,10 @@ from pathlib import Path
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import ValidationError
 
+from matching.records import normalise_postcode
+
 DATA = Path(__file__).resolve().parent / "data"
-_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
-
-
-def normalise_postcode(value):
-    """'3526ab' -> '3526 AB', '3526' -> '3526'; None when it is not a Dutch postcode."""
-    match = _POSTCODE.match(value or "")
-    if not match:
-        return None
-    pc4, letters = match.groups()
-    return f"{pc4} {letters.upper()}" if letters else pc4
-
-
+__all__ = ["normalise_postcode", "Postcode", "StrongPassword", "KvkNumber", "PhoneNumber", "NoControlCharacters"]
 @lru_cache(maxsize=1)
 def known_pc4():
     """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""

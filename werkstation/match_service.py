@@ -1,0 +1,251 @@
+"""The one bridge between the web app and the matching engine.
+
+ORM rows -> matching records -> scores with explanations -> stored Suggestions. Nothing else in werkstation
+imports `matching` for scoring. Protected attributes never cross this bridge: records are built from an explicit
+list of fields, and the fairness monitor's table is never read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import delete, select
+
+from matching import Candidate, Matcher
+from matching import Vacancy as VacancyRecord
+from matching.features import DETOUR_FACTOR, MIN_TRIP_KM, TRAVEL_SPEED_KMH
+from matching.geo import PostcodeCentroids, haversine_km
+
+from .extensions import db
+from .models import Jobseeker, MatchModel, Suggestion, Vacancy, utcnow
+
+SUGGESTIONS_PER_VACANCY = 50
+SUGGESTIONS_PER_JOBSEEKER = 10
+GOOD_FIT = 0.5
+WALKING_MINUTES = 15
+
+
+def _hours(row):
+    hours = {}
+    if row.hours_min is not None:
+        hours["min"] = row.hours_min
+    if row.hours_max is not None:
+        hours["max"] = row.hours_max
+    return hours
+
+
+def candidate_record(jobseeker: Jobseeker) -> Candidate:
+    """The matching record of a jobseeker: only what matching may use."""
+    data = {
+        "id": str(jobseeker.id),
+        "occupations": list(jobseeker.occupations or []),
+        "talents": list(jobseeker.talents or []),
+        "about": jobseeker.about or "",
+        "availability": dict(jobseeker.availability or {}),
+        "languages": dict(jobseeker.languages or {}),
+        "licences": list(jobseeker.licences or []),
+        "certificates": list(jobseeker.certificates or []),
+    }
+    if jobseeker.postcode:
+        data["postcode"] = jobseeker.postcode
+    if _hours(jobseeker):
+        data["hours_per_week"] = _hours(jobseeker)
+    if jobseeker.max_travel_minutes is not None:
+        data["max_travel_minutes"] = jobseeker.max_travel_minutes
+    if jobseeker.travel_mode:
+        data["travel_mode"] = jobseeker.travel_mode
+    return Candidate.from_dict(data)
+
+
+def vacancy_record(vacancy: Vacancy) -> VacancyRecord:
+    """The matching record of a vacancy."""
+    data = {
+        "id": str(vacancy.id),
+        "title": vacancy.title or "",
+        "description": vacancy.description or "",
+        "postcode": vacancy.postcode,
+        "seats": max(1, vacancy.seats or 1),
+        "hours_per_week": _hours(vacancy),
+        "schedule": dict(vacancy.schedule or {}),
+        "required_talents": list(vacancy.required_talents or []),
+        "preferred_talents": list(vacancy.preferred_talents or []),
+        "languages": dict(vacancy.languages or {}),
+        "licences": list(vacancy.licences or []),
+        "certificates": list(vacancy.certificates or []),
+    }
+    if vacancy.occupation_uri or vacancy.title:
+        data["occupation"] = vacancy.occupation_uri or vacancy.title
+    return VacancyRecord.from_dict(data)
+
+
+def active_matcher() -> Matcher:
+    """The active model: learned weights when staff accepted them, else the defaults."""
+    resident = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+    model = db.session.scalar(select(MatchModel).where(MatchModel.active).order_by(MatchModel.id.desc()))
+    if model is not None:
+        return Matcher.from_weights(model.weights, resident_pc4=resident or None)
+    return Matcher(resident_pc4=resident or None)
+
+
+def matchable_jobseekers():
+    """People who consented, are available and not erased."""
+    return db.session.scalars(
+        select(Jobseeker)
+        .where(Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None))
+        .order_by(Jobseeker.id)
+    ).all()
+
+
+def open_vacancies():
+    return db.session.scalars(select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.id)).all()
+
+
+def explanation_json(match) -> dict:
+    """What we store with a suggestion: the parts add up to the score."""
+    return {
+        "score": match.score,
+        "eligible": match.eligible,
+        "reasons": list(match.reasons),
+        "parts": [
+            {"feature": c.feature, "contribution": c.contribution, "detail": c.detail, "code": c.code, "params": c.params}
+            for c in match.explanation
+        ],
+    }
+
+
+def _store(matches, *, vacancy_ids=None, jobseeker_ids=None):
+    """Upsert suggestions for `matches`; undecided suggestions in scope that dropped out are removed.
+
+    Decided suggestions (staff shortlisted or rejected) are kept, with their score refreshed when re-ranked.
+    """
+    scope = select(Suggestion)
+    if vacancy_ids is not None:
+        scope = scope.where(Suggestion.vacancy_id.in_(vacancy_ids))
+    if jobseeker_ids is not None:
+        scope = scope.where(Suggestion.jobseeker_id.in_(jobseeker_ids))
+    existing = {(s.vacancy_id, s.jobseeker_id): s for s in db.session.scalars(scope)}
+    seen = set()
+    now = utcnow()
+    for match in matches:
+        key = (int(match.vacancy_id), int(match.candidate_id))
+        seen.add(key)
+        suggestion = existing.get(key)
+        if suggestion is None:
+            suggestion = db.session.scalar(
+                select(Suggestion).where(Suggestion.vacancy_id == key[0], Suggestion.jobseeker_id == key[1])
+            )
+        if suggestion is None:
+            suggestion = Suggestion(vacancy_id=key[0], jobseeker_id=key[1], created_at=now)
+            db.session.add(suggestion)
+        suggestion.score = float(match.score)
+        suggestion.eligible = bool(match.eligible)
+        suggestion.explanation = explanation_json(match)
+        suggestion.model_version = match.model_version
+        suggestion.updated_at = now
+    stale = [s.id for key, s in existing.items() if key not in seen and s.decision is None]
+    if stale:
+        db.session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)))
+    return len(seen)
+
+
+def rescore_vacancy(vacancy: Vacancy) -> int:
+    """Re-score one vacancy against every matchable jobseeker (caller commits)."""
+    if vacancy.status != "open":
+        db.session.execute(
+            delete(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.decision.is_(None))
+        )
+        return 0
+    db.session.flush()
+    people = matchable_jobseekers()
+    if not people:
+        return 0
+    index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(vacancy)])
+    ranking = index.top_candidates(SUGGESTIONS_PER_VACANCY)[0]
+    return _store(ranking.matches, vacancy_ids=[vacancy.id])
+
+
+def rescore_jobseeker(jobseeker: Jobseeker) -> int:
+    """Re-score one jobseeker against every open vacancy (caller commits)."""
+    if jobseeker.status != "available" or jobseeker.consent_at is None or jobseeker.erased_at is not None:
+        db.session.execute(
+            delete(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.decision.is_(None))
+        )
+        return 0
+    db.session.flush()
+    vacancies = open_vacancies()
+    if not vacancies:
+        return 0
+    matches = active_matcher().rank_for_candidate(
+        candidate_record(jobseeker), [vacancy_record(v) for v in vacancies], top_k=SUGGESTIONS_PER_JOBSEEKER
+    )
+    return _store(matches, jobseeker_ids=[jobseeker.id])
+
+
+def rematch_all() -> int:
+    """Re-score everything: the best candidates per open vacancy and the best vacancies per person."""
+    people = matchable_jobseekers()
+    vacancies = open_vacancies()
+    db.session.execute(delete(Suggestion).where(Suggestion.decision.is_(None)))
+    if not people or not vacancies:
+        return 0
+    index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies])
+    matches = {}
+    for ranking in index.top_candidates(SUGGESTIONS_PER_VACANCY):
+        for m in ranking.matches:
+            matches[(m.vacancy_id, m.candidate_id)] = m
+    for per_person in index.top_vacancies(SUGGESTIONS_PER_JOBSEEKER):
+        for m in per_person:
+            matches.setdefault((m.vacancy_id, m.candidate_id), m)
+    return _store(matches.values())
+
+
+@dataclass(frozen=True)
+class FitCounts:
+    """Anonymous counts for a business: never names, never profiles."""
+
+    good: int
+    residents: int
+    walking: int
+
+
+def fit_counts(vacancy: Vacancy) -> FitCounts:
+    """How many neighbours fit this vacancy well, how many of them live in the district or within walking distance."""
+    people = matchable_jobseekers()
+    if not people:
+        return FitCounts(0, 0, 0)
+    matcher = active_matcher()
+    index = matcher.index([candidate_record(j) for j in people], [vacancy_record(vacancy)])
+    ranking = index.top_candidates(len(people))[0]
+    good = [m for m in ranking.matches if m.eligible and m.score >= GOOD_FIT]
+    neighbourhood = set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+    by_id = {str(j.id): j for j in people}
+    residents = sum(1 for m in good if (by_id[m.candidate_id].postcode or "")[:4] in neighbourhood)
+    walking = 0
+    for m in good:
+        minutes = walking_minutes(by_id[m.candidate_id].postcode, vacancy.postcode)
+        walking += minutes is not None and minutes <= WALKING_MINUTES
+    return FitCounts(len(good), residents, walking)
+
+
+def walking_minutes(from_postcode, to_postcode):
+    """Minutes on foot between two postcodes' PC4 centroids, with the engine's detour factor; None if unknown."""
+    centroids = PostcodeCentroids.load()
+    a = centroids.centroid((from_postcode or "")[:4])
+    b = centroids.centroid((to_postcode or "")[:4])
+    if a is None or b is None:
+        return None
+    km = max(haversine_km(a[0], a[1], b[0], b[1]), MIN_TRIP_KM) * DETOUR_FACTOR
+    return km / TRAVEL_SPEED_KMH["walk"] * 60.0
+
+
+def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
+    """Open vacancies that fit this person (eligible, best first): [(Vacancy, score)]."""
+    vacancies = open_vacancies()
+    if not vacancies:
+        return []
+    matches = active_matcher().rank_for_candidate(
+        candidate_record(jobseeker), [vacancy_record(v) for v in vacancies], top_k=top_k
+    )
+    by_id = {str(v.id): v for v in vacancies}
+    return [(by_id[m.vacancy_id], m.score) for m in matches if m.eligible]

@@ -1,0 +1,108 @@
+"""Saving a form: one transaction, never half-written, never twice, never over someone else's change.
+
+    form = VacancyForm(obj=vacancy)            # the form has `version` and `form_token` (OnceOnlyForm)
+    if form.validate_on_submit():
+        if not versions_match(form, vacancy): ...  # re-render: someone else saved first
+        form.populate_obj(vacancy)
+        outcome = commit_form(form, result_url=url_for(...))
+        if outcome.ok or outcome.duplicate: return redirect(outcome.url)
+        # outcome.conflict / outcome.failed: the form is re-rendered with the input and a message
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import HiddenField, IntegerField
+from wtforms.validators import Optional
+from wtforms.widgets import HiddenInput
+
+from .extensions import db
+from .models import FormSubmission
+
+CONFLICT_MESSAGE = _l(
+    "Iemand anders heeft dit net veranderd. Je wijzigingen zijn nog niet opgeslagen. "
+    "Bekijk de nieuwe gegevens en sla daarna opnieuw op."
+)
+FAILED_MESSAGE = _l("Opslaan lukte niet door een storing. Er is niets opgeslagen. Probeer het nog een keer.")
+
+
+def new_form_token():
+    return secrets.token_urlsafe(24)
+
+
+class OnceOnlyForm(FlaskForm):
+    """A form that is saved at most once (double click, resent form) and knows the version it was loaded from."""
+
+    form_token = HiddenField(default=new_form_token)
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+
+
+def versions_match(form, obj) -> bool:
+    """False (and an error on the form) when `obj` changed since the form was loaded."""
+    if obj is None or form.version.data is None or obj.version is None:
+        return True
+    if int(form.version.data) != int(obj.version):
+        form.form_errors.append(CONFLICT_MESSAGE)
+        return False
+    return True
+
+
+def previous_result(form):
+    """The page a first submission of this very form led to, if it was already saved."""
+    token = getattr(form, "form_token", None) and form.form_token.data
+    if not token:
+        return None
+    row = db.session.scalar(select(FormSubmission).where(FormSubmission.token == token))
+    return row.result_url if row else None
+
+
+@dataclass
+class Outcome:
+    status: str  # ok | duplicate | conflict | failed
+    url: str | None = None
+
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+    @property
+    def duplicate(self):
+        return self.status == "duplicate"
+
+
+def commit_form(form, result_url=None) -> Outcome:
+    """Commit the session as one transaction, recording the form's one-time token with it."""
+    token = getattr(form, "form_token", None) and form.form_token.data
+    if token:
+        earlier = previous_result(form)
+        if earlier is not None:
+            db.session.rollback()
+            return Outcome("duplicate", earlier)
+        user_id = current_user.id if current_user and current_user.is_authenticated else None
+        db.session.add(FormSubmission(token=token[:64], user_id=user_id, result_url=result_url))
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        form.form_errors.append(CONFLICT_MESSAGE)
+        return Outcome("conflict")
+    except IntegrityError:
+        db.session.rollback()
+        earlier = previous_result(form) if token else None
+        if earlier is not None:
+            return Outcome("duplicate", earlier)
+        form.form_errors.append(FAILED_MESSAGE)
+        return Outcome("failed")
+    except SQLAlchemyError:
+        db.session.rollback()
+        form.form_errors.append(FAILED_MESSAGE)
+        return Outcome("failed")
+    return Outcome("ok", result_url)
