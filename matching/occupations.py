@@ -23,11 +23,11 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -50,12 +50,14 @@ SEARCH_FORMAT = "occupation-search-1"
 # Label weights: the preferred label is the surest evidence, a curated synonym nearly as sure.
 PREFERRED, SYNONYM, ALTERNATIVE, HIDDEN = 1.0, 0.99, 0.97, 0.93
 SYNONYM_RANK_STEP = 0.01  # later targets of one synonym line rank just below earlier ones
-WORD_WEIGHT, CHAR_WEIGHT = 0.6, 0.4
+WORD_WEIGHT = 0.4  # word keys vs character n-grams
 NON_EXACT_CAP = 0.95  # only an exact key match scores above this
 MIN_SCORE = 0.15  # weaker hits are noise: a query matching nothing returns []
 MIN_HEAD, MIN_MODIFIER = 3, 3
 COMPOUND_HEAD_WEIGHT, COMPOUND_MODIFIER_WEIGHT = 0.8, 0.6
 CHUNK = 256
+OCCUPATION_WEIGHT = 0.3  # share of the whole-occupation document in the score
+CHAR_MAX_DF = 0.02  # character n-grams in more labels than this are left out of the products
 
 
 @dataclass(frozen=True)
@@ -174,8 +176,17 @@ def _read_lexicon(path: Path = SYNONYMS_TSV) -> _Lexicon:
 class OccupationSearch:
     """Ranks ESCO occupations for free-text Dutch job titles (see the module docstring for how)."""
 
-    def __init__(self, word_weight: float = WORD_WEIGHT, min_score: float = MIN_SCORE, use_synonyms: bool = True):
+    def __init__(
+        self,
+        word_weight: float = WORD_WEIGHT,
+        min_score: float = MIN_SCORE,
+        use_synonyms: bool = True,
+        char_max_df: float = CHAR_MAX_DF,
+        occupation_weight: float = OCCUPATION_WEIGHT,
+    ):
         self.word_weight = word_weight
+        self.occupation_weight = occupation_weight
+        self.char_max_df = char_max_df
         self.min_score = min_score
         self.use_synonyms = use_synonyms
 
@@ -193,7 +204,7 @@ class OccupationSearch:
             elif token not in STOPWORDS:
                 words.append(token)
         if query and not words:  # a title that is only qualifiers ("medewerker", "junior") keeps its words
-            words = [t for t in normalise(text).split() if t not in STOPWORDS]
+            words = [t for t in normalise(text).split() if t not in STOPWORDS and len(t) >= 3]
         return words
 
     def _split(self, word: str) -> tuple[str, str] | None:
@@ -244,7 +255,9 @@ class OccupationSearch:
 
         label_words = [self._words(text, query=False) for _, text, _ in documents]
         # Known head nouns for compound splitting: keys of whole label words.
-        self.heads_ = frozenset(occupation_key(w) for words in label_words for w in words if len(w) >= MIN_HEAD)
+        self.heads_ = frozenset(
+            occupation_key(w) for words in label_words for w in words if len(w) >= MIN_HEAD
+        )
         self.vocabulary_ = {}
         vocabulary = self.vocabulary_
         for words in label_words:
@@ -256,10 +269,11 @@ class OccupationSearch:
                 vocabulary.setdefault(key, len(vocabulary))
 
         self.word_idf_, self.word_matrix_ = self._fit_tfidf(label_terms, vocabulary)
-        self.char_vocabulary_: dict[str, int] = {}
-        char_counts = [self._count(_char_ngrams(self._char_text(words)), self.char_vocabulary_, grow=True)
-                       for words in label_words]
-        self.char_idf_, self.char_matrix_ = self._fit_tfidf(char_counts, self.char_vocabulary_, sublinear=True)
+        char_counts = [Counter(_char_ngrams(self._char_text(words))) for words in label_words]
+        self.char_vocabulary_ = {g: i for i, g in enumerate(dict.fromkeys(chain.from_iterable(char_counts)))}
+        self.char_idf_, self.char_matrix_ = self._fit_tfidf(
+            char_counts, self.char_vocabulary_, sublinear=True, max_df=self.char_max_df
+        )
 
         self.label_occupation_ = np.array([d[0] for d in documents], dtype=np.int64)
         self.label_weight_ = np.array([d[2] for d in documents], dtype=np.float64)
@@ -271,6 +285,14 @@ class OccupationSearch:
                 key = self._exact_key(words)
                 exact[key][i] = max(exact[key].get(i, 0.0), weight)
         self.exact_ = dict(exact)
+        # Occupation documents: all labels of an occupation together, so that several labels that each match part
+        # of a title add up ("kinderjuffrouw" shares words with more than one label of "nanny").
+        owner = sp.csr_matrix(
+            (np.ones(len(documents)), (np.arange(len(documents)), self.label_occupation_)),
+            shape=(len(documents), len(self.uris_)),
+        )
+        self.word_occupation_matrix_ = _normalise_columns(self.word_matrix_ @ owner)
+        self.char_occupation_matrix_ = _normalise_columns(self.char_matrix_ @ owner)
         return self
 
     def _synonym_documents(self, taxonomy: Taxonomy) -> list[tuple[int, str, float]]:
@@ -282,7 +304,11 @@ class OccupationSearch:
         for phrase, targets in self.lexicon_.synonyms:
             for rank, target in enumerate(targets):
                 label, _, isco = target.partition("@")
-                matches = [i for i in by_label.get(normalise(label), []) if not isco or taxonomy.occupations[i].isco == isco]
+                matches = [
+                    i
+                    for i in by_label.get(normalise(label), [])
+                    if not isco or taxonomy.occupations[i].isco == isco
+                ]
                 if not matches:
                     unknown.append(target)
                 for i in matches:
@@ -300,20 +326,24 @@ class OccupationSearch:
         return " ".join(out)
 
     @staticmethod
-    def _count(items: Iterable[str], vocabulary: dict[str, int], grow: bool) -> dict[str, float]:
-        counts = Counter(items)
-        if grow:
-            for item in counts:
-                vocabulary.setdefault(item, len(vocabulary))
-        return counts
+    def _fit_tfidf(rows, vocabulary: dict[str, int], sublinear: bool = False, max_df: float = 1.0):
+        """IDF and the (n_terms, n_labels) matrix of L2-normalised label rows.
 
-    @staticmethod
-    def _fit_tfidf(rows: list[dict[str, float]], vocabulary: dict[str, int], sublinear: bool = False):
+        Terms in more than ``max_df`` of the labels still count in each label's norm but are left out of the
+        matrix: they add almost nothing to a cosine and make the products slow.
+        """
         n = len(rows)
         df = np.bincount([vocabulary[key] for row in rows for key in row], minlength=len(vocabulary))
         idf = np.log((1 + n) / (1 + df)) + 1.0
         matrix = _tfidf_matrix(rows, vocabulary, idf, sublinear)
-        return idf, matrix.T.tocsr()
+        if max_df < 1.0:
+            common = np.flatnonzero(df > max_df * n)
+            if len(common):
+                keep = np.ones(len(vocabulary))
+                keep[common] = 0.0
+                matrix = matrix @ sp.diags(keep)
+                matrix.eliminate_zeros()
+        return idf, matrix.T.tocsr().astype(np.float32)
 
     # -- searching
 
@@ -322,9 +352,11 @@ class OccupationSearch:
         word_rows = [self._terms(w) for w in words]
         unknown_idf = float(self.word_idf_.max()) if len(self.word_idf_) else 1.0
         word_q = _tfidf_matrix(word_rows, self.vocabulary_, self.word_idf_, False, unknown_idf=unknown_idf)
-        char_rows = [self._count(_char_ngrams(self._char_text(w)), self.char_vocabulary_, grow=False) for w in words]
+        char_rows = [Counter(_char_ngrams(self._char_text(w))) for w in words]
         char_idf_unknown = float(self.char_idf_.max()) if len(self.char_idf_) else 1.0
-        char_q = _tfidf_matrix(char_rows, self.char_vocabulary_, self.char_idf_, True, unknown_idf=char_idf_unknown)
+        char_q = _tfidf_matrix(
+            char_rows, self.char_vocabulary_, self.char_idf_, True, unknown_idf=char_idf_unknown
+        )
         exact_keys = [self._exact_key(w) if w else None for w in words]
         return word_q, char_q, exact_keys
 
@@ -338,6 +370,12 @@ class OccupationSearch:
             blended += (1.0 - self.word_weight) * (char_q @ self.char_matrix_).toarray()
             blended *= self.label_weight_ * NON_EXACT_CAP
             scores = np.maximum.reduceat(blended, self.occupation_starts_, axis=1)
+            if self.occupation_weight:
+                whole = self.word_weight * (word_q @ self.word_occupation_matrix_).toarray()
+                whole += (1.0 - self.word_weight) * (char_q @ self.char_occupation_matrix_).toarray()
+                scores = (
+                    1.0 - self.occupation_weight
+                ) * scores + self.occupation_weight * whole * NON_EXACT_CAP
             for row, key in enumerate(exact_keys):
                 for occ, weight in (self.exact_.get(key, {}) if key else {}).items():
                     scores[row, occ] = max(scores[row, occ], weight)
@@ -380,24 +418,40 @@ def _fold_surface(word: str) -> str:
     return word
 
 
+def _normalise_columns(matrix: sp.spmatrix) -> sp.csr_matrix:
+    matrix = sp.csc_matrix(matrix, dtype=np.float32)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=0)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return (matrix @ sp.diags(scale.astype(np.float32))).tocsr()
+
+
 def _tfidf_matrix(rows, vocabulary, idf, sublinear, unknown_idf: float | None = None) -> sp.csr_matrix:
     """L2-normalised TF-IDF rows; unknown terms (queries only) count towards the norm with ``unknown_idf``."""
-    indptr, indices, data = [0], [], []
-    unknown_mass = np.zeros(len(rows))
     get = vocabulary.get
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    unknown_mass = np.zeros(len(rows))
     for r, row in enumerate(rows):
-        for key, tf in row.items():
-            weight = (1.0 + math.log(tf)) if sublinear else tf
-            col = get(key)
-            if col is None:
-                if unknown_idf is not None:
-                    unknown_mass[r] += (weight * unknown_idf) ** 2
-                continue
-            indices.append(col)
-            data.append(weight)
+        cols = [get(key) for key in row]
+        if None in cols:
+            known = [(c, tf) for c, tf in zip(cols, row.values(), strict=True) if c is not None]
+            if unknown_idf is not None:
+                missing = [tf for c, tf in zip(cols, row.values(), strict=True) if c is None]
+                weights = [(1.0 + math.log(tf)) if sublinear else tf for tf in missing]
+                unknown_mass[r] = sum((w * unknown_idf) ** 2 for w in weights)
+            indices.extend(c for c, _ in known)
+            data.extend(tf for _, tf in known)
+        else:
+            indices.extend(cols)
+            data.extend(row.values())
         indptr.append(len(indices))
     indices_arr = np.array(indices, dtype=np.int64)
-    values = np.array(data, dtype=np.float64) * idf[indices_arr] if indices else np.zeros(0)
+    values = np.array(data, dtype=np.float64)
+    if sublinear and len(values):
+        values = 1.0 + np.log(values)
+    if len(values):
+        values *= idf[indices_arr]
     matrix = sp.csr_matrix((values, indices_arr, np.array(indptr)), shape=(len(rows), len(vocabulary)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() + unknown_mass)
     scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
@@ -416,7 +470,7 @@ def _build_default() -> OccupationSearch:
 @lru_cache(maxsize=1)
 def default_search() -> OccupationSearch:
     """The occupation search fitted on the shipped taxonomy (cached per process and on disk)."""
-    return cached(f"{SEARCH_FORMAT}-{_code_version()}", _build_default)
+    return cached(f"{SEARCH_FORMAT}-{_code_version()}", _build_default, family="occupation-search")
 
 
 def search_occupations(queries: Sequence[str], top_k: int = 10) -> list[list[OccupationHit]]:
@@ -427,4 +481,6 @@ def search_occupations(queries: Sequence[str], top_k: int = 10) -> list[list[Occ
 def occupation_hits_as_dicts(queries: Sequence[str], top_k: int = 10) -> list[dict]:
     """The command line's output objects: {"query", "results": [{"uri", "label", "score"}]} per query, in order."""
     hits = search_occupations(list(queries), top_k)
-    return [{"query": q, "results": [h.as_dict() for h in found]} for q, found in zip(queries, hits, strict=True)]
+    return [
+        {"query": q, "results": [h.as_dict() for h in found]} for q, found in zip(queries, hits, strict=True)
+    ]

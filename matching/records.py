@@ -44,7 +44,9 @@ MAX_HOURS = 60.0
 class RecordError(ValueError):
     """A malformed record; ``str(e)`` is "<file>:<line>: field '<field>': <message>" (parts omitted when unknown)."""
 
-    def __init__(self, message: str, *, field: str | None = None, path: str | None = None, line: int | None = None):
+    def __init__(
+        self, message: str, *, field: str | None = None, path: str | None = None, line: int | None = None
+    ):
         self.message = message
         self.field = field
         self.path = path
@@ -199,7 +201,9 @@ def _postcode(d: Mapping) -> str | None:
         raise RecordError(f"must be a string, got {_type_name(value)}", field="postcode")
     normalised = normalise_postcode(value)
     if normalised is None:
-        raise RecordError(f"not a Dutch postcode: {value!r} (expected e.g. '3526' or '3526 AB')", field="postcode")
+        raise RecordError(
+            f"not a Dutch postcode: {value!r} (expected e.g. '3526' or '3526 AB')", field="postcode"
+        )
     return normalised
 
 
@@ -208,7 +212,9 @@ def _hours(d: Mapping) -> tuple[float | None, float | None]:
     if value is None:
         return None, None
     if not isinstance(value, dict):
-        raise RecordError(f"must be an object with 'min' and/or 'max', got {_type_name(value)}", field="hours_per_week")
+        raise RecordError(
+            f"must be an object with 'min' and/or 'max', got {_type_name(value)}", field="hours_per_week"
+        )
     bounds: list[float | None] = []
     for key in ("min", "max"):
         bound = value.get(key)
@@ -218,7 +224,9 @@ def _hours(d: Mapping) -> tuple[float | None, float | None]:
         if not _is_number(bound):
             raise RecordError(f"must be a number, got {_type_name(bound)}", field=f"hours_per_week.{key}")
         if not 0 <= bound <= MAX_HOURS:
-            raise RecordError(f"must be between 0 and {MAX_HOURS:g}, got {bound:g}", field=f"hours_per_week.{key}")
+            raise RecordError(
+                f"must be between 0 and {MAX_HOURS:g}, got {bound:g}", field=f"hours_per_week.{key}"
+            )
         bounds.append(float(bound))
     low, high = bounds
     if low is not None and high is not None and low > high:
@@ -255,7 +263,9 @@ def _languages(d: Mapping) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise RecordError(f"must be an object of language code -> CEFR level, got {_type_name(value)}", field="languages")
+        raise RecordError(
+            f"must be an object of language code -> CEFR level, got {_type_name(value)}", field="languages"
+        )
     out: dict[str, str] = {}
     for code, level in value.items():
         key = str(code).strip().lower()
@@ -263,7 +273,8 @@ def _languages(d: Mapping) -> dict[str, str]:
             raise RecordError("language code must not be empty", field="languages")
         if not isinstance(level, str) or level.strip().upper() not in CEFR_LEVELS:
             raise RecordError(
-                f"unknown CEFR level {level!r} (use one of {', '.join(CEFR_LEVELS)})", field=f"languages.{code}"
+                f"unknown CEFR level {level!r} (use one of {', '.join(CEFR_LEVELS)})",
+                field=f"languages.{code}",
             )
         out[key] = level.strip().upper()
     return out
@@ -285,7 +296,9 @@ def _travel_mode(d: Mapping) -> str | None:
     if value is None:
         return None
     if value not in TRAVEL_MODES:
-        raise RecordError(f"unknown travel mode {value!r} (use one of {', '.join(TRAVEL_MODES)})", field="travel_mode")
+        raise RecordError(
+            f"unknown travel mode {value!r} (use one of {', '.join(TRAVEL_MODES)})", field="travel_mode"
+        )
     return value
 
 
@@ -489,7 +502,9 @@ def _parse(lines: Iterable[str | bytes], kind: type[R], path: str | None) -> lis
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RecordError(f"invalid JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
+            raise RecordError(
+                f"invalid JSON: {exc.msg} at column {exc.colno}", path=path, line=number
+            ) from None
         try:
             record = kind.from_dict(obj)
         except RecordError as exc:

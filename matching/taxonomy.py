@@ -262,7 +262,7 @@ def data_fingerprint() -> str:
 T = TypeVar("T")
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
+def cached(name: str, build: Callable[[], T], family: str | None = None) -> T:
     """Load ``name`` from the cache directory (keyed by the data fingerprint), or build, store and return it.
 
     A cache that cannot be read or written is rebuilt or skipped: the cache only ever saves time.
@@ -285,6 +285,10 @@ def cached(name: str, build: Callable[[], T]) -> T:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, directory / filename)
+            if family:  # older versions of the same cache are never read again
+                for stale in directory.glob(f"{family}-*.pickle"):
+                    if stale.name != filename:
+                        stale.unlink(missing_ok=True)
             break
         except OSError:
             continue
@@ -298,4 +302,4 @@ def _build_taxonomy() -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The ESCO taxonomy shipped with the package (cached per process and on disk)."""
-    return cached(CACHE_FORMAT, _build_taxonomy)
+    return cached(CACHE_FORMAT, _build_taxonomy, family="taxonomy")

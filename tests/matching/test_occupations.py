@@ -1,0 +1,113 @@
+"""Occupation search: Dutch job titles -> ESCO occupations."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matching.occupations import default_search, occupation_hits_as_dicts, occupation_key
+from matching.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def search():
+    return default_search()
+
+
+def top_labels(search, query, k=3):
+    return [h.label for h in search.search(query, top_k=k)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("afrokapper", "kapper"),
+        ("Afro-kapster", "kapper"),
+        ("Schoonmaker (m/v)", "schoonmaker gebouwen"),
+        ("schoonmaakster", "schoonmaker gebouwen"),
+        ("magazijnmedewerker", "magazijnmedewerker"),
+        ("Medewerker magazijn", "magazijnmedewerker"),
+        ("magazijnmedewerkers", "magazijnmedewerker"),
+        ("Orderpicker (m/v/x) parttime", "orderpicker"),
+        ("caissière", "kassamedewerker"),
+        ("kapsters", "kapper"),
+        ("Chauffeur CE", "vrachtwagenchauffeur"),
+        ("chauffeur vrachtwagen", "vrachtwagenchauffeur"),
+        ("vakkenvuller", "schappenvuller"),
+        ("med. klantenservice", "vertegenwoordiger klantenservice"),
+        ("mdw bediening", "ober/serveerster"),
+        ("Junior kok", "kok"),
+        ("Leerling timmerman BBL", "timmerman"),
+        ("Heftruckchauffeur", "heftruckchauffeur"),
+        ("pedagogisch medewerker kinderopvang", "medewerker kinderdagverblijf"),
+    ],
+)
+def test_job_titles_find_their_occupation_first(search, query, expected):
+    assert top_labels(search, query, 1) == [expected]
+
+
+def test_compound_with_unknown_modifier_lands_on_the_head_noun(search):
+    labels = top_labels(search, "pannenkoekenbakker", 3)
+    assert labels[0] == "bakker"
+    labels = top_labels(search, "sushikok", 3)
+    assert "kok" in labels
+
+
+def test_gendered_and_plural_forms_share_a_key():
+    assert occupation_key("kapster") == occupation_key("kapper") == occupation_key("kappers")
+    assert occupation_key("schoonmaakster") == occupation_key("schoonmaker")
+    assert occupation_key("medewerksters") == occupation_key("medewerker")
+    assert occupation_key("caissiere") == occupation_key("caissier")
+    assert occupation_key("kokkin") == occupation_key("kok")
+    assert occupation_key("lerares") == occupation_key("leraar")
+    assert occupation_key("directrice") == occupation_key("directeur")
+
+
+def test_word_order_does_not_matter_much(search):
+    a = search.search("schoonmaker treinen", 1)[0]
+    b = search.search("treinen schoonmaker", 1)[0]
+    assert a.uri == b.uri and a.label == "schoonmaker treinen"
+
+
+def test_exact_label_scores_one_and_nonsense_returns_nothing(search):
+    [hit] = search.search("kapper", 1)
+    assert hit.score == 1.0
+    assert search.search("xqzvw", 5) == []
+    assert search.search("", 5) == []
+    assert search.search("(m/v)", 5) == []
+
+
+def test_search_many_keeps_input_order(search):
+    queries = ["kok", "kapper", "bakker"]
+    results = search.search_many(queries, 1)
+    assert [r[0].label for r in results] == ["kok", "kapper", "bakker"]
+
+
+def test_cli_shape():
+    [row] = occupation_hits_as_dicts(["afrokapper"], 2)
+    assert row["query"] == "afrokapper"
+    assert len(row["results"]) == 2
+    assert set(row["results"][0]) == {"uri", "label", "score"}
+    assert row["results"][0]["label"] == "kapper"
+
+
+def test_every_hand_made_synonym_points_at_a_real_occupation(search):
+    assert search.unknown_synonym_targets_ == ()
+
+
+def test_resolves_from_cache_with_the_same_results(search):
+    from matching.occupations import OccupationSearch
+
+    fresh = OccupationSearch().fit(load_taxonomy())
+    assert [h.uri for h in fresh.search("glazenwasser", 5)] == [
+        h.uri for h in search.search("glazenwasser", 5)
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(query=st.text(alphabet="abcdeijklmnoprstuvwzé -/()'", max_size=30), k=st.integers(1, 15))
+def test_hits_are_distinct_sorted_and_in_unit_range(search, query, k):
+    hits = search.search(query, k)
+    assert len(hits) <= k
+    assert len({h.uri for h in hits}) == len(hits)
+    assert all(0.0 <= h.score <= 1.0 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
