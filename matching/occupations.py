@@ -27,7 +27,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -94,6 +93,20 @@ _GENDER_RULES: tuple[tuple[re.Pattern, str], ...] = tuple(
         (r"vrouw(en)?$", "man"),  # timmervrouw ~ timmerman; schoonmaakvrouw
     )
 )
+_GENDER_ENDINGS = (
+    "ster",
+    "sters",
+    "trice",
+    "trices",
+    "euse",
+    "euses",
+    "iere",
+    "ieres",
+    "es",
+    "in",
+    "en",
+    "vrouw",
+)
 _SQUEEZE = re.compile(r"(.)\1+")
 
 
@@ -110,7 +123,7 @@ def occupation_key(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     folded = word
-    if len(word) > 5:
+    if len(word) > 5 and word.endswith(_GENDER_ENDINGS):
         for pattern, repl in _GENDER_RULES:
             new = pattern.sub(repl, word)
             if new != word:
@@ -128,14 +141,7 @@ def occupation_key(word: str) -> str:
 
 
 def _char_ngrams(text: str) -> list[str]:
-    grams: list[str] = []
-    for word in text.split():
-        padded = f" {word} "
-        for n in (3, 4, 5):
-            if len(padded) < n:
-                continue
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return grams
+    return [gram for word in text.split() for gram in _word_ngrams(word)]
 
 
 # --- the hand-made list ---------------------------------------------------------------------------------------
@@ -269,10 +275,8 @@ class OccupationSearch:
                 vocabulary.setdefault(key, len(vocabulary))
 
         self.word_idf_, self.word_matrix_ = self._fit_tfidf(label_terms, vocabulary)
-        char_counts = [Counter(_char_ngrams(self._char_text(words))) for words in label_words]
-        self.char_vocabulary_ = {g: i for i, g in enumerate(dict.fromkeys(chain.from_iterable(char_counts)))}
-        self.char_idf_, self.char_matrix_ = self._fit_tfidf(
-            char_counts, self.char_vocabulary_, sublinear=True, max_df=self.char_max_df
+        self.char_vocabulary_, self.char_idf_, self.char_matrix_ = _fit_char_tfidf(
+            [self._char_text(words).split() for words in label_words], self.char_max_df
         )
 
         self.label_occupation_ = np.array([d[0] for d in documents], dtype=np.int64)
@@ -291,8 +295,20 @@ class OccupationSearch:
             (np.ones(len(documents)), (np.arange(len(documents)), self.label_occupation_)),
             shape=(len(documents), len(self.uris_)),
         )
-        self.word_occupation_matrix_ = _normalise_columns(self.word_matrix_ @ owner)
-        self.char_occupation_matrix_ = _normalise_columns(self.char_matrix_ @ owner)
+        word_occupation = _normalise_columns(self.word_matrix_ @ owner)
+        char_occupation = _normalise_columns(self.char_matrix_ @ owner)
+        # One stacked product per chunk of queries: [word | char] terms against labels and against occupations,
+        # with every weight folded into the matrices.
+        ww, ow = self.word_weight, self.occupation_weight
+        label_scale = sp.diags((self.label_weight_ * NON_EXACT_CAP * (1.0 - ow)).astype(np.float32))
+        self.label_matrix_ = sp.vstack([ww * self.word_matrix_, (1 - ww) * self.char_matrix_]) @ label_scale
+        self.label_matrix_ = self.label_matrix_.astype(np.float32).tocsr()
+        self.occupation_matrix_ = (
+            (sp.vstack([ww * word_occupation, (1 - ww) * char_occupation]) * (NON_EXACT_CAP * ow))
+            .astype(np.float32)
+            .tocsr()
+        )
+        del self.word_matrix_, self.char_matrix_
         return self
 
     def _synonym_documents(self, taxonomy: Taxonomy) -> list[tuple[int, str, float]]:
@@ -362,20 +378,15 @@ class OccupationSearch:
 
     def score_matrix(self, queries: Sequence[str]) -> np.ndarray:
         """Dense (len(queries), n_occupations) matrix of scores in [0, 1]."""
-        out = np.zeros((len(queries), len(self.uris_)))
+        out = np.zeros((len(queries), len(self.uris_)), dtype=np.float32)
         for start in range(0, len(queries), CHUNK):
             chunk = queries[start : start + CHUNK]
             word_q, char_q, exact_keys = self._query_matrices(chunk)
-            blended = self.word_weight * (word_q @ self.word_matrix_).toarray()
-            blended += (1.0 - self.word_weight) * (char_q @ self.char_matrix_).toarray()
-            blended *= self.label_weight_ * NON_EXACT_CAP
-            scores = np.maximum.reduceat(blended, self.occupation_starts_, axis=1)
+            query = sp.hstack([word_q, char_q], format="csr").astype(np.float32)
+            by_label = (query @ self.label_matrix_).toarray()
+            scores = np.maximum.reduceat(by_label, self.occupation_starts_, axis=1)
             if self.occupation_weight:
-                whole = self.word_weight * (word_q @ self.word_occupation_matrix_).toarray()
-                whole += (1.0 - self.word_weight) * (char_q @ self.char_occupation_matrix_).toarray()
-                scores = (
-                    1.0 - self.occupation_weight
-                ) * scores + self.occupation_weight * whole * NON_EXACT_CAP
+                scores += (query @ self.occupation_matrix_).toarray()
             for row, key in enumerate(exact_keys):
                 for occ, weight in (self.exact_.get(key, {}) if key else {}).items():
                     scores[row, occ] = max(scores[row, occ], weight)
@@ -395,12 +406,13 @@ class OccupationSearch:
             top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
             for row in range(scores.shape[0]):
                 idx = top[row]
-                order = idx[np.lexsort((idx, -scores[row, idx]))]
+                values = scores[row, idx]
+                order = np.lexsort((idx, -values))
                 results.append(
                     [
-                        OccupationHit(self.uris_[j], self.labels_[j], float(round(scores[row, j], 6)))
-                        for j in order
-                        if scores[row, j] >= self.min_score
+                        OccupationHit(self.uris_[j], self.labels_[j], round(v, 6))
+                        for j, v in zip(idx[order].tolist(), values[order].tolist(), strict=True)
+                        if v >= self.min_score
                     ]
                 )
         return results
@@ -410,12 +422,52 @@ class OccupationSearch:
         return self.search_many([query], top_k)[0]
 
 
+@lru_cache(maxsize=100_000)
 def _fold_surface(word: str) -> str:
+    if not word.endswith(_GENDER_ENDINGS):
+        return word
     for pattern, repl in _GENDER_RULES:
         new = pattern.sub(repl, word)
         if new != word:
             return new
     return word
+
+
+@lru_cache(maxsize=100_000)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+
+
+def _fit_char_tfidf(texts: list[list[str]], max_df: float):
+    """Character n-gram vocabulary, IDF and (n_grams, n_labels) matrix, built as (labels x words) @ (words x grams)
+    so each distinct word is cut into n-grams once."""
+    words: dict[str, int] = {}
+    rows, cols = [], []
+    for r, text in enumerate(texts):
+        for word in text:
+            rows.append(r)
+            cols.append(words.setdefault(word, len(words)))
+    label_words = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(words)))
+    vocabulary: dict[str, int] = {}
+    g_rows, g_cols = [], []
+    for word, w in words.items():
+        for gram in _word_ngrams(word):
+            g_rows.append(w)
+            g_cols.append(vocabulary.setdefault(gram, len(vocabulary)))
+    word_grams = sp.csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)), shape=(len(words), len(vocabulary)))
+    counts = (label_words @ word_grams).tocsr()
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=len(vocabulary))
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    matrix = (sp.diags(scale) @ counts).tocsr()
+    if max_df < 1.0:  # common n-grams still count in the norms, but are left out of the products
+        matrix.data[df[matrix.indices] > max_df * n] = 0.0
+        matrix.eliminate_zeros()
+    return vocabulary, idf, matrix.T.tocsr().astype(np.float32)
 
 
 def _normalise_columns(matrix: sp.spmatrix) -> sp.csr_matrix:
