@@ -1,0 +1,237 @@
+"""Helpers for the browser journeys: request recorder, screenshots, axe-core, language checks."""
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+ALLOWED_HOST = "127.0.0.1"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+# axe-core: WCAG 2.0/2.1 level A and AA rules; serious and critical violations fail the journey.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+FAILING_IMPACTS = ("serious", "critical")
+
+
+def chromium_path():
+    """Debian's Chromium, or None when it is not installed."""
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    found = shutil.which("chromium")
+    return found
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).hostname or ""
+
+
+def is_local(url: str) -> bool:
+    scheme = urlsplit(url).scheme
+    if scheme in ("data", "blob", "about"):
+        return True
+    return host_of(url) == ALLOWED_HOST
+
+
+def format_violations(violations, url):
+    lines = [f"axe-core: {len(violations)} serious/critical WCAG 2.1 A/AA violation(s) on {url}"]
+    for v in violations:
+        lines.append(f"- [{v['impact']}] {v['id']}: {v['help']} ({v.get('helpUrl', '')})")
+        for node in v["nodes"][:5]:
+            target = " ".join(str(t) for t in node.get("target", []))
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"    at {target}: {summary[:300]}")
+            lines.append(f"       html: {node.get('html', '')[:200]}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more element(s)")
+    return "\n".join(lines)
+
+
+# Visible text of the UI in the page's own language: text nodes plus the attributes people hear or see.
+# Elements marked with another lang (the language switch link, user content marked lang="nl") are left out.
+PAGE_TEXT_JS = """
+() => {
+  const pageLang = (document.documentElement.lang || '').slice(0, 2);
+  const parts = [document.title];
+  const otherLang = (el) => {
+    const holder = el && el.closest('[lang]');
+    return holder && holder !== document.documentElement && holder.lang.slice(0, 2) !== pageLang;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const el = node.parentElement;
+    if (!el || el.closest('script, style, template, noscript') || otherLang(el)) continue;
+    const t = node.textContent.trim();
+    if (t) parts.push(t);
+  }
+  for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt], input[type=submit], input[type=button]')) {
+    if (otherLang(el)) continue;
+    for (const a of ['placeholder', 'aria-label', 'title', 'alt']) { if (el.getAttribute(a)) parts.push(el.getAttribute(a)); }
+    if (el.matches('input[type=submit], input[type=button]') && el.value) parts.push(el.value);
+  }
+  return parts.join('\\n');
+}
+"""
+
+# Common Dutch words of the Werkstation UI: none of these may show on an English page.
+DUTCH_WORDS = (
+    "je", "jij", "jouw", "jou", "het", "een", "van", "voor", "met", "niet", "naar", "wat", "wij", "ons", "onze",
+    "zijn", "wordt", "kunt", "kun", "kies", "vul", "uur", "ook", "nog", "geen", "hier", "waar", "wanneer",
+    "vacature", "vacatures", "werkzoekende", "werkzoekenden", "bedrijf", "bedrijven", "inloggen", "uitloggen",
+    "aanmelden", "opslaan", "volgende", "vorige", "terug", "verder", "wachtwoord", "e-mailadres", "maandag",
+    "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ochtend", "middag", "avond", "nacht",
+    "rijbewijs", "overzicht", "bekijken", "toestemming", "gegevens", "wijk", "werk", "plek", "plekken",
+    "mensen", "passen", "sluiten", "verwijderen", "wissen", "ja", "nee", "stap", "klaar", "naam",
+)
+# English UI strings (including WTForms' and Flask-WTF's built-in messages) that may not show on a Dutch page.
+ENGLISH_WORDS = (
+    "the", "and", "your", "you", "with", "please", "submit", "save", "cancel", "next", "previous", "delete",
+    "required", "optional", "search", "sign", "login", "logout", "password", "email", "register", "vacancy",
+    "jobseeker", "business", "morning", "afternoon", "evening", "monday", "tuesday", "yes", "step", "continue",
+    "this field", "not a valid", "invalid", "field must be", "csrf", "token", "error", "choose", "select",
+)
+
+
+def foreign_words(text: str, words) -> list[str]:
+    """The listed words or phrases that occur as whole words in `text` (case-insensitive), with context."""
+    found = []
+    for word in words:
+        pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            start, end = max(0, m.start() - 40), min(len(text), m.end() + 40)
+            found.append(f"{word!r} in …{text[start:end].replace(chr(10), ' | ')}…")
+            break
+    return found
+
+
+class Recorder:
+    """Everything a browser context asked for, and what went wrong."""
+
+    def __init__(self, context):
+        self.requests = []
+        self.foreign = []
+        self.server_errors = []
+        self.page_errors = []
+        self.navigations = []
+        context.route("**/*", self._route)
+        context.on("request", lambda req: self.requests.append(req.url))
+        context.on("response", self._response)
+
+    def _route(self, route):
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort("blockedbyclient")
+
+    def _response(self, response):
+        if response.status >= 500:
+            self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
+
+    def watch(self, page):
+        page.on("pageerror", lambda exc: self.page_errors.append(f"JavaScript error: {exc}"))
+        page.on(
+            "console",
+            lambda msg: self.page_errors.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error" and ("Content Security Policy" in msg.text or "Refused" in msg.text)
+            else None,
+        )
+        page.on("framenavigated", lambda frame: self.navigations.append(frame.url) if frame == page.main_frame else None)
+
+
+class Journey:
+    """One user journey: browser contexts (one per person), screenshots, axe and request checks."""
+
+    def __init__(self, name, browser, server, folder: Path):
+        self.name = name
+        self.browser = browser
+        self.server = server
+        self.base_url = server.url
+        self.folder = folder
+        self.counter = 0
+        self.contexts = []
+        self.recorders = []
+        self.checked = set()
+        self.screens = []
+        self.axe_pages = 0
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def page(self, viewport=DESKTOP, accept_downloads=False):
+        """A new person at a new browser (own cookies), with every request recorded."""
+        context = self.browser.new_context(
+            viewport=viewport, base_url=self.base_url, accept_downloads=accept_downloads,
+            locale="nl-NL", timezone_id="Europe/Amsterdam",
+            is_mobile=viewport["width"] < 500, has_touch=viewport["width"] < 500,
+        )
+        context.set_default_timeout(10_000)
+        recorder = Recorder(context)
+        self.contexts.append(context)
+        self.recorders.append(recorder)
+        page = context.new_page()
+        recorder.watch(page)
+        return page
+
+    def check(self, page, name: str, *, axe=True):
+        """Screenshot this screen, run axe-core on it, and check the recorder so far."""
+        page.wait_for_load_state("load")
+        self.counter += 1
+        path = self.folder / f"{self.counter:02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        self.screens.append(path)
+        if axe:
+            from axe_playwright_python.sync_playwright import Axe
+
+            results = Axe().run(page, options=AXE_OPTIONS).response
+            bad = [v for v in results["violations"] if v.get("impact") in FAILING_IMPACTS]
+            assert not bad, format_violations(bad, page.url) + f"\n(screenshot: {path})"
+            self.axe_pages += 1
+            self.checked.add(_strip_fragment(page.url))
+        width = page.viewport_size["width"] if page.viewport_size else None
+        if width and width < 500:
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{page.url} is {overflow}px wider than a {width}px phone screen (screenshot: {path})"
+        self.assert_clean()
+        return path
+
+    def assert_clean(self, final=False):
+        for rec in self.recorders:
+            assert not rec.foreign, "requests outside 127.0.0.1: " + ", ".join(rec.foreign)
+            assert not rec.server_errors, "server errors: " + ", ".join(rec.server_errors)
+            assert not rec.page_errors, "errors in the page: " + " | ".join(rec.page_errors)
+            outside = [u for u in rec.requests if not is_local(u)]
+            assert not outside, "requests outside 127.0.0.1: " + ", ".join(outside)
+        if final:
+            visited = {_strip_fragment(u) for rec in self.recorders for u in rec.navigations if u != "about:blank"}
+            unchecked = sorted(visited - self.checked)
+            assert not unchecked, "pages visited without an accessibility check: " + ", ".join(unchecked)
+
+    def text(self, page) -> str:
+        return page.evaluate(PAGE_TEXT_JS)
+
+    def assert_language(self, page, lang: str):
+        """No Dutch UI words on an English page, no English UI strings on a Dutch page."""
+        assert page.evaluate("() => document.documentElement.lang") == lang, f"{page.url}: <html lang> is not {lang}"
+        words = DUTCH_WORDS if lang == "en" else ENGLISH_WORDS
+        found = foreign_words(self.text(page), words)
+        other = "Dutch" if lang == "en" else "English"
+        assert not found, f"{page.url} ({lang}) shows {other} UI text:\n  " + "\n  ".join(found)
+
+    def close(self):
+        for context in self.contexts:
+            try:
+                context.close()
+            except Exception:  # noqa: BLE001 - closing after a failure must not hide the failure
+                pass
+
+
+def _strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
