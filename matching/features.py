@@ -41,8 +41,9 @@ __all__ = [
     "TRAVEL_SPEED_KMH",
     "CandidateVector",
     "Comparison",
+    "LinearDense",
+    "VacancyProfiles",
     "Credentials",
-    "Dense",
     "Encoded",
     "Hours",
     "Language",
@@ -52,7 +53,6 @@ __all__ = [
     "Resident",
     "Schedule",
     "SparseBlock",
-    "Table",
     "TalentCoverage",
     "TextSimilarity",
     "Travel",
@@ -92,6 +92,8 @@ LANGUAGE_NAMES = {
 }
 
 UNKNOWN_VALUE = 0.5
+#: Talent coverage uses a dense (talents x candidates) matrix up to this many cells, else sparse products.
+DENSE_TALENT_LIMIT = 64_000_000
 #: Free-text occupations resolve to the best ESCO search hit only from this score up.
 RESOLVE_MIN_SCORE = 0.5
 PENALTY = 2.0  # subtracted from the rank key per failed hard requirement (scores live in [0, 1])
@@ -117,27 +119,31 @@ def schedule_bits(week) -> int:
 
 
 @dataclass(frozen=True)
-class Table:
-    """Values for (vacancy, candidate profile): ``values[i, groups[j]]`` is the value of vacancy i, candidate j."""
-
-    values: np.ndarray
-    fails: np.ndarray | None
-    groups: np.ndarray
-
-
-@dataclass(frozen=True)
-class Dense:
-    """A dense (vacancies x candidates) value matrix."""
-
-    values: np.ndarray
-
-
-@dataclass(frozen=True)
 class SparseBlock:
     """A sparse (vacancies x candidates) value matrix plus a per-vacancy constant added to every candidate."""
 
     matrix: sp.csr_matrix
     row_constant: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class VacancyProfiles:
+    """Values that depend on a few vacancy attributes: ``vector(p)`` gives (values (n,), fails (n,) or None) of
+    every candidate against vacancy profile ``p``; ``index[i]`` is the profile of block row i. The ranking code
+    computes each profile's vector once and adds it to every row with that profile (no per-pair gather)."""
+
+    index: np.ndarray
+    vector: Any
+    key: str
+
+
+@dataclass(frozen=True)
+class LinearDense:
+    """``left @ right + row_constant[:, None]``: a sparse (rows x d) by dense (d x candidates) product."""
+
+    left: sp.csr_matrix
+    right: np.ndarray
+    row_constant: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,37 @@ class Encoded:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def _subset(pv: PairValues, idx: np.ndarray) -> PairValues:
+    """The pairs ``idx`` of a PairValues (arrays and sparse matrices indexed along their first axis)."""
+    aux = {}
+    for k, a in pv.aux.items():
+        aux[k] = a[idx] if hasattr(a, "shape") and a.shape and a.shape[0] == len(pv.values) else a
+    return PairValues(pv.values[idx], None if pv.fails is None else pv.fails[idx], aux)
+
+
+def factorise(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(first index, inverse) of the distinct rows of integer/float/bool columns of equal length."""
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    size = 1
+    for col in columns:
+        col = np.asarray(col)
+        if col.dtype.kind == "b":
+            codes, n = col.astype(np.int64), 2
+        elif col.dtype.kind in "iu" and len(col) and int(col.max()) - int(col.min()) < 2**20:
+            lo = int(col.min())
+            codes, n = col.astype(np.int64) - lo, int(col.max()) - lo + 1
+        else:
+            uniq, codes = np.unique(col, return_inverse=True)
+            codes, n = codes.reshape(-1).astype(np.int64), max(1, len(uniq))
+        if size * n >= 2**62:
+            uniq, key = np.unique(key, return_inverse=True)
+            key, size = key.reshape(-1).astype(np.int64), max(1, len(uniq))
+        key = key * n + codes
+        size *= n
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
 
 
 def _group_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -204,6 +241,11 @@ class Comparison:
         """(Dutch detail, code, params) per pair."""
         raise NotImplementedError
 
+    def signature(self, pv: PairValues, c, v, ci, vi) -> list[np.ndarray] | None:
+        """Integer columns that fully determine a pair's description (pairs that share them share one
+        description), or None to describe every pair."""
+        return None
+
     def reasons(self, pv: PairValues, k: int, v, vi) -> tuple[str, ...]:
         """Dutch reasons why pair k fails this hard requirement."""
         return ()
@@ -241,23 +283,43 @@ class _ProfileComparison(Comparison):
         return {"attrs": attrs, "profiles": profiles, "groups": groups}
 
     def encode_vacancies(self, vacancies, context):
-        return {"attrs": self._vac_attrs(vacancies, context)}
+        return self._with_profiles({"attrs": self._vac_attrs(vacancies, context)}, len(vacancies))
+
+    @staticmethod
+    def _with_profiles(enc: dict, m: int) -> dict:
+        """Group vacancies into distinct attribute profiles (for block computation)."""
+        attrs = enc["attrs"]
+        if m == 0:
+            enc["vgroups"], enc["vprofiles"] = np.zeros(0, dtype=np.intp), attrs
+            return enc
+        cols = [np.asarray(attrs[k]).reshape(m, -1).astype(np.float64) for k in attrs]
+        stacked = np.concatenate(cols, axis=1)
+        stacked = np.where(np.isnan(stacked), -1e9, stacked)
+        uniq, groups = _group_rows(stacked)
+        first = np.zeros(len(uniq), dtype=np.intp)
+        first[groups[::-1]] = np.arange(len(groups))[::-1]
+        enc["vgroups"] = groups
+        enc["vprofiles"] = {k: a[first] for k, a in attrs.items()}
+        return enc
+
+    def vector(self, c, v, p: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """Values (and fails) of every candidate against vacancy profile p."""
+        va = {k: a[p] for k, a in v["vprofiles"].items()}
+        values, fails, _ = self._compute(va, c["profiles"])
+        n_profiles = len(next(iter(c["profiles"].values()))) if c["profiles"] else 0
+        values = np.broadcast_to(values, (n_profiles,))[c["groups"]]
+        if fails is not None:
+            fails = np.broadcast_to(fails, (n_profiles,))[c["groups"]]
+        return values, fails
+
+    def block(self, c, v, rows):
+        return VacancyProfiles(v["vgroups"][rows], lambda p: self.vector(c, v, p), self.name)
 
     def pairs(self, c, v, ci, vi):
         va = {k: a[vi] for k, a in v["attrs"].items()}
         ca = {k: a[ci] for k, a in c["attrs"].items()}
         values, fails, aux = self._compute(va, ca)
         return PairValues(values, fails, aux)
-
-    def block(self, c, v, rows):
-        va = {k: a[rows][:, None] for k, a in v["attrs"].items()}
-        ca = {k: a[None, :] for k, a in c["profiles"].items()}
-        values, fails, _ = self._compute(va, ca)
-        n_profiles = len(next(iter(c["profiles"].values()))) if c["profiles"] else 0
-        shape = (len(rows), n_profiles)
-        values = np.broadcast_to(values, shape)
-        fails = None if fails is None else np.broadcast_to(fails, shape)
-        return Table(values, fails, c["groups"])
 
 
 def _interval(low, high):
@@ -327,6 +389,10 @@ class Hours(_ProfileComparison):
                     out.append((text, "hours.fit", params))
         return out
 
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        return [a["clo"], a["chi"], a["vlo"], a["vhi"], pv.fails]
+
     def reasons(self, pv, k, v=None, vi=None):
         a = pv.aux
         return (
@@ -357,15 +423,18 @@ class Schedule(_ProfileComparison):
         value = np.where(asked > 0, can / np.maximum(asked, 1), 1.0)
         value = np.where(vb < 0, 1.0, np.where(cb < 0, UNKNOWN_VALUE, value))
         return value, None, {"vb": np.broadcast_to(vb, value.shape), "cb": np.broadcast_to(cb, value.shape),
-                             "asked": asked, "can": can}
+                             "asked": np.broadcast_to(asked, value.shape), "can": np.broadcast_to(can, value.shape)}
+
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        return [a["vb"] < 0, a["cb"] < 0, a["asked"], a["can"]]
 
     def describe(self, pv, c, v, ci, vi):
         a = pv.aux
         out = []
         for k in range(len(pv.values)):
             vb, cb = int(a["vb"][k]), int(a["cb"][k])
-            asked, can = int(np.broadcast_to(a["asked"], pv.values.shape)[k]), int(
-                np.broadcast_to(a["can"], pv.values.shape)[k])
+            asked, can = int(a["asked"][k]), int(a["can"][k])
             if vb < 0 or asked == 0:
                 out.append(("geen vaste dagdelen", "schedule.no_requirement", {}))
             elif cb < 0:
@@ -422,7 +491,7 @@ class Travel(_ProfileComparison):
         mode = ca["mode"]
         speed = np.array([TRAVEL_SPEED_KMH[m] for m in TRAVEL_MODES])[mode]
         overhead = np.array([TRAVEL_OVERHEAD_MINUTES[m] for m in TRAVEL_MODES])[mode]
-        minutes = km / speed * 60.0 + overhead
+        minutes = np.maximum(np.round(km / speed * 60.0 + overhead), 1.0)  # whole minutes, as explained
         limit = np.where(np.isnan(ca["max"]), DEFAULT_MAX_TRAVEL_MINUTES, ca["max"])
         value = np.clip(1.0 - minutes / np.maximum(limit, 1.0), 0.0, 1.0)
         unknown = np.isnan(minutes)
@@ -449,6 +518,10 @@ class Travel(_ProfileComparison):
             else:
                 out.append((f"{m} min {TRAVEL_PHRASES[mode]}", "travel.time", params))
         return out
+
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        return [a["minutes"], a["mode"], a["max"], pv.fails]
 
     def reasons(self, pv, k, v=None, vi=None):
         return (f"reistijd {max(1, round(float(pv.aux['minutes'][k])))} min, max {float(pv.aux['max'][k]):g}",)
@@ -499,6 +572,10 @@ class Language(_ProfileComparison):
         return value, fails, {"vl": np.broadcast_to(vl, (*shape, vl.shape[-1])),
                               "cl": np.broadcast_to(cl, (*shape, cl.shape[-1])),
                               "extra": np.broadcast_to(va["extra"], shape)}
+
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        return [*a["vl"].T, *a["cl"].T, a["extra"]]
 
     def _items(self, pv, k):
         vl, cl = pv.aux["vl"][k], pv.aux["cl"][k]
@@ -580,7 +657,7 @@ class Credentials(_ProfileComparison):
         need, extra = self._matrix(vacancies)
         unseen = {int(i): [k for k in _credential_keys(vacancies[i]) if k not in set(self.keys_)]
                   for i in np.nonzero(extra)[0]}
-        return {"attrs": {"need": need, "extra": extra}, "unseen": unseen}
+        return self._with_profiles({"attrs": {"need": need, "extra": extra}, "unseen": unseen}, len(vacancies))
 
     def _compute(self, va, ca):
         need, have = va["need"], ca["have"]
@@ -591,6 +668,11 @@ class Credentials(_ProfileComparison):
         shape = value.shape
         return value, fails, {"need": np.broadcast_to(need, (*shape, need.shape[-1])),
                               "have": np.broadcast_to(have, (*shape, have.shape[-1]))}
+
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        unseen = np.where(v["attrs"]["extra"][vi] > 0, vi, -1)
+        return [*a["need"].T, *a["have"].T, unseen]
 
     def _split(self, pv, k, v, vi):
         need, have = pv.aux["need"][k], pv.aux["have"][k]
@@ -641,6 +723,9 @@ class Resident(Comparison):
 
     def block(self, c, v, rows):
         return CandidateVector(c["inside"].astype(np.float32))
+
+    def signature(self, pv, c, v, ci, vi):
+        return [pv.aux["inside"], pv.aux["known"]]
 
     def describe(self, pv, c, v, ci, vi):
         out = []
@@ -781,18 +866,20 @@ class OccupationFit(Comparison):
         return PairValues(grade[best], None, {"level": level[best], "occ": cand_occ[best],
                                               "vocc": v["occ"][vi], "has_any": c["has_any"][ci]})
 
+    def vector(self, c, v, occ: int) -> tuple[np.ndarray, None]:
+        """Best occupation grade of every candidate against vacancy occupation ``occ`` (-1: none)."""
+        n = len(c["indptr"]) - 1
+        if occ < 0 or n == 0:
+            return np.zeros(n, dtype=np.float32), None
+        vals = self._grade_row(int(occ))[c["indices"]]
+        return np.maximum.reduceat(vals, c["indptr"][:-1]), None
+
     def block(self, c, v, rows):
-        vocc = v["occ"][rows]
-        uniq, inverse = np.unique(vocc, return_inverse=True)
-        indices, indptr = c["indices"], c["indptr"]
-        out = np.zeros((len(uniq), len(indptr) - 1), dtype=np.float32)
-        for u, occ in enumerate(uniq):
-            if occ < 0:
-                continue
-            vals = self._grade_row(int(occ))[indices]  # then the best per candidate
-            if len(indptr) > 1:
-                out[u] = np.maximum.reduceat(vals, indptr[:-1])
-        return Dense(out[inverse.reshape(-1)])
+        return VacancyProfiles(v["occ"][rows], lambda p: self.vector(c, v, p), self.name)
+
+    def signature(self, pv, c, v, ci, vi):
+        a = pv.aux
+        return [a["level"], a["occ"], a["vocc"], a["has_any"]]
 
     def describe(self, pv, c, v, ci, vi):
         tax = self._tax
@@ -880,7 +967,12 @@ class TalentCoverage(Comparison):
 
     def encode_candidates(self, candidates, context):
         m, _, labels = self._matrix([c.talents for c in candidates], context)
-        return {"matrix": m, "matrix_t": m.T.tocsr(), "labels": labels}
+        coo = m.tocoo()
+        keys = np.sort(coo.row.astype(np.int64) * max(1, len(self.keys_)) + coo.col)
+        enc = {"matrix": m, "matrix_t": m.T.tocsr(), "labels": labels, "keys": keys}
+        if m.shape[0] * m.shape[1] <= DENSE_TALENT_LIMIT:
+            enc["dense_t"] = np.ascontiguousarray(m.T.toarray().astype(np.float32))
+        return enc
 
     def encode_vacancies(self, vacancies, context):
         lists = [v.required_talents if self.kind == "required" else v.preferred_talents for v in vacancies]
@@ -891,15 +983,31 @@ class TalentCoverage(Comparison):
         return {"matrix": m.tocsr(), "normalised": normalised.tocsr(), "total": total, "labels": labels}
 
     def pairs(self, c, v, ci, vi):
-        have = np.asarray(v["matrix"][vi].multiply(c["matrix"][ci]).sum(axis=1)).reshape(-1)
+        sub = v["matrix"][vi]
+        sub.sort_indices()
+        n_keys = max(1, len(self.keys_))
+        counts = np.diff(sub.indptr)
+        owner = np.repeat(np.arange(len(vi)), counts)
+        pos = np.arange(sub.nnz) - np.repeat(sub.indptr[:-1], counts)
+        ckeys = c["keys"]
+        query = ci[owner].astype(np.int64) * n_keys + sub.indices
+        at = np.minimum(np.searchsorted(ckeys, query), max(len(ckeys) - 1, 0))
+        present = (ckeys[at] == query) if len(ckeys) else np.zeros(len(query), dtype=bool)
+        have = np.bincount(owner, weights=present, minlength=len(vi)).astype(np.int64)
+        missing = np.bincount(owner, weights=np.where(present, 0.0, np.ldexp(1.0, np.minimum(pos, 60))),
+                              minlength=len(vi)).astype(np.int64)
         total = v["total"][vi]
         value = np.where(total > 0, have / np.maximum(total, 1), 1.0)
-        return PairValues(value, None, {"have": have, "total": total})
+        return PairValues(value, None, {"have": have, "total": total, "missing": missing})
+
+    def signature(self, pv, c, v, ci, vi):
+        return [vi, pv.aux["missing"], pv.aux["have"]]
 
     def block(self, c, v, rows):
-        prod = (v["normalised"][rows] @ c["matrix_t"]).tocsr()
         const = (v["total"][rows] == 0).astype(np.float32)
-        return SparseBlock(prod, const)
+        if "dense_t" in c:
+            return LinearDense(v["normalised"][rows], c["dense_t"], const)
+        return SparseBlock((v["normalised"][rows] @ c["matrix_t"]).tocsr(), const)
 
     def describe(self, pv, c, v, ci, vi):
         word = "gevraagde" if self.kind == "required" else "gewenste"
@@ -1175,10 +1283,24 @@ class PairFeatures:
         for comp in self.comparisons_:
             yield comp.name, comp.block(C.parts[comp.name], V.parts[comp.name], rows)
 
-    def describe(self, C: Encoded, V: Encoded, ci, vi, details: list[PairValues]):
-        """Per comparison, a list of (detail, code, params) for each pair."""
-        return [comp.describe(pv, C.parts[comp.name], V.parts[comp.name], ci, vi)
-                for comp, pv in zip(self.comparisons_, details, strict=True)]
+    def describe(self, C: Encoded, V: Encoded, ci, vi, details: list[PairValues], contributions=None):
+        """Per comparison: (descriptions, inverse) where ``descriptions[inverse[k]]`` is the (detail, code,
+        params, representative pair) of pair k. Pairs with the same signature (and contribution) share one
+        description, so the Python work is per distinct description, not per pair."""
+        out = []
+        for j, (comp, pv) in enumerate(zip(self.comparisons_, details, strict=True)):
+            c, v = C.parts[comp.name], V.parts[comp.name]
+            sig = comp.signature(pv, c, v, ci, vi) if len(ci) else None
+            if sig is None:
+                described = comp.describe(pv, c, v, ci, vi)
+                out.append(([(*d, k) for k, d in enumerate(described)], np.arange(len(ci))))
+                continue
+            if contributions is not None:
+                sig = [*sig, contributions[:, j]]
+            first, inverse = factorise(sig)
+            described = comp.describe(_subset(pv, first), c, v, ci[first], vi[first])
+            out.append(([(*d, int(k)) for d, k in zip(described, first, strict=True)], inverse))
+        return out
 
     def reasons(self, V: Encoded, ci, vi, F: np.ndarray, details: list[PairValues]) -> list[tuple[str, ...]]:
         """Dutch reasons per pair for every failed hard requirement (empty tuple = eligible)."""

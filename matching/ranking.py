@@ -11,18 +11,58 @@ final top-k only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+import scipy.sparse as sp
 
-from .features import PENALTY, CandidateVector, Dense, SparseBlock, Table
+from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles
 from .scorer import Contribution, Match, VacancyRanking
 
 __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 
 #: Pairs per score block (float32): about 16 MB per block, whatever the number of candidates.
 TARGET_BLOCK_PAIRS = 4_000_000
-MARGIN = 1e-4  # float32 keys vs float64 scores: keep everything this close to the k-th key
+MARGIN = 1e-4
+CACHE_BYTES = 512 * 2**20  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
+
+
+PARALLEL_MIN_PAIRS = 20_000_000  # below this, forking costs more than it saves
+SAMPLE_STRIDE = 16
+_WORK = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_share(share):
+    """Worker: every ``jobs``-th chunk, starting at ``j`` (interleaved, so both workers get similar work)."""
+    j, jobs = share
+    index, C, V, chunks, top_k, eligible_only = _WORK
+    cache: dict = {}
+    return [index._select_per_vacancy(C, V, rows, top_k, eligible_only, cache) for rows in chunks[j::jobs]]
+
+
+def _threshold(key: np.ndarray, k: int) -> np.ndarray:
+    """Per row, a value t with at least k entries >= t, close to the k-th largest.
+
+    A strided sample gives a cheap estimate; rows where it is too high (fewer than k entries above) fall back to
+    an exact partition. Either way nothing that belongs to the top k is lost.
+    """
+    n = key.shape[1]
+    if n >= 8 * SAMPLE_STRIDE * k:
+        sample = key[:, ::SAMPLE_STRIDE]
+        ks = max(1, k // SAMPLE_STRIDE + 2)
+        thr = -np.partition(-sample, ks - 1, axis=1)[:, ks - 1]
+        enough = (key >= thr[:, None]).sum(axis=1) >= k
+        if enough.all():
+            return thr
+        bad = np.nonzero(~enough)[0]
+        thr[bad] = np.partition(key[bad], n - k, axis=1)[:, n - k]
+        return thr
+    return np.partition(key, n - k, axis=1)[:, n - k]
 
 
 def _id_rank(ids: Sequence[str]) -> np.ndarray:
@@ -55,33 +95,68 @@ class MatchIndex:
 
     # --- blocks ------------------------------------------------------------------------------------------------
 
-    def _key_block(self, C, V, rows: np.ndarray) -> np.ndarray:
+    def _profile_vector(self, cache: dict, part: VacancyProfiles, p: int, w: float):
+        """Weighted float32 vector (or a float when constant) of one vacancy profile, computed once per call."""
+        key = (part.key, p)
+        got = cache.get(key)
+        if got is None:
+            values, fails = part.vector(p)
+            vec = (np.float32(w) * values).astype(np.float32)
+            if fails is not None:
+                vec -= np.float32(PENALTY) * fails
+            if len(vec) == 0 or (vec == vec[0]).all():
+                got = float(vec[0]) if len(vec) else 0.0
+            else:
+                got = vec
+                cache["_bytes"] = cache.get("_bytes", 0) + vec.nbytes
+                if cache["_bytes"] > CACHE_BYTES:
+                    cache.clear()
+                    cache["_bytes"] = vec.nbytes
+            cache[key] = got
+        return got
+
+    def _key_block(self, C, V, rows: np.ndarray, cache: dict | None = None) -> np.ndarray:
         """float32 rank keys, shape (len(rows), len(C))."""
+        cache = {} if cache is None else cache
         n = len(C)
-        key = np.zeros((len(rows), n), dtype=np.float32)
-        for name, part in self.features.blocks(C, V, rows):
-            w = np.float32(self.weight_map[name])
-            if isinstance(part, Table):
-                table = (w * part.values).astype(np.float32)
-                if part.fails is not None:
-                    table -= np.float32(PENALTY) * part.fails
-                elif w == 0:
+        parts = sorted(self.features.blocks(C, V, rows), key=lambda item: not isinstance(item[1], LinearDense))
+        key = None
+        row_constant = np.zeros(len(rows), dtype=np.float64)
+        for name, part in parts:
+            w = self.weight_map[name]
+            if isinstance(part, LinearDense):
+                if w == 0:
                     continue
-                key += np.take(table, part.groups, axis=1)
+                product = (part.left * np.float32(w)) @ part.right
+                product = np.asarray(product, dtype=np.float32)
+                key = product if key is None else np.add(key, product, out=key)
+                row_constant += w * part.row_constant
+                continue
+            if key is None:
+                key = np.zeros((len(rows), n), dtype=np.float32)
+            if isinstance(part, VacancyProfiles):
+                for i, p in enumerate(part.index.tolist()):
+                    vec = self._profile_vector(cache, part, p, w)
+                    if isinstance(vec, float):
+                        row_constant[i] += vec
+                    else:
+                        key[i] += vec
             elif w == 0:
                 continue
-            elif isinstance(part, Dense):
-                key += w * part.values
             elif isinstance(part, CandidateVector):
-                key += w * part.values[None, :]
+                key += np.float32(w) * part.values[None, :]
             elif isinstance(part, SparseBlock):
-                m = part.matrix.tocoo()
-                flat = key.reshape(-1)
-                flat[m.row.astype(np.int64) * n + m.col] += w * m.data.astype(np.float32)
+                m = sp.csr_array(part.matrix, dtype=np.float32)
+                if w != 1:
+                    m = m * np.float32(w)
+                key = m + key  # scipy adds a sparse array into a copy of the dense one in C
                 if part.row_constant is not None:
-                    key += (w * part.row_constant)[:, None]
+                    row_constant += w * part.row_constant
             else:  # pragma: no cover - a new block type must be handled here
                 raise TypeError(f"unknown block part {type(part).__name__}")
+        if key is None:
+            key = np.zeros((len(rows), n), dtype=np.float32)
+        key += row_constant.astype(np.float32)[:, None]
         return key
 
     def _vacancy_chunks(self, V, n_cand: int) -> list[np.ndarray]:
@@ -90,25 +165,44 @@ class MatchIndex:
         size = self.matcher.chunk_size or max(1, TARGET_BLOCK_PAIRS // max(1, n_cand))
         return [order[i:i + size] for i in range(0, len(order), size)]
 
-    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool):
+    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None):
         """(vacancy row, candidate row) pairs that may be in each vacancy's top k (a superset)."""
-        key = self._key_block(C, V, rows)
+        key = self._key_block(C, V, rows, cache)
         n = key.shape[1]
-        if n > k:
-            thr = np.partition(key, n - k, axis=1)[:, n - k]
-            mask = key >= (thr - MARGIN)[:, None]
-        else:
+        if n <= k:
             mask = np.ones(key.shape, dtype=bool)
+        else:
+            thr = _threshold(key, k) - MARGIN
+            mask = key >= thr[:, None]
         if eligible_only:
             mask &= key > -0.5
         r, c = np.nonzero(mask)
         return rows[r], c
 
     def _map(self, fn, items):
-        if self.n_jobs and self.n_jobs > 1 and len(items) > 1:
-            with ThreadPoolExecutor(self.n_jobs) as pool:
-                return list(pool.map(fn, items))
         return [fn(x) for x in items]
+
+    def _select_all(self, C, V, chunks, top_k, eligible_only):
+        """Run the chunks, in two forked worker processes when the work is large enough."""
+        pairs = len(C) * len(V)
+        jobs = self.n_jobs or 1
+        if jobs > 1 and pairs >= PARALLEL_MIN_PAIRS and len(chunks) > 1 and _can_fork():
+            import multiprocessing
+
+            global _WORK
+            _WORK = (self, C, V, chunks, top_k, eligible_only)
+            try:
+                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                    parts = pool.map(_run_share, [(j, jobs) for j in range(jobs)])
+            finally:
+                _WORK = None
+            picked = [p for part in parts for p in part]
+        else:
+            cache: dict = {}
+            picked = [self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache) for rows in chunks]
+        vi = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
+        ci = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
+        return ci, vi
 
     # --- exact scoring -----------------------------------------------------------------------------------------
 
@@ -137,21 +231,23 @@ class MatchIndex:
         if len(ci) == 0:
             return []
         X, F, details, contrib, score, eligible = self._exact(C, V, ci, vi)
-        described = self.features.describe(C, V, ci, vi, details)
+        described = self.features.describe(C, V, ci, vi, details, contrib)
         reasons = self.features.reasons(V, ci, vi, F, details)
         names = self.features.feature_names_
-        used = [j for j, w in enumerate(self.weights) if w > 0]
+        columns = []
+        for j, w in enumerate(self.weights.tolist()):
+            if w <= 0:
+                continue
+            name = names[j]
+            unique, inverse = described[j]
+            shared = [Contribution(name, float(contrib[rep, j]), detail, code, params)
+                      for detail, code, params, rep in unique]
+            columns.append([shared[i] for i in inverse.tolist()])
+        explanations = list(zip(*columns, strict=True)) if columns else [()] * len(ci)
         version = self.model_version
         cids, vids = C.ids, V.ids
-        contrib_list = contrib.tolist()
-        score_list = score.tolist()
-        elig_list = eligible.tolist()
-        out = []
-        for k in range(len(ci)):
-            row = contrib_list[k]
-            expl = tuple(Contribution(names[j], row[j], *described[j][k]) for j in used)
-            out.append(Match(cids[ci[k]], vids[vi[k]], score_list[k], elig_list[k], reasons[k], expl, version))
-        return out
+        return [Match(cids[a], vids[b], s, e, r, x, version) for a, b, s, e, r, x in
+                zip(ci.tolist(), vi.tolist(), score.tolist(), eligible.tolist(), reasons, explanations, strict=True)]
 
     # --- rankings ------------------------------------------------------------------------------------------------
 
@@ -161,9 +257,7 @@ class MatchIndex:
         C = self.C if C is None else C
         V = self.V if V is None else V
         chunks = self._vacancy_chunks(V, len(C))
-        picked = self._map(lambda rows: self._select_per_vacancy(C, V, rows, top_k, eligible_only), chunks)
-        vi = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
-        ci = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
+        ci, vi = self._select_all(C, V, chunks, top_k, eligible_only)
         _, _, _, _, score, eligible = self._exact(C, V, ci, vi)
         if eligible_only:
             keep = eligible
@@ -189,9 +283,10 @@ class MatchIndex:
         best_key = np.full((0, n), -np.inf, dtype=np.float32)
         best_row = np.zeros((0, n), dtype=np.intp)
         size = self.matcher.chunk_size or max(1, TARGET_BLOCK_PAIRS // max(1, n))
+        cache: dict = {}
         for start in range(0, len(V), size):
             rows = np.arange(start, min(start + size, len(V)))
-            key = np.concatenate([best_key, self._key_block(C, V, rows)])
+            key = np.concatenate([best_key, self._key_block(C, V, rows, cache)])
             vrow = np.concatenate([best_row, np.broadcast_to(rows[:, None], (len(rows), n))])
             if key.shape[0] > top_k:
                 # keep the top_k per candidate plus anything within the margin of the k-th

@@ -55,9 +55,12 @@ class Contribution(NamedTuple):
     params: dict
 
 
-@dataclass(frozen=True)
-class Match:
-    """A scored (candidate, vacancy) pair with its explanation; contributions add up to ``score``."""
+class Match(NamedTuple):
+    """A scored (candidate, vacancy) pair with its explanation; contributions add up to ``score``.
+
+    Explanations of pairs that read the same share their :class:`Contribution` objects: treat ``params`` as
+    read-only.
+    """
 
     candidate_id: str
     vacancy_id: str
