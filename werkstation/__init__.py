@@ -43,3 +43,19 @@ def register_blueprints(app):
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+
+    from .imports import bp as imports_bp
+    from .jobseekers import bp as jobseekers_bp
+    from .vacancies import bp as vacancies_bp
+
+    app.register_blueprint(vacancies_bp)
+    app.register_blueprint(jobseekers_bp)
+    app.register_blueprint(imports_bp)
+
+    from .fairness import bp as fairness_bp
+    from .placements import bp as placements_bp
+    from .staff import bp as staff_bp
+
+    app.register_blueprint(staff_bp)
+    app.register_blueprint(placements_bp)
+    app.register_blueprint(fairness_bp)

@@ -1,0 +1,282 @@
+"""Vacancies: post, change, pause and close; validation keeps the input; only the own business sees them."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.factories import CLEANER, make_business, make_jobseeker, make_user, make_vacancy
+from tests.helpers import csrf_token, login, post_form
+from werkstation.extensions import db
+from werkstation.models import AuditEvent, Business, Suggestion, Vacancy
+
+FORM_TOKEN_RE = re.compile(r'name="form_token"[^>]*value="([^"]+)"')
+VERSION_RE = re.compile(r'name="version"[^>]*value="([^"]*)"')
+
+GOOD_VACANCY = {
+    "title": "Schoonmaker kantoren",
+    "occupation_uri": "",
+    "description": "Kantoren schoonmaken in de ochtend.",
+    "hours_min": "12",
+    "hours_max": "20",
+    "schedule": ["mon:morning", "wed:morning", "fri:morning"],
+    "seats": "2",
+    "start_date": "",
+    "required_talents": ["schoonmaken"],
+    "preferred_talents": ["tijd beheren"],
+    "dutch_level": "A2",
+    "licences": [],
+    "certificates": [],
+    "postcode": "",
+}
+
+
+def business_user(business):
+    return business.users[0]
+
+
+def page_state(client, url):
+    html = client.get(url).get_data(as_text=True)
+    return {
+        "csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1),
+        "form_token": FORM_TOKEN_RE.search(html).group(1),
+        "version": VERSION_RE.search(html).group(1) if VERSION_RE.search(html) else "",
+    }
+
+
+def post_vacancy(client, url, data):
+    state = page_state(client, url)
+    return client.post(url, data={**state, **data})
+
+
+@pytest.fixture
+def business(app):
+    return make_business(name="Schoonmaakbedrijf Glans", postcode="3526 AB")
+
+
+@pytest.fixture
+def logged_in(client, business):
+    login(client, business_user(business))
+    return client
+
+
+def count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_business_posts_a_vacancy_and_sees_counts_of_fitting_neighbours(logged_in, business):
+    for _ in range(3):
+        make_jobseeker(postcode="3526 KL")
+    make_jobseeker(postcode="3584 CS", talents=["zorgen voor kinderen"], occupations=[])
+    response = post_vacancy(logged_in, "/vacatures/nieuw", GOOD_VACANCY)
+    assert response.status_code == 302
+    vacancy = db.session.scalar(select(Vacancy))
+    assert vacancy.business_id == business.id
+    assert vacancy.title == "Schoonmaker kantoren"
+    assert vacancy.occupation_uri is not None  # resolved on the server without JavaScript
+    assert vacancy.postcode == "3526 AB"  # the business's postcode by default
+    assert vacancy.schedule == {"mon": ["morning"], "wed": ["morning"], "fri": ["morning"]}
+    assert vacancy.languages == {"nl": "A2"}
+    assert vacancy.status == "open"
+    # Scored in the same transaction.
+    assert count(Suggestion) >= 3
+    html = logged_in.get(response.headers["Location"]).get_data(as_text=True)
+    match = re.search(r"(\d+) mensen uit de wijk passen goed, (\d+) wonen op loopafstand", html)
+    assert match, html
+    assert int(match.group(1)) >= 3
+    # Counts only: no names of people.
+    assert "Werkzoekende" not in html
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.create")) is not None
+
+
+def test_chosen_occupation_suggestion_is_kept(logged_in):
+    post_vacancy(logged_in, "/vacatures/nieuw", dict(GOOD_VACANCY, title="schoonmaker gebouwen", occupation_uri=CLEANER))
+    assert db.session.scalar(select(Vacancy.occupation_uri)) == CLEANER
+
+
+def test_tampered_occupation_uri_is_not_stored(logged_in):
+    post_vacancy(logged_in, "/vacatures/nieuw", dict(GOOD_VACANCY, occupation_uri="http://evil.example/x"))
+    uri = db.session.scalar(select(Vacancy.occupation_uri))
+    assert uri != "http://evil.example/x"
+
+
+def test_licences_and_certificates_are_stored_canonically(logged_in):
+    post_vacancy(logged_in, "/vacatures/nieuw", dict(GOOD_VACANCY, licences=["B"], certificates=["SOCIALE HYGIENE", "HEFTRUCK"]))
+    vacancy = db.session.scalar(select(Vacancy))
+    assert vacancy.licences == ["B"]
+    assert vacancy.certificates == ["SOCIALE HYGIENE", "HEFTRUCK"]
+
+
+def test_workplace_postcode_is_normalised(logged_in):
+    post_vacancy(logged_in, "/vacatures/nieuw", dict(GOOD_VACANCY, postcode="3527ab"))
+    assert db.session.scalar(select(Vacancy.postcode)) == "3527 AB"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": ""}, "title", "Vul de naam van de functie in."),
+        ({"title": "x" * 121}, "title", "Gebruik hoogstens 120 tekens."),
+        ({"description": "x" * 2001}, "description", "Gebruik hoogstens 2000 tekens."),
+        ({"hours_min": "-1"}, "hours_min", "Vul een aantal uren in van 0 tot en met 60."),
+        ({"hours_max": "61"}, "hours_max", "Vul een aantal uren in van 0 tot en met 60."),
+        ({"hours_min": "veel"}, "hours_min", "Vul een heel getal in, zoals 12."),
+        ({"hours_min": ""}, "hours_min", "Vul een aantal uren in."),
+        ({"hours_min": "30", "hours_max": "20"}, "hours_max", "Het maximum moet even groot of groter zijn dan het minimum."),
+        ({"schedule": []}, "schedule", "Kies minstens één dagdeel."),
+        ({"schedule": ["mon:morning", "xyz:noon"]}, "schedule", "Kies dagdelen uit het rooster."),
+        ({"seats": "0"}, "seats", "Kies 1 tot en met 50 plekken."),
+        ({"seats": "51"}, "seats", "Kies 1 tot en met 50 plekken."),
+        ({"start_date": "2001-01-01"}, "start_date", "Kies een datum vanaf vandaag."),
+        ({"start_date": "morgen"}, "start_date", "Vul een datum in zoals 2027-03-01."),
+        ({"required_talents": ["schoonmaken", "hacken"]}, "required_talents", "Kies een van de mogelijkheden uit de lijst."),
+        ({"preferred_talents": ["<script>"]}, "preferred_talents", "Kies een van de mogelijkheden uit de lijst."),
+        ({"dutch_level": "Z9"}, "dutch_level", "Kies een van de mogelijkheden uit de lijst."),
+        ({"licences": ["B", "X"]}, "licences", "Kies een van de mogelijkheden uit de lijst."),
+        ({"certificates": ["PILOOT"]}, "certificates", "Kies een van de mogelijkheden uit de lijst."),
+        ({"postcode": "35266"}, "postcode", "Vul een postcode in zoals 3526 AB."),
+        ({"postcode": "1000 AA"}, "postcode", "Deze postcode kennen we niet."),
+        ({"title": "Schoon\x01maker"}, "title", "Deze tekst bevat vreemde tekens."),
+    ],
+)
+def test_every_validation_rule_shows_a_dutch_message_and_keeps_the_input(logged_in, changes, field, message):
+    data = dict(GOOD_VACANCY, **changes)
+    if "title" not in changes:
+        data["description"] = data["description"] if "description" not in changes else data["description"]
+    response = post_vacancy(logged_in, "/vacatures/nieuw", data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="{field}-error"' in html
+    assert 'class="error-summary"' in html
+    if "title" not in changes:
+        assert 'value="Schoonmaker kantoren"' in html  # the input stays
+    assert count(Vacancy) == 0
+
+
+def test_double_submit_creates_one_vacancy(logged_in):
+    state = page_state(logged_in, "/vacatures/nieuw")
+    first = logged_in.post("/vacatures/nieuw", data={**state, **GOOD_VACANCY})
+    second = logged_in.post("/vacatures/nieuw", data={**state, **GOOD_VACANCY})
+    assert first.status_code == second.status_code == 302
+    assert first.headers["Location"] == second.headers["Location"]
+    assert count(Vacancy) == 1
+
+
+def test_edit_pause_reopen_and_close(logged_in, business):
+    vacancy = make_vacancy(business=business)
+    make_jobseeker()
+    response = post_vacancy(logged_in, f"/vacatures/{vacancy.id}/bewerken", dict(GOOD_VACANCY, title="Schoonmaker ziekenhuis", hours_max="24"))
+    assert response.status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.title == "Schoonmaker ziekenhuis" and vacancy.hours_max == 24
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.update"))
+    assert "title" in event.details["fields"] and "hours_max" in event.details["fields"]
+
+    def act(action):
+        state = page_state(logged_in, f"/vacatures/{vacancy.id}")
+        return logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": action})
+
+    assert count(Suggestion) > 0
+    act("pause")
+    db.session.refresh(vacancy)
+    assert vacancy.status == "paused"
+    assert count(Suggestion) == 0  # a paused vacancy is offered to nobody
+    assert "Deze vacature staat niet open" in logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)
+    act("open")
+    db.session.refresh(vacancy)
+    assert vacancy.status == "open"
+    assert count(Suggestion) > 0
+    act("close")
+    db.session.refresh(vacancy)
+    assert vacancy.status == "closed"
+    assert act("explode").status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.status == "closed"
+
+
+def test_edit_form_is_filled_with_the_stored_vacancy(logged_in, business):
+    vacancy = make_vacancy(business=business, title="Keukenhulp", schedule={"tue": ["evening"]})
+    html = logged_in.get(f"/vacatures/{vacancy.id}/bewerken").get_data(as_text=True)
+    assert 'value="Keukenhulp"' in html
+    assert re.search(r'value="tue:evening"\s+checked', html)
+
+
+def test_concurrent_edit_is_refused_and_keeps_the_input(logged_in, business):
+    vacancy = make_vacancy(business=business)
+    state = page_state(logged_in, f"/vacatures/{vacancy.id}/bewerken")
+    vacancy.title = "Iemand anders was eerder"
+    db.session.commit()
+    response = logged_in.post(f"/vacatures/{vacancy.id}/bewerken", data={**state, **dict(GOOD_VACANCY, title="Mijn titel")})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit net veranderd" in html
+    assert 'value="Mijn titel"' in html
+    db.session.refresh(vacancy)
+    assert vacancy.title == "Iemand anders was eerder"
+
+
+@pytest.mark.parametrize("path", ["", "/bewerken"])
+def test_a_business_cannot_open_another_business_vacancy(logged_in, path):
+    other = make_vacancy(business=make_business(name="Concurrent"))
+    assert logged_in.get(f"/vacatures/{other.id}{path}").status_code == 404
+
+
+def test_a_business_cannot_change_another_business_vacancy(logged_in, business):
+    own = make_vacancy(business=business)
+    other = make_vacancy(business=make_business(name="Concurrent"), title="Origineel")
+    token = csrf_token(logged_in, f"/vacatures/{own.id}/bewerken")
+    response = logged_in.post(f"/vacatures/{other.id}/bewerken", data={**GOOD_VACANCY, "csrf_token": token, "title": "Gekaapt"})
+    assert response.status_code == 404
+    response = logged_in.post(f"/vacatures/{other.id}/status", data={"csrf_token": token, "action": "close"})
+    assert response.status_code == 404
+    db.session.refresh(other)
+    assert other.title == "Origineel" and other.status == "open"
+    assert "Origineel" not in logged_in.get("/vacatures").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["jobseeker"])
+def test_jobseekers_cannot_use_vacancy_pages(client, role):
+    vacancy = make_vacancy()
+    login(client, make_user(role=role))
+    assert client.get(f"/vacatures/{vacancy.id}").status_code == 403
+    assert client.get("/vacatures/nieuw").status_code == 403
+
+
+def test_staff_can_edit_any_vacancy_and_it_is_audit_logged(client):
+    vacancy = make_vacancy()
+    staff = make_user(role="staff")
+    login(client, staff)
+    html = client.get(f"/vacatures/{vacancy.id}/bewerken").get_data(as_text=True)
+    assert "Dit komt in het logboek" in html
+    response = post_vacancy(client, f"/vacatures/{vacancy.id}/bewerken", dict(GOOD_VACANCY, seats="3"))
+    assert response.status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.seats == 3
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.update"))
+    assert event.actor_id == staff.id and event.details["on_behalf"] is True
+
+
+def test_occupation_suggestions_endpoint(logged_in):
+    data = logged_in.get("/api/beroepen?q=schoonmaker").get_json()
+    assert any(hit["uri"] == CLEANER for hit in data["results"])
+    assert logged_in.get("/api/beroepen?q=").get_json() == {"results": []}
+    assert logged_in.get("/api/beroepen?q=" + "x" * 5000).status_code == 200
+
+
+def test_occupation_suggestions_need_a_login(client):
+    assert client.get("/api/beroepen?q=kok").status_code in (302, 401)
+
+
+def test_business_edits_its_own_details(logged_in, business):
+    data = {"name": "Glans & Co", "sector": "schoonmaak", "postcode": "3525ab", "contact_name": "Piet", "phone": "06 11122233"}
+    response = post_vacancy(logged_in, "/bedrijf/gegevens", data)
+    assert response.status_code == 302
+    db.session.refresh(business)
+    assert business.name == "Glans & Co" and business.postcode == "3525 AB"
+    response = post_vacancy(logged_in, "/bedrijf/gegevens", dict(data, sector="kerncentrale", phone="1"))
+    html = response.get_data(as_text=True)
+    assert 'id="sector-error"' in html and 'id="phone-error"' in html
+    db.session.refresh(business)
+    assert business.sector == "schoonmaak"
+    assert count(Business) == 1

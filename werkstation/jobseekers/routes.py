@@ -1,0 +1,2 @@
+"""placeholder"""
+from . import bp  # noqa: F401

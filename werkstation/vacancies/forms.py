@@ -1,0 +1,160 @@
+"""Vacancy and business-details forms: every choice is a whitelist, every number has a range."""
+
+from datetime import date, timedelta
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..auth.forms import SECTORS
+from ..jobseekers.choices import (
+    REQUIRED_LEVEL_WORDS,
+    DateField,
+    IntegerField,
+    MultiCheckboxField,
+    ScheduleField,
+    SelectField,
+    TileField,
+    certificate_choices,
+    check_hours_order,
+    hours_validators,
+    licence_choices,
+    talent_choices,
+)
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters, PhoneNumber, Postcode
+
+TITLE_MAX = 120
+DESCRIPTION_MAX = 2000
+
+
+def max_length(n):
+    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
+
+
+class VacancyForm(OnceOnlyForm):
+    """Post or change a vacancy."""
+
+    title = StringField(
+        _l("Functie"),
+        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX), NoControlCharacters()],
+        description=_l("Bijvoorbeeld: schoonmaker, kassamedewerker, keukenhulp. Kies een suggestie als die past."),
+        render_kw={"autocomplete": "off", "data-occupation-suggest": "occupation_uri"},
+    )
+    occupation_uri = HiddenField()
+    description = TextAreaField(
+        _l("Wat ga je doen?"),
+        validators=[Optional(), max_length(DESCRIPTION_MAX), NoControlCharacters()],
+        description=_l("Een paar korte zinnen over het werk. Hoogstens 2000 tekens."),
+    )
+    hours_min = IntegerField(_l("Minimaal aantal uren per week"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
+    hours_max = IntegerField(_l("Maximaal aantal uren per week"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
+    schedule = ScheduleField(_l("Wanneer wordt er gewerkt?"), description=_l("Kies de dagdelen waarop het werk is."))
+    seats = IntegerField(
+        _l("Aantal plekken"),
+        default=1,
+        validators=[InputRequired(_l("Vul in hoeveel mensen je zoekt.")), NumberRange(min=1, max=50, message=_l("Kies 1 tot en met 50 plekken."))],
+        render_kw={"inputmode": "numeric"},
+    )
+    start_date = DateField(_l("Startdatum"), validators=[Optional()], description=_l("Laat leeg als het werk meteen kan beginnen."))
+    required_talents = TileField(_l("Wat moet iemand kunnen?"), choices=[], description=_l("Kies alleen wat echt nodig is."))
+    preferred_talents = TileField(_l("Wat is fijn, maar niet nodig?"), choices=[])
+    dutch_level = SelectField(_l("Hoe goed moet iemand Nederlands spreken?"), choices=[])
+    licences = MultiCheckboxField(_l("Rijbewijs nodig"), choices=[])
+    certificates = MultiCheckboxField(_l("Certificaten nodig"), choices=[])
+    postcode = StringField(
+        _l("Postcode van de werkplek"),
+        validators=[Optional(), Postcode()],
+        description=_l("Laat leeg als het werk op het adres van je bedrijf is."),
+        render_kw={"autocomplete": "postal-code"},
+    )
+
+    def __init__(self, *args, stored_talents=(), previous_start=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_start = previous_start
+        choices = talent_choices(extra=stored_talents)
+        self.required_talents.choices = choices
+        self.preferred_talents.choices = choices
+        self.dutch_level.choices = [("", _l("Geen eis"))] + list(REQUIRED_LEVEL_WORDS.items())
+        self.licences.choices = licence_choices()
+        self.certificates.choices = certificate_choices()
+        self.title.render_kw = dict(self.title.render_kw or {}, **{"data-suggest-url": url_for("vacancies.occupation_suggestions")})
+
+    def validate_schedule(self, field):
+        if not field.data:
+            raise ValidationError(_l("Kies minstens één dagdeel."))
+
+    def validate_start_date(self, field):
+        if field.data is None or field.data == self.previous_start:
+            return
+        if field.data < date.today():
+            raise ValidationError(_l("Kies een datum vanaf vandaag."))
+        if field.data > date.today() + timedelta(days=2 * 365):
+            raise ValidationError(_l("Kies een datum binnen twee jaar."))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        return check_hours_order(self) and ok
+
+    def populate_vacancy(self, vacancy, default_postcode):
+        """Write the validated answers into `vacancy`."""
+        from ..jobseekers.choices import known_occupation, resolve_occupation
+
+        vacancy.title = self.title.data.strip()
+        uri = self.occupation_uri.data
+        # The hidden field is only a hint from the browser: trust it only when it is a real ESCO occupation.
+        vacancy.occupation_uri = uri if known_occupation(uri) else resolve_occupation(vacancy.title)
+        vacancy.description = (self.description.data or "").strip()
+        vacancy.hours_min = self.hours_min.data
+        vacancy.hours_max = self.hours_max.data
+        vacancy.schedule = self.schedule.schedule
+        vacancy.seats = self.seats.data
+        vacancy.start_date = self.start_date.data
+        required = list(dict.fromkeys(self.required_talents.data or []))
+        vacancy.required_talents = required
+        vacancy.preferred_talents = [t for t in dict.fromkeys(self.preferred_talents.data or []) if t not in required]
+        vacancy.languages = {"nl": self.dutch_level.data} if self.dutch_level.data else {}
+        vacancy.licences = list(self.licences.data or [])
+        vacancy.certificates = list(self.certificates.data or [])
+        vacancy.postcode = self.postcode.data or default_postcode
+
+    def load_vacancy(self, vacancy):
+        """Fill the form from a stored vacancy (GET of the edit page)."""
+        self.title.data = vacancy.title
+        self.occupation_uri.data = vacancy.occupation_uri or ""
+        self.description.data = vacancy.description
+        self.hours_min.data = vacancy.hours_min
+        self.hours_max.data = vacancy.hours_max
+        self.schedule.set_schedule(vacancy.schedule)
+        self.seats.data = vacancy.seats
+        self.start_date.data = vacancy.start_date
+        self.required_talents.data = list(vacancy.required_talents or [])
+        self.preferred_talents.data = list(vacancy.preferred_talents or [])
+        level = (vacancy.languages or {}).get("nl", "")
+        self.dutch_level.data = "C1" if level == "C2" else level
+        self.licences.data = list(vacancy.licences or [])
+        self.certificates.data = list(vacancy.certificates or [])
+        self.postcode.data = vacancy.postcode
+        self.version.data = vacancy.version
+
+
+class StatusForm(OnceOnlyForm):
+    """Pause, reopen or close a vacancy (the action comes from the button pressed)."""
+
+    action = HiddenField()
+
+
+class BusinessForm(OnceOnlyForm):
+    """A business changes its own details (the KvK number stays as registered)."""
+
+    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120), NoControlCharacters()])
+    sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
+    postcode = StringField(
+        _l("Postcode van de vestiging"),
+        validators=[DataRequired(_l("Vul de postcode in.")), Postcode()],
+        description=_l("Bijvoorbeeld 3526 AB."),
+        render_kw={"autocomplete": "postal-code"},
+    )
+    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
+    phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})

@@ -1,0 +1,209 @@
+"""Businesses post, change, pause and close their vacancies and see at once how many neighbours fit."""
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import audit, match_service
+from ..access import roles
+from ..extensions import db
+from ..jobseekers.choices import (
+    CERTIFICATE_LABELS,
+    LICENCE_LABELS,
+    REQUIRED_LEVEL_WORDS,
+    occupation_label,
+    search_occupations,
+    talent_words,
+)
+from ..models import ROLES, Business, Vacancy
+from ..persistence import commit_form, versions_match
+from . import bp
+from .forms import BusinessForm, StatusForm, VacancyForm
+
+# action -> (allowed from statuses, new status)
+STATUS_ACTIONS = {
+    "pause": (("open",), "paused"),
+    "open": (("paused", "closed", "draft"), "open"),
+    "close": (("open", "paused", "draft"), "closed"),
+}
+EDITABLE = ("title", "occupation_uri", "description", "hours_min", "hours_max", "schedule", "seats", "start_date",
+            "required_talents", "preferred_talents", "languages", "licences", "certificates", "postcode")
+
+
+def vacancy_or_404(vacancy_id):
+    """The vacancy if the current user may see it: their own business's, or any for staff; else 404."""
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None:
+        abort(404)
+    if current_user.is_staff:
+        return vacancy
+    if current_user.role == "business" and vacancy.business_id == current_user.business_id:
+        return vacancy
+    abort(404)
+
+
+def snapshot(vacancy):
+    return {name: getattr(vacancy, name) for name in EDITABLE}
+
+
+def changed_fields(before, vacancy):
+    return sorted(name for name in EDITABLE if before.get(name) != getattr(vacancy, name))
+
+
+def vacancy_view_data(vacancy):
+    """Readable words for the stored codes, for the detail page."""
+    return {
+        "occupation": occupation_label(vacancy.occupation_uri) if vacancy.occupation_uri else None,
+        "required": [talent_words(t) for t in vacancy.required_talents or []],
+        "preferred": [talent_words(t) for t in vacancy.preferred_talents or []],
+        "level": REQUIRED_LEVEL_WORDS.get("C1" if (vacancy.languages or {}).get("nl") == "C2" else (vacancy.languages or {}).get("nl")),
+        "licences": [LICENCE_LABELS.get(code, code) for code in vacancy.licences or []],
+        "certificates": [CERTIFICATE_LABELS.get(code, code) for code in vacancy.certificates or []],
+    }
+
+
+@bp.route("/vacatures")
+@roles("business", "staff", "admin")
+def index():
+    """The business's own vacancies (staff: every vacancy)."""
+    query = select(Vacancy).order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
+    if not current_user.is_staff:
+        query = query.where(Vacancy.business_id == current_user.business_id)
+    vacancies = db.session.scalars(query.limit(500)).all()
+    return render_template("vacancies/index.html", vacancies=vacancies)
+
+
+@bp.route("/vacatures/nieuw", methods=["GET", "POST"])
+@roles("business")
+def new():
+    """Post a new vacancy; after saving the business sees how many neighbours fit."""
+    business = current_user.business
+    form = VacancyForm()
+    if request.method == "GET":
+        form.postcode.data = business.postcode
+    if form.validate_on_submit():
+        vacancy = Vacancy(business=business, status="open")
+        form.populate_vacancy(vacancy, business.postcode)
+        db.session.add(vacancy)
+        db.session.flush()
+        match_service.rescore_vacancy(vacancy)
+        audit.record("vacancy.create", vacancy, title=vacancy.title)
+        outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
+        if outcome.ok or outcome.duplicate:
+            if outcome.ok:
+                flash(_("Je vacature staat online."), "success")
+            return redirect(outcome.url)
+    return render_template("vacancies/form.html", form=form, vacancy=None, business=business)
+
+
+@bp.route("/vacatures/<int:vacancy_id>")
+@roles("business", "staff", "admin")
+def detail(vacancy_id):
+    """One vacancy with anonymous counts of the neighbours who fit it."""
+    vacancy = vacancy_or_404(vacancy_id)
+    counts = match_service.fit_counts(vacancy) if vacancy.status == "open" else None
+    return render_template(
+        "vacancies/detail.html", vacancy=vacancy, counts=counts, words=vacancy_view_data(vacancy),
+        status_form=status_form_for(vacancy), actions=allowed_actions(vacancy),
+    )
+
+
+def allowed_actions(vacancy):
+    return [action for action, (sources, _target) in STATUS_ACTIONS.items() if vacancy.status in sources]
+
+
+@bp.route("/vacatures/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
+@roles("business", "staff", "admin")
+def edit(vacancy_id):
+    """Change a vacancy; the matches are recalculated in the same transaction."""
+    vacancy = vacancy_or_404(vacancy_id)
+    stored = list(vacancy.required_talents or []) + list(vacancy.preferred_talents or [])
+    form = VacancyForm(stored_talents=stored, previous_start=vacancy.start_date)
+    if request.method == "GET":
+        form.load_vacancy(vacancy)
+    if form.validate_on_submit() and versions_match(form, vacancy):
+        before = snapshot(vacancy)
+        form.populate_vacancy(vacancy, vacancy.business.postcode)
+        changes = changed_fields(before, vacancy)
+        match_service.rescore_vacancy(vacancy)
+        audit.record("vacancy.update", vacancy, fields=changes, on_behalf=current_user.is_staff)
+        outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
+        if outcome.ok or outcome.duplicate:
+            if outcome.ok:
+                flash(_("Je wijzigingen zijn opgeslagen."), "success")
+            return redirect(outcome.url)
+        db.session.refresh(vacancy)
+        form.version.data = vacancy.version
+    elif form.form_errors and request.method == "POST":
+        form.version.data = vacancy.version
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy, business=vacancy.business)
+
+
+@bp.route("/vacatures/<int:vacancy_id>/status", methods=["POST"])
+@roles("business", "staff", "admin")
+def change_status(vacancy_id):
+    """Pause, reopen or close a vacancy."""
+    vacancy = vacancy_or_404(vacancy_id)
+    form = StatusForm()
+    action = request.form.get("action", "")
+    if not form.validate_on_submit() or action not in STATUS_ACTIONS:
+        flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
+        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+    sources, target = STATUS_ACTIONS[action]
+    if vacancy.status not in sources:
+        flash(_("Deze vacature heeft die status al, of dat kan nu niet."), "error")
+        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+    if not versions_match(form, vacancy):
+        flash(form.form_errors[-1], "error")
+        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+    old = vacancy.status
+    vacancy.status = target
+    match_service.rescore_vacancy(vacancy)
+    audit.record("vacancy.status", vacancy, from_status=old, to_status=target, on_behalf=current_user.is_staff)
+    outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id))
+    if outcome.ok:
+        flash({"paused": _("De vacature is gepauzeerd."), "open": _("De vacature staat weer open."),
+               "closed": _("De vacature is gesloten.")}[target], "success")
+    elif not outcome.duplicate:
+        flash(form.form_errors[-1] if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
+    return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+
+
+@bp.route("/bedrijf/gegevens", methods=["GET", "POST"])
+@roles("business")
+def business_details():
+    """The business changes its own name, sector, postcode, contact person and phone number."""
+    business = db.session.get(Business, current_user.business_id)
+    if business is None:
+        abort(404)
+    form = BusinessForm(obj=business if request.method == "GET" else None)
+    if form.validate_on_submit():
+        before = {k: getattr(business, k) for k in ("name", "sector", "postcode", "contact_name", "phone")}
+        business.name = form.name.data.strip()
+        business.sector = form.sector.data
+        business.postcode = form.postcode.data
+        business.contact_name = form.contact_name.data.strip()
+        business.phone = form.phone.data
+        changes = sorted(k for k, v in before.items() if getattr(business, k) != v)
+        audit.record("business.update", business, fields=changes)
+        outcome = commit_form(form, result_url=url_for("main.dashboard"))
+        if outcome.ok or outcome.duplicate:
+            if outcome.ok:
+                flash(_("De gegevens van je bedrijf zijn opgeslagen."), "success")
+            return redirect(outcome.url)
+    return render_template("vacancies/business.html", form=form, business=business)
+
+
+@bp.route("/api/beroepen")
+@roles(*ROLES)
+def occupation_suggestions():
+    """ESCO occupations for what someone is typing: [{uri, label}] (used by occupation-suggest.js)."""
+    query = request.args.get("q", "")
+    return jsonify({"results": [{"uri": uri, "label": label} for uri, label in search_occupations(query)]})
+
+
+def status_form_for(vacancy):
+    form = StatusForm()
+    form.version.data = vacancy.version
+    return form
