@@ -131,7 +131,8 @@ def _store(matches, *, vacancy_ids=None, jobseeker_ids=None):
         key = (int(match.vacancy_id), int(match.candidate_id))
         seen.add(key)
         suggestion = existing.get(key)
-        if suggestion is None:
+        in_scope = (vacancy_ids is None or key[0] in vacancy_ids) and (jobseeker_ids is None or key[1] in jobseeker_ids)
+        if suggestion is None and not in_scope:
             suggestion = db.session.scalar(
                 select(Suggestion).where(Suggestion.vacancy_id == key[0], Suggestion.jobseeker_id == key[1])
             )
@@ -249,3 +250,141 @@ def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
     )
     by_id = {str(v.id): v for v in vacancies}
     return [(by_id[m.vacancy_id], m.score) for m in matches if m.eligible]
+
+
+# --- learning from staff decisions and placement outcomes -----------------------------------------------------
+
+# Stages that mean the person was actually placed (a positive outcome whatever the earlier decision).
+PLACED_STAGES = ("proefplaatsing", "in_dienst", "afgerond")
+
+
+def training_examples():
+    """(Jobseeker, Vacancy, label) for every staff decision and placement outcome; outcomes win over decisions.
+
+    shortlist or placed = 1; reject or declined by the business or the jobseeker = 0. Erased people are left out.
+    """
+    from .models import Placement
+
+    labels = {}
+    rows = {}
+    decided = db.session.scalars(select(Suggestion).where(Suggestion.decision.is_not(None)).order_by(Suggestion.id))
+    for s in decided:
+        labels[(s.vacancy_id, s.jobseeker_id)] = 1 if s.decision == "shortlist" else 0
+        rows[(s.vacancy_id, s.jobseeker_id)] = (s.jobseeker, s.vacancy)
+    for p in db.session.scalars(select(Placement).order_by(Placement.id)):
+        key = (p.vacancy_id, p.jobseeker_id)
+        declined = "declined" in (p.business_response, p.jobseeker_response)
+        placed = p.stage in PLACED_STAGES or (p.stage == "beeindigd" and p.trial_start is not None)
+        if placed:
+            labels[key] = 1
+        elif declined:
+            labels[key] = 0
+        else:
+            continue
+        rows[key] = (p.jobseeker, p.vacancy)
+    return [(rows[k][0], rows[k][1], label) for k, label in sorted(labels.items())
+            if rows[k][0].erased_at is None]
+
+
+@dataclass(frozen=True)
+class LearnResult:
+    """What `flask learn` reports: the cross-validation comparison and whether the learned model is now used."""
+
+    report: dict
+    used: bool
+    model_version: str
+
+
+def learn(random_state: int = 0) -> LearnResult:
+    """Fit the scorer on decisions and outcomes; store and activate the learned weights only when they beat the
+    default weights on held-out decisions (caller commits)."""
+    examples = training_examples()
+    resident = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ())) or None
+    matcher = Matcher(resident_pc4=resident, random_state=random_state)
+    if not examples:
+        return LearnResult({"n_pairs": 0, "note": "no decisions yet", "used": "default"}, False, matcher.model_version)
+    people = {j.id: j for j, _, _ in examples}
+    jobs = {v.id: v for _, v, _ in examples}
+    matcher.fit(
+        [candidate_record(j) for j in people.values()],
+        [vacancy_record(v) for v in jobs.values()],
+        [(str(j.id), str(v.id)) for j, v, _ in examples],
+        [label for _, _, label in examples],
+    )
+    report = dict(matcher.cv_report_)
+    used = report.get("used") == "learned"
+    if used:
+        existing = db.session.scalar(select(MatchModel).where(MatchModel.version == matcher.model_version))
+        for row in db.session.scalars(select(MatchModel).where(MatchModel.active)):
+            row.active = False
+        if existing is None:
+            existing = MatchModel(version=matcher.model_version, weights=matcher.get_weights(), report=report)
+            db.session.add(existing)
+        existing.report = report
+        existing.active = True
+    return LearnResult(report, used, matcher.model_version)
+
+
+# --- the neighbourhood plan ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NeighbourhoodPlan:
+    """The engine's plan next to greedy per-vacancy picks, with the rows it refers to."""
+
+    assignments: list  # [(Vacancy, Jobseeker, score)]
+    placed: int
+    greedy_placed: int
+    people: int
+    vacancies: int
+    seats: int
+
+    @property
+    def left_out(self):
+        return self.people - self.placed
+
+    @property
+    def greedy_left_out(self):
+        return self.people - self.greedy_placed
+
+
+def neighbourhood_plan() -> NeighbourhoodPlan:
+    """Allocate matchable people over all open vacancies (each person at most one, each vacancy at most its seats)."""
+    from matching import allocate
+
+    people = matchable_jobseekers()
+    vacancies = open_vacancies()
+    seats = sum(max(1, v.seats or 1) for v in vacancies)
+    if not people or not vacancies:
+        return NeighbourhoodPlan([], 0, 0, len(people), len(vacancies), seats)
+    plan = allocate(
+        [candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies], matcher=active_matcher()
+    )
+    by_person = {str(j.id): j for j in people}
+    by_job = {str(v.id): v for v in vacancies}
+    assignments = [(by_job[v], by_person[c], s) for v, c, s in plan.assignments]
+    return NeighbourhoodPlan(assignments, plan.placed, plan.greedy.placed, len(people), len(vacancies), seats)
+
+
+def suggestion_for(vacancy: Vacancy, jobseeker: Jobseeker) -> Suggestion:
+    """The stored suggestion for this pair, scored now when it was not stored yet (caller commits)."""
+    row = db.session.scalar(
+        select(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.jobseeker_id == jobseeker.id)
+    )
+    if row is not None:
+        return row
+    match = active_matcher().explain(candidate_record(jobseeker), vacancy_record(vacancy))
+    row = Suggestion(
+        vacancy_id=vacancy.id, jobseeker_id=jobseeker.id, score=float(match.score), eligible=bool(match.eligible),
+        explanation=explanation_json(match), model_version=match.model_version,
+    )
+    db.session.add(row)
+    return row
+
+
+def occupation_label(uri: str) -> str:
+    """The Dutch name of an ESCO occupation (the URI itself when unknown)."""
+    from matching import load_taxonomy
+
+    occupation = load_taxonomy().occupation(uri) if uri else None
+    return occupation.label if occupation is not None else (uri or "")

@@ -1,0 +1,111 @@
+"""Businesses and jobseekers see the proposals made to them and say yes or no.
+
+The business sees an anonymised profile (no name, no contact details, no address) until both sides said yes.
+"""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from .. import audit, match_service
+from ..access import roles
+from ..extensions import db
+from ..models import STAFF_ROLES, Jobseeker, Placement, Vacancy
+from . import bp, pipeline
+from .forms import ResponseForm
+from .instruments import check_note, instruments
+
+
+def my_side():
+    """'business' or 'jobseeker' for the current user."""
+    return current_user.role
+
+
+def own_placement(placement_id) -> Placement:
+    """The placement if it belongs to the current business or jobseeker; 404 for anyone else's."""
+    placement = db.get_or_404(Placement, placement_id)
+    if current_user.role == "business":
+        if placement.vacancy.business_id != current_user.business_id:
+            abort(404)
+    elif current_user.role == "jobseeker":
+        if placement.jobseeker.user_id != current_user.id:
+            abort(404)
+    elif current_user.role not in STAFF_ROLES:
+        abort(404)
+    return placement
+
+
+def anonymous_profile(placement: Placement) -> dict:
+    """What a business may see before both said yes: talents, experience, availability, hours, travel time."""
+    person = placement.jobseeker
+    travel = None
+    if placement.suggestion is not None:
+        travel = next((p.get("detail") for p in placement.suggestion.explanation.get("parts", [])
+                       if p.get("feature") == "travel"), None)
+    return {
+        "talents": list(person.talents or []),
+        "experience": [match_service.occupation_label(u) for u in person.occupations or []],
+        "availability": dict(person.availability or {}),
+        "hours": (person.hours_min, person.hours_max),
+        "languages": dict(person.languages or {}),
+        "licences": list(person.licences or []),
+        "certificates": list(person.certificates or []),
+        "travel": travel,
+    }
+
+
+@bp.route("/")
+@roles("business", "jobseeker")
+def index():
+    """The proposals made to me (business: for my vacancies; jobseeker: for me)."""
+    query = select(Placement).options(selectinload(Placement.vacancy).selectinload(Vacancy.business))
+    if current_user.role == "business":
+        query = query.join(Vacancy).where(Vacancy.business_id == current_user.business_id)
+    else:
+        query = query.join(Jobseeker).where(Jobseeker.user_id == current_user.id)
+    rows = db.session.scalars(query.order_by(Placement.created_at.desc(), Placement.id.desc())).all()
+    return render_template("placements/index.html", rows=rows, side=my_side())
+
+
+@bp.route("/<int:placement_id>", methods=["GET", "POST"])
+@roles("business", "jobseeker")
+def detail(placement_id):
+    """One proposal: the anonymised profile or the vacancy, the answer, and contact details once both said yes."""
+    placement = own_placement(placement_id)
+    side = my_side()
+    form = ResponseForm()
+    if form.validate_on_submit():
+        try:
+            pipeline.respond(placement, side, form.answer.data == "yes", form.reason.data, current_user)
+        except pipeline.RuleError as error:
+            db.session.rollback()
+            return render_template("errors/error.html", code=error.status, message=error.message), error.status
+        db.session.commit()
+        flash(_("Dank je wel. Je antwoord is opgeslagen."), "success")
+        return redirect(url_for("placements.detail", placement_id=placement.id))
+    if side == "business":
+        audit.record("jobseeker.view", placement.jobseeker, jobseeker_id=placement.jobseeker_id,
+                     page="placements.detail", placement_id=placement.id,
+                     contact=pipeline.contact_shared(placement))
+        db.session.commit()
+    my_answer = getattr(placement, f"{side}_response")
+    return render_template(
+        "placements/detail.html", p=placement, side=side, form=form, my_answer=my_answer,
+        can_answer=placement.stage == "voorgesteld" and my_answer is None,
+        contact_shared=pipeline.contact_shared(placement),
+        profile=anonymous_profile(placement) if side == "business" else None,
+    ), 200 if not form.is_submitted() else 400
+
+
+@bp.route("/<int:placement_id>/laag-risico")
+@roles("business", *STAFF_ROLES)
+def low_risk(placement_id):
+    """For the business: the trial period, who is the employer, and instruments that may apply."""
+    placement = own_placement(placement_id)
+    ticked = set(placement.instruments or [])
+    return render_template(
+        "placements/low_risk.html", p=placement, check_note=check_note(),
+        instruments=[i for i in instruments() if i.key in ticked],
+    )

@@ -1,0 +1,42 @@
+"""`flask rematch` and `flask learn`: keep suggestions fresh and learn from staff decisions."""
+
+import json
+
+import click
+
+from .. import match_service
+from ..extensions import db
+from . import bp
+
+
+@bp.cli.command("rematch")
+def rematch_command():
+    """Re-score every open vacancy against every available jobseeker."""
+    n = match_service.rematch_all()
+    db.session.commit()
+    click.echo(f"Rematched: {n} suggestions stored (model {match_service.active_matcher().model_version}).")
+
+
+@bp.cli.command("learn")
+@click.option("--seed", default=0, show_default=True, help="Seed for the held-out fold split.")
+@click.option("--rematch/--no-rematch", default=True, show_default=True, help="Re-score everything when the learned model is used.")
+def learn_command(seed, rematch):
+    """Fit the scorer on staff decisions and placement outcomes; use it only if it beats the default."""
+    result = match_service.learn(random_state=seed)
+    report = result.report
+    click.echo(f"Examples: {report.get('n_pairs', 0)} ({report.get('n_positive', 0)} positive), "
+               f"held-out folds: {report.get('folds', 0)}")
+    if "learned_roc_auc" in report:
+        click.echo(f"ROC AUC on held-out decisions: learned {report['learned_roc_auc']:.3f}, "
+                   f"default {report['default_roc_auc']:.3f}")
+    if report.get("note"):
+        click.echo(f"Note: {report['note']}")
+    if result.used:
+        if rematch:
+            match_service.rematch_all()
+        db.session.commit()
+        click.echo(f"Learned model beats the default: now using {result.model_version}.")
+    else:
+        db.session.rollback()
+        click.echo("Learned model does not beat the default: keeping the current model.")
+    click.echo(json.dumps(report, sort_keys=True))

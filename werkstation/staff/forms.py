@@ -1,0 +1,101 @@
+"""Staff forms: queue filters, decisions, proposals, pipeline moves, instruments, follow-ups and the plan."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..fields import MultiCheckboxField
+from ..persistence import OnceOnlyForm
+from ..placements.pipeline import END_REASONS, REJECT_REASONS, SHORTLIST_REASONS
+from ..templating import status_label
+
+
+class QueueFilterForm(FlaskForm):
+    """Filters for a review queue (a GET form: nothing is changed)."""
+
+    class Meta:
+        csrf = False
+
+    eligible = BooleanField(_l("Alleen wie aan alle eisen voldoet"))
+    residents = BooleanField(_l("Alleen bewoners van de wijk"))
+    unreviewed = BooleanField(_l("Alleen nog niet bekeken"))
+
+
+class JobseekerSearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoek op naam of postcode"), validators=[Optional(), Length(max=60)])
+
+
+class DecisionForm(FlaskForm):
+    """Shortlist or reject a suggestion, with a fixed reason and an optional note."""
+
+    decision = RadioField(
+        _l("Je besluit"),
+        choices=[("shortlist", _l("Op de shortlist")), ("reject", _l("Afwijzen"))],
+        validators=[InputRequired(message=_l("Kies op de shortlist of afwijzen."))],
+    )
+    reason = SelectField(_l("Reden"), validators=[InputRequired(message=_l("Kies een reden."))])
+    note = TextAreaField(_l("Notitie (mag leeg)"), validators=[Optional(), Length(max=1000)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reason.choices = [("", _l("Kies een reden"))] + [
+            (f"shortlist:{k}", _l("Shortlist: %(reason)s", reason=v)) for k, v in SHORTLIST_REASONS.items()
+        ] + [(f"reject:{k}", _l("Afwijzen: %(reason)s", reason=v)) for k, v in REJECT_REASONS.items()]
+
+    def validate_reason(self, field):
+        group, _sep, _key = (field.data or "").partition(":")
+        if self.decision.data and group != self.decision.data:
+            raise ValidationError(_l("Kies een reden die bij je besluit past."))
+
+    @property
+    def reason_key(self):
+        return (self.reason.data or "").partition(":")[2]
+
+
+class ProposeForm(OnceOnlyForm):
+    """Propose a shortlisted person to the business and the jobseeker (saved once, even on a double click)."""
+
+
+class MoveForm(OnceOnlyForm):
+    """Move a placement to its next stage."""
+
+    to_stage = SelectField(_l("Volgende stap"), validators=[InputRequired(message=_l("Kies de volgende stap."))])
+    trial_start = DateField(_l("Begin proefplaatsing"), validators=[Optional()])
+    trial_end = DateField(_l("Einde proefplaatsing"), validators=[Optional()])
+    employed_since = DateField(_l("In dienst vanaf"), validators=[Optional()])
+    employer_of_record = RadioField(
+        _l("Werkgever"),
+        choices=[("business", _l("Het bedrijf")), ("cooperative", _l("De coöperatie (het bedrijf loopt geen werkgeversrisico)"))],
+        validators=[Optional()],
+    )
+    hours_per_week = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(min=1, max=40)])
+    reason = SelectField(_l("Reden om te stoppen"), validators=[Optional()],
+                         choices=[("", _l("Kies een reden"))] + list(END_REASONS.items()))
+    note = TextAreaField(_l("Notitie (mag leeg)"), validators=[Optional(), Length(max=1000)])
+
+    def set_stages(self, stages):
+        self.to_stage.choices = [(s, status_label(s)) for s in stages]
+
+
+class InstrumentsForm(FlaskForm):
+    """Staff tick the instruments that may apply; the software decides nothing."""
+
+    instruments = MultiCheckboxField(_l("Wat kan gelden voor deze plaatsing?"), validators=[Optional()])
+
+
+class FollowUpForm(FlaskForm):
+    still_working = RadioField(
+        _l("Werkt de persoon er nog?"), choices=[("yes", _l("Ja")), ("no", _l("Nee"))],
+        validators=[InputRequired(message=_l("Kies ja of nee."))],
+    )
+    note = TextAreaField(_l("Notitie (mag leeg)"), validators=[Optional(), Length(max=1000)])
+
+
+class PlanForm(FlaskForm):
+    """The plan's assignments; staff untick what they do not want before accepting."""
+
+    assignments = MultiCheckboxField(_l("Voorstellen uit het plan"), validators=[Optional()])

@@ -1,0 +1,399 @@
+"""Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from .. import audit, match_service
+from ..access import roles
+from ..extensions import db
+from ..models import STAFF_ROLES, AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
+from ..persistence import commit_form, previous_result, versions_match
+from ..placements import instruments as instrument_list
+from ..placements import pipeline
+from . import bp, impact
+from .explain import explain
+from .forms import (
+    DecisionForm,
+    FollowUpForm,
+    InstrumentsForm,
+    JobseekerSearchForm,
+    MoveForm,
+    PlanForm,
+    ProposeForm,
+    QueueFilterForm,
+)
+
+
+def refused(error: pipeline.RuleError):
+    """A rule said no: show why, with the rule's status code (409 for a refused step)."""
+    db.session.rollback()
+    return render_template("errors/error.html", code=error.status, message=error.message), error.status
+
+
+def resident_filter():
+    pc4 = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+    return func.substr(Jobseeker.postcode, 1, 4).in_(pc4)
+
+
+def is_resident(jobseeker):
+    return (jobseeker.postcode or "")[:4] in set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+
+
+@bp.app_context_processor
+def staff_helpers():
+    """Helpers for the staff dashboard panel (queried only when a template calls them)."""
+    return {"due_follow_ups": pipeline.due_follow_ups, "staff_is_resident": is_resident, "audit_label": audit_label}
+
+
+AUDIT_LABELS = {
+    "jobseeker.view": _l("profiel bekeken"),
+    "suggestion.decide": _l("besluit over suggestie"),
+    "placement.propose": _l("voorgesteld"),
+    "placement.respond": _l("antwoord op voorstel"),
+    "placement.stage": _l("stap in plaatsing"),
+    "placement.instruments": _l("regelingen aangevinkt"),
+    "placement.follow_up": _l("opvolging"),
+    "fairness.save": _l("vrijwillige vragen ingevuld"),
+    "fairness.remove": _l("vrijwillige antwoorden gewist"),
+}
+
+
+def audit_label(action):
+    """A readable name for an audit action (the code itself when unknown)."""
+    return AUDIT_LABELS.get(action, action)
+
+
+@bp.route("/")
+@roles(*STAFF_ROLES)
+def home():
+    """The workspace's start: what needs doing now."""
+    counts = {
+        "unreviewed": db.session.scalar(
+            select(func.count()).select_from(Suggestion).join(Vacancy)
+            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == "open")
+        ),
+        "waiting": db.session.scalar(
+            select(func.count()).select_from(Placement).where(Placement.stage == "voorgesteld")
+        ),
+        "working": db.session.scalar(
+            select(func.count()).select_from(Placement).where(Placement.stage.in_(pipeline.WORKING_STAGES))
+        ),
+    }
+    return render_template("staff/home.html", counts=counts, follow_ups=pipeline.due_follow_ups())
+
+
+@bp.route("/vacatures")
+@roles(*STAFF_ROLES)
+def vacancies():
+    """Open vacancies with how many suggestions wait for a decision."""
+    unreviewed = (
+        select(Suggestion.vacancy_id, func.count().label("n"))
+        .where(Suggestion.decision.is_(None), Suggestion.eligible).group_by(Suggestion.vacancy_id).subquery()
+    )
+    rows = db.session.execute(
+        select(Vacancy, func.coalesce(unreviewed.c.n, 0)).outerjoin(unreviewed, unreviewed.c.vacancy_id == Vacancy.id)
+        .where(Vacancy.status == "open").options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
+    ).all()
+    return render_template("staff/vacancies.html", rows=rows)
+
+
+@bp.route("/vacatures/<int:vacancy_id>")
+@roles(*STAFF_ROLES)
+def vacancy_queue(vacancy_id):
+    """The ranked suggestions for one vacancy, with filters and each decision."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    filters = QueueFilterForm(request.args)
+    query = (
+        select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
+        .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
+        .order_by(Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+    )
+    if filters.eligible.data:
+        query = query.where(Suggestion.eligible)
+    if filters.unreviewed.data:
+        query = query.where(Suggestion.decision.is_(None))
+    if filters.residents.data:
+        query = query.where(resident_filter())
+    rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
+    placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
+    return render_template("staff/vacancy_queue.html", vacancy=vacancy, rows=rows, filters=filters,
+                           placements=placements, seats_taken=pipeline.seats_taken(vacancy),
+                           rescore_form=ProposeForm())
+
+
+@bp.route("/vacatures/<int:vacancy_id>/opnieuw", methods=["POST"])
+@roles(*STAFF_ROLES)
+def rescore_vacancy(vacancy_id):
+    """Score this vacancy again against everyone available now."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = ProposeForm()
+    if form.validate_on_submit():
+        n = match_service.rescore_vacancy(vacancy)
+        db.session.commit()
+        flash(_("Opnieuw berekend: %(n)s suggesties.", n=n), "success")
+    return redirect(url_for("staff.vacancy_queue", vacancy_id=vacancy.id))
+
+
+@bp.route("/werkzoekenden")
+@roles(*STAFF_ROLES)
+def jobseekers():
+    """Find a jobseeker by name or postcode."""
+    form = JobseekerSearchForm(request.args)
+    query = select(Jobseeker).where(Jobseeker.erased_at.is_(None)).order_by(Jobseeker.name, Jobseeker.id)
+    term = (form.q.data or "").strip()
+    if term:
+        like = f"%{term}%"
+        query = query.where(or_(Jobseeker.name.ilike(like), Jobseeker.postcode.ilike(like)))
+    page = db.paginate(query, per_page=50, error_out=False)
+    return render_template("staff/jobseekers.html", form=form, page=page)
+
+
+@bp.route("/werkzoekenden/<int:jobseeker_id>")
+@roles(*STAFF_ROLES)
+def jobseeker_queue(jobseeker_id):
+    """One person's profile and the vacancies suggested for them (the view is logged)."""
+    person = db.get_or_404(Jobseeker, jobseeker_id)
+    if person.erased_at is not None:
+        abort(404)
+    filters = QueueFilterForm(request.args)
+    query = (
+        select(Suggestion).join(Vacancy).where(Suggestion.jobseeker_id == person.id)
+        .options(selectinload(Suggestion.vacancy).selectinload(Vacancy.business))
+        .order_by(Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+    )
+    if filters.eligible.data:
+        query = query.where(Suggestion.eligible)
+    if filters.unreviewed.data:
+        query = query.where(Suggestion.decision.is_(None))
+    rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
+    audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
+    db.session.commit()
+    occupations = [match_service.occupation_label(u) for u in person.occupations or []]
+    return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
+                           occupations=occupations, resident=is_resident(person))
+
+
+@bp.route("/werkzoekenden/<int:jobseeker_id>/logboek")
+@roles(*STAFF_ROLES)
+def jobseeker_audit(jobseeker_id):
+    """Everything the log holds about one person: who viewed, decided or moved what, when."""
+    person = db.get_or_404(Jobseeker, jobseeker_id)
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.jobseeker_id == person.id)
+        .options(selectinload(AuditEvent.actor)).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    ).all()
+    return render_template("staff/audit.html", person=person, events=events)
+
+
+@bp.route("/suggesties/<int:suggestion_id>", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def suggestion(suggestion_id):
+    """One suggestion: the full explanation, the decision and, once shortlisted, the proposal."""
+    row = db.get_or_404(Suggestion, suggestion_id)
+    form = DecisionForm()
+    if request.method == "GET" and row.decision:
+        form.decision.data = row.decision
+        form.reason.data = f"{row.decision}:{row.decision_reason}"
+        form.note.data = row.decision_note
+    if form.validate_on_submit():
+        try:
+            pipeline.decide(row, form.decision.data, form.reason_key, form.note.data, current_user)
+        except pipeline.RuleError as error:
+            return refused(error)
+        db.session.commit()
+        flash(_("Je besluit is opgeslagen."), "success")
+        return redirect(url_for("staff.suggestion", suggestion_id=row.id))
+    if request.method == "GET":
+        audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
+                     vacancy_id=row.vacancy_id)
+        db.session.commit()
+    placement = next((p for p in row.jobseeker.placements if p.vacancy_id == row.vacancy_id and p.is_active), None)
+    return render_template(
+        "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(),
+        placement=placement, resident=is_resident(row.jobseeker),
+        reasons=pipeline.SHORTLIST_REASONS if row.decision == "shortlist" else pipeline.REJECT_REASONS,
+    ), 200 if request.method == "GET" else 400
+
+
+@bp.route("/suggesties/<int:suggestion_id>/voorstellen", methods=["POST"])
+@roles(*STAFF_ROLES)
+def propose(suggestion_id):
+    """Propose a shortlisted person: refused (409) when no staff member shortlisted the suggestion."""
+    row = db.get_or_404(Suggestion, suggestion_id)
+    form = ProposeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    earlier = previous_result(form)
+    if earlier:
+        return redirect(earlier)
+    try:
+        placement = pipeline.propose(row, current_user)
+    except pipeline.RuleError as error:
+        return refused(error)
+    outcome = commit_form(form, result_url=url_for("staff.placement", placement_id=placement.id))
+    if outcome.ok or outcome.duplicate:
+        if outcome.ok:
+            flash(_("Voorgesteld. Het bedrijf en de werkzoekende kunnen nu ja of nee zeggen."), "success")
+        return redirect(outcome.url)
+    abort(409)
+
+
+@bp.route("/plaatsingen")
+@roles(*STAFF_ROLES)
+def placements():
+    """Every placement by stage."""
+    stage = request.args.get("fase")
+    query = (
+        select(Placement).options(selectinload(Placement.vacancy).selectinload(Vacancy.business),
+                                  selectinload(Placement.jobseeker))
+        .order_by(Placement.updated_at.desc(), Placement.id.desc())
+    )
+    if stage in pipeline.NEXT_STAGES:
+        query = query.where(Placement.stage == stage)
+    counts = dict(db.session.execute(select(Placement.stage, func.count()).group_by(Placement.stage)).all())
+    return render_template("staff/placements.html", rows=db.session.scalars(query).all(), stage=stage,
+                           stages=list(pipeline.NEXT_STAGES), counts=counts)
+
+
+def _placement_page(placement, form, status=200):
+    instruments_form = InstrumentsForm(formdata=None, instruments=placement.instruments or [])
+    instruments_form.instruments.choices = [(i.key, i.name) for i in instrument_list.instruments()]
+    follow_up_forms = {f.id: FollowUpForm(prefix=f"f{f.id}") for f in placement.follow_ups if f.done_at is None}
+    return render_template(
+        "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
+        follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
+        today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
+    ), status
+
+
+@bp.route("/plaatsingen/<int:placement_id>", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def placement(placement_id):
+    """A placement's history and its next step."""
+    row = db.get_or_404(Placement, placement_id)
+    form = MoveForm(obj=None if request.method == "POST" else row)
+    if request.method == "GET":
+        form.version.data = row.version
+        form.note.data = None
+    form.set_stages(pipeline.NEXT_STAGES.get(row.stage, ()))
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            return _placement_page(row, form, 400)
+        earlier = previous_result(form)
+        if earlier:
+            return redirect(earlier)
+        if not versions_match(form, row):
+            return _placement_page(row, form, 409)
+        try:
+            pipeline.move(
+                row, form.to_stage.data, current_user, trial_start=form.trial_start.data,
+                trial_end=form.trial_end.data, employed_since=form.employed_since.data,
+                employer_of_record=form.employer_of_record.data, hours_per_week=form.hours_per_week.data,
+                reason=form.reason.data or None, note=form.note.data,
+            )
+        except pipeline.RuleError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+            return _placement_page(db.session.get(Placement, placement_id), form, error.status)
+        outcome = commit_form(form, result_url=url_for("staff.placement", placement_id=row.id))
+        if outcome.ok or outcome.duplicate:
+            if outcome.ok:
+                flash(_("De nieuwe stap is opgeslagen."), "success")
+            return redirect(outcome.url)
+        return _placement_page(db.session.get(Placement, placement_id), form, 409)
+    return _placement_page(row, form)
+
+
+@bp.route("/plaatsingen/<int:placement_id>/instrumenten", methods=["POST"])
+@roles(*STAFF_ROLES)
+def placement_instruments(placement_id):
+    """Staff tick the instruments that may apply (for the business's low-risk summary)."""
+    row = db.get_or_404(Placement, placement_id)
+    form = InstrumentsForm()
+    form.instruments.choices = [(i.key, i.name) for i in instrument_list.instruments()]
+    if not form.validate_on_submit():
+        abort(400)
+    row.instruments = list(form.instruments.data or [])
+    audit.record("placement.instruments", row, jobseeker_id=row.jobseeker_id, instruments=row.instruments)
+    db.session.commit()
+    flash(_("De lijst is opgeslagen."), "success")
+    return redirect(url_for("staff.placement", placement_id=row.id))
+
+
+@bp.route("/opvolging/<int:follow_up_id>", methods=["POST"])
+@roles(*STAFF_ROLES)
+def follow_up(follow_up_id):
+    """Note a 1, 3 or 6 month check-in."""
+    row = db.get_or_404(FollowUp, follow_up_id)
+    form = FollowUpForm(prefix=f"f{row.id}")
+    if not form.validate_on_submit():
+        flash(_("Kies ja of nee."), "error")
+        return redirect(url_for("staff.placement", placement_id=row.placement_id))
+    if row.done_at is None:
+        pipeline.record_follow_up(row, form.still_working.data == "yes", form.note.data, current_user)
+        db.session.commit()
+        flash(_("De opvolging is opgeslagen."), "success")
+    return redirect(url_for("staff.placement", placement_id=row.placement_id))
+
+
+def _plan_choices(plan):
+    return [
+        (f"{v.id}:{j.id}", _("%(title)s bij %(business)s — %(name)s (%(score)s punten)", title=v.title,
+                            business=v.business.name, name=j.name or _("zonder naam"), score=round(score * 100)))
+        for v, j, score in plan.assignments
+    ]
+
+
+@bp.route("/plan", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def plan():
+    """The neighbourhood plan next to greedy picks; accepted assignments become shortlist decisions."""
+    computed = match_service.neighbourhood_plan()
+    form = PlanForm()
+    form.assignments.choices = _plan_choices(computed)
+    if request.method == "GET":
+        form.assignments.data = [key for key, _label in form.assignments.choices]
+    elif form.validate_on_submit():
+        wanted = set(form.assignments.data or [])
+        added = kept = 0
+        for vacancy, person, _score in computed.assignments:
+            if f"{vacancy.id}:{person.id}" not in wanted:
+                continue
+            row = match_service.suggestion_for(vacancy, person)
+            if row.decision is not None:
+                kept += 1
+                continue
+            db.session.flush()
+            pipeline.decide(row, "shortlist", "plan", _("Geaccepteerd uit het wijkplan"), current_user)
+            added += 1
+        db.session.commit()
+        flash(_("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al een besluit.", added=added,
+                kept=kept), "success")
+        return redirect(url_for("staff.plan"))
+    else:
+        return render_template("staff/plan.html", plan=computed, form=form), 400
+    return render_template("staff/plan.html", plan=computed, form=form)
+
+
+@bp.route("/impact")
+@roles(*STAFF_ROLES)
+def impact_dashboard():
+    """Charts of what the work does for the neighbourhood, each with its numbers as a table and a CSV file."""
+    return render_template("staff/impact.html", figures=impact.all_figures())
+
+
+@bp.route("/impact/<name>.csv")
+@roles(*STAFF_ROLES)
+def impact_csv(name):
+    """One figure's numbers as CSV."""
+    figure = impact.figure(name)
+    if figure is None:
+        abort(404)
+    return Response(
+        figure.csv(), mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="werkstation-{name}.csv"'},
+    )
