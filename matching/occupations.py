@@ -55,6 +55,9 @@ MIN_SCORE = 0.15  # weaker hits are noise: a query matching nothing returns []
 MIN_HEAD, MIN_MODIFIER = 3, 3
 COMPOUND_HEAD_WEIGHT, COMPOUND_MODIFIER_WEIGHT = 0.8, 0.6
 CHUNK = 256
+HEAD_BOOST = (
+    0.0  # >0: more query weight for words that head labels (tried 0.6, 1.2: no gain on the evaluations)
+)
 OCCUPATION_WEIGHT = 0.3  # share of the whole-occupation document in the score
 CHAR_MAX_DF = 0.02  # character n-grams in more labels than this are left out of the products
 
@@ -189,8 +192,10 @@ class OccupationSearch:
         use_synonyms: bool = True,
         char_max_df: float = CHAR_MAX_DF,
         occupation_weight: float = OCCUPATION_WEIGHT,
+        head_boost: float = HEAD_BOOST,
     ):
         self.word_weight = word_weight
+        self.head_boost = head_boost
         self.occupation_weight = occupation_weight
         self.char_max_df = char_max_df
         self.min_score = min_score
@@ -202,7 +207,7 @@ class OccupationSearch:
         """Normalised words with qualifiers dropped (queries only) and abbreviations expanded."""
         words: list[str] = []
         for token in normalise(text).split():
-            if query and token in self.lexicon_.drop:
+            if query and (token in self.lexicon_.drop or token.isdigit()):
                 continue
             expansion = self.lexicon_.abbreviations.get(token)
             if expansion is not None:
@@ -269,6 +274,16 @@ class OccupationSearch:
         for words in label_words:
             for w in words:
                 vocabulary.setdefault(occupation_key(w), len(vocabulary))
+        # How often a word is the head of a label (its first or only word: "manager kledingwinkel") rather than a
+        # modifier; a title's head words then weigh more than its modifiers ("verkoopster kledingwinkel").
+        as_head: Counter = Counter()
+        seen: Counter = Counter()
+        for words in label_words:
+            keys = [occupation_key(w) for w in words]
+            seen.update(set(keys))
+            if keys:
+                as_head[keys[0]] += 1
+        self.headness_ = {k: as_head[k] / n for k, n in seen.items() if n >= 3}
         label_terms = [self._terms(words) for words in label_words]
         for terms in label_terms:
             for key in terms:
@@ -366,6 +381,12 @@ class OccupationSearch:
     def _query_matrices(self, queries: Sequence[str]):
         words = [self._words(q, query=True) for q in queries]
         word_rows = [self._terms(w) for w in words]
+        if self.head_boost:
+            headness, boost = self.headness_, self.head_boost
+            word_rows = [
+                {k: v * (1.0 + boost * (headness.get(k, 0.5) - 0.5)) for k, v in row.items()}
+                for row in word_rows
+            ]
         unknown_idf = float(self.word_idf_.max()) if len(self.word_idf_) else 1.0
         word_q = _tfidf_matrix(word_rows, self.vocabulary_, self.word_idf_, False, unknown_idf=unknown_idf)
         char_rows = [Counter(_char_ngrams(self._char_text(w))) for w in words]
