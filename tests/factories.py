@@ -2,6 +2,8 @@
 
 import itertools
 
+import pyotp
+
 from werkstation.extensions import db
 from werkstation.models import Business, Jobseeker, User, Vacancy, utcnow
 
@@ -14,6 +16,9 @@ BAKER = "http://data.europa.eu/esco/occupation/1aadb308-432a-4d01-b54b-b4f7f76dd
 
 def make_user(role="staff", email=None, password=PASSWORD, **overrides):
     n = next(_counter)
+    if role in ("staff", "admin"):
+        # Staff and admin log in with a second factor; tests.helpers.login() computes the code.
+        overrides.setdefault("totp_secret", pyotp.random_base32())
     user = User(email=email or f"{role}{n}@voorbeeld.nl", role=role, **overrides)
     user.set_password(password)
     db.session.add(user)

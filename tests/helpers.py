@@ -2,6 +2,9 @@
 
 import re
 
+import pyotp
+from sqlalchemy import select
+
 from tests.factories import PASSWORD
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -15,12 +18,31 @@ def csrf_token(client, url="/inloggen"):
     return match.group(1)
 
 
+def totp_code(user, moment=None):
+    """A fresh, not yet used code for a staff/admin user's TOTP secret (the app refuses a code used before)."""
+    from werkstation import security
+    from werkstation.auth.totp import last_step
+
+    totp = pyotp.TOTP(user.totp_secret)
+    moment = security.now() if moment is None else moment
+    step = max(int(moment // totp.interval), last_step(user) + 1)
+    return totp.at(step * totp.interval)
+
+
 def login(client, user_or_email, password=PASSWORD):
-    """Log in through the real login form."""
+    """Log in through the real login form; for staff and admin also through the code step (TOTP)."""
+    from werkstation.extensions import db
+    from werkstation.models import User
+
     email = getattr(user_or_email, "email", user_or_email)
     token = csrf_token(client, "/inloggen")
     response = client.post("/inloggen", data={"email": email, "password": password, "csrf_token": token})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    if response.headers["Location"].endswith("/inloggen/code"):
+        user = db.session.scalar(select(User).where(User.email == User.normalise_email(email)))
+        token = csrf_token(client, "/inloggen/code")
+        response = client.post("/inloggen/code", data={"code": totp_code(user), "csrf_token": token})
+        assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     return response
 
 

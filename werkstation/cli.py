@@ -45,11 +45,15 @@ def seed_demo_command():
 @click.command("demo-logins")
 def demo_logins_command():
     """Print the demo accounts."""
-    from .demo import DEMO_LOGINS, DEMO_PASSWORD
+    import pyotp
 
-    click.echo("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+    from .demo import DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for role, email in DEMO_LOGINS:
         click.echo(f"  {role:10} {email}")
+    click.echo(f"Staff and admin also need a code: add key {DEMO_TOTP_SECRET} to an authenticator app,")
+    click.echo(f"  or use the code valid right now: {pyotp.TOTP(DEMO_TOTP_SECRET).now()} (run `.venv/bin/flask --app werkstation demo-logins` for a new one)")
     click.echo(f"Open {current_app.config.get('PUBLIC_URL', 'http://127.0.0.1:5000')}")
 
 

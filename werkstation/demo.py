@@ -8,7 +8,10 @@ from sqlalchemy import func, select
 from .extensions import db
 from .models import Business, Jobseeker, User, Vacancy, utcnow
 
-DEMO_PASSWORD = "wijkwerk-demo-2026"
+DEMO_PASSWORD = "wijkwerk-demo-2026"  # noqa: S105 (public demo password, demo data only)
+# Demo staff and admin log in with a second factor; this fixed, public TOTP key is for the demo only.
+# `flask demo-logins` prints it with the current code. Never use it for a real account.
+DEMO_TOTP_SECRET = "WERKSTATIONDEMOKANALENEILANDWIJK"  # noqa: S105 (public demo key)
 DEMO_LOGINS = (
     ("admin", "admin@werkstation-demo.nl"),
     ("staff", "medewerker@werkstation-demo.nl"),
@@ -128,7 +131,7 @@ def seed_demo(rng_seed=2026):
     """Fill an empty database with the demo neighbourhood. Returns counts; refuses to touch a database with data."""
     if db.session.scalar(select(func.count()).select_from(User)):
         return None
-    rng = random.Random(rng_seed)
+    rng = random.Random(rng_seed)  # noqa: S311 (deterministic demo data, not security)
     # One slow hash for every demo account (they share the demo password).
     probe = User(email="x", role="staff")
     probe.set_password(DEMO_PASSWORD)
@@ -136,7 +139,7 @@ def seed_demo(rng_seed=2026):
     users = []
     for role, email in DEMO_LOGINS:
         if role in ("admin", "staff"):
-            user = User(email=email, role=role)
+            user = User(email=email, role=role, totp_secret=DEMO_TOTP_SECRET)
             user.password_hash = demo_hash
             users.append(user)
     db.session.add_all(users)

@@ -1,26 +1,90 @@
-"""HTTP security headers and session checks."""
+"""HTTP security headers and server-side session lifetime checks.
 
-from flask import request
+Headers: a strict Content-Security-Policy (no inline scripts or styles), HSTS over HTTPS, nosniff, a same-origin
+referrer, no framing, and ``Cache-Control: no-store`` on every page (pages can hold personal data).
+
+Sessions: a logged-in session ends after ``SESSION_IDLE_TIMEOUT`` without a request and, whatever happens, after
+``PERMANENT_SESSION_LIFETIME`` from the moment of login. Both times live in the signed session cookie and are
+checked on the server before any other check, so a stolen old cookie stops working.
+"""
+
+import time
+
+from flask import current_app, flash, request, session
+from flask_babel import gettext as _
+from flask_login import logout_user
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+HSTS = "max-age=31536000; includeSubDomains"
+
+LOGIN_AT = "login_at"
+SEEN_AT = "seen_at"
+
+
+def now() -> float:
+    """Seconds since the epoch; tests replace this to move the clock."""
+    return time.time()
+
+
+def mark_login(sess=None):
+    """Remember when this session logged in (called right after the session is renewed at login)."""
+    sess = session if sess is None else sess
+    moment = now()
+    sess[LOGIN_AT] = moment
+    sess[SEEN_AT] = moment
+
+
+def session_expired(sess, moment, idle, lifetime) -> bool:
+    """True when a logged-in session is too old in total or has been idle too long."""
+    login_at = sess.get(LOGIN_AT)
+    seen_at = sess.get(SEEN_AT, login_at)
+    if not isinstance(login_at, (int, float)) or not isinstance(seen_at, (int, float)):
+        return True  # a session from before these checks, or tampered: log in again
+    return moment - login_at > lifetime.total_seconds() or moment - seen_at > idle.total_seconds()
+
+
+def enforce_session_lifetime():
+    """before_request (runs first): end sessions that are idle too long or older than the absolute lifetime."""
+    if request.endpoint == "static" or "_user_id" not in session:
+        return None
+    moment = now()
+    config = current_app.config
+    if session_expired(session, moment, config["SESSION_IDLE_TIMEOUT"], config["PERMANENT_SESSION_LIFETIME"]):
+        lang = session.get("lang")
+        logout_user()
+        session.clear()
+        if lang:
+            session["lang"] = lang
+        flash(_("Je was een tijd niet actief. Log opnieuw in om verder te gaan."), "info")
+        return None
+    # Only write when it matters, so a burst of requests does not rewrite the cookie every time.
+    if moment - session.get(SEEN_AT, 0) >= 15:
+        session[SEEN_AT] = moment
+    return None
 
 
 def set_security_headers(response):
-    """Strict headers on every response; no-store on anything a logged-in user sees."""
-    csp = (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-        "base-uri 'self'; object-src 'none'"
-    )
-    response.headers.setdefault("Content-Security-Policy", csp)
+    """Strict headers on every response; no-store on anything that is not a static file."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     if request.endpoint != "static":
         response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
     return response
 
 
 def init_app(app):
+    # The lifetime check must run before the access check (access.enforce), or a view could run for a user
+    # whose session is about to be ended.
+    app.before_request_funcs.setdefault(None, []).insert(0, enforce_session_lifetime)
     app.after_request(set_security_headers)

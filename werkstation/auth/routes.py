@@ -5,14 +5,16 @@ from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import audit
+from .. import audit, security
 from ..access import public, roles
-from ..extensions import db, login_manager
+from ..extensions import db, limiter, login_manager
 from ..models import ROLES, Business, User, utcnow
-from . import bp
+from . import bp, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
 
 login_manager.login_view = "auth.login"
@@ -50,6 +52,26 @@ def start_session(user):
     session.permanent = True
     user.last_login_at = utcnow()
     login_user(user)
+    security.mark_login()
+
+
+_DUMMY_HASH = []
+
+
+def spend_password_time(password):
+    """Check a password against a dummy hash, so an unknown address takes as long as a known one."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(generate_password_hash("dummy-password-for-timing", method="scrypt"))
+    check_password_hash(_DUMMY_HASH[0], password)
+
+
+def _login_email():
+    return User.normalise_email(request.form.get("email", ""))[:254]
+
+
+def _failed_login(response):
+    """Only failed attempts count towards the limits (a failure re-renders the form with 200)."""
+    return response.status_code == 200
 
 
 @bp.route("/registreren")
@@ -107,6 +129,13 @@ def register_business():
 
 @bp.route("/inloggen", methods=["GET", "POST"])
 @public
+# Limits expire on their own: an attacker can slow an account down, never lock it for good.
+@limiter.limit("5/minute", key_func=lambda: f"{_login_email()}|{get_remote_address()}", methods=["POST"],
+               deduct_when=_failed_login, scope="login-account-address")
+@limiter.limit("20/hour", key_func=lambda: "account:" + _login_email(), methods=["POST"],
+               deduct_when=_failed_login, scope="login-account")
+@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login,
+               scope="login-address")
 def login():
     """Log in with e-mail and password; the failure message never says which of the two was wrong."""
     if current_user.is_authenticated:
@@ -115,7 +144,11 @@ def login():
     if form.validate_on_submit():
         email = User.normalise_email(form.email.data)
         user = db.session.scalar(select(User).where(User.email == email))
+        if user is None:
+            spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):
+            if totp.needs_second_factor(user):
+                return totp.begin(user, safe_next(request.args.get("next")))
             start_session(user)
             audit.record("user.login", user, actor=user)
             db.session.commit()

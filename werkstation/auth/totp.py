@@ -1,0 +1,188 @@
+"""Second login step for staff and admin: a TOTP code (RFC 6238) from an authenticator app.
+
+After the password is right, a staff or admin account is not logged in yet: the session only holds a short-lived
+"pending" marker. The code page finishes the login. An account without a TOTP secret is first sent to set one up:
+the secret is shown as text (and as an otpauth:// link for apps that take one), and saved once a code from the app
+is right. A code is accepted once: the time step of the last accepted code is kept in the audit log, and a code
+from the same or an earlier step is refused (no replay).
+"""
+
+import hmac
+
+import pyotp
+from flask import flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_limiter.util import get_remote_address
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import StringField
+from wtforms.validators import InputRequired, Length
+
+from .. import audit, security
+from ..access import public
+from ..extensions import db, limiter
+from ..models import STAFF_ROLES, AuditEvent, User
+from . import bp
+
+ISSUER = "Werkstation"
+PENDING = "totp_pending"
+PENDING_AT = "totp_pending_at"
+PENDING_NEXT = "totp_next"
+SETUP_SECRET = "totp_setup_secret"  # noqa: S105 (a session key name, not a secret)
+PENDING_SECONDS = 5 * 60
+VERIFIED_ACTION = "user.totp_verified"
+
+
+class TotpForm(FlaskForm):
+    code = StringField(
+        _l("Code uit je app"),
+        validators=[InputRequired(_l("Vul de code van 6 cijfers in.")), Length(max=12)],
+        description=_l("6 cijfers. De code verandert elke 30 seconden."),
+        render_kw={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"},
+    )
+
+
+def needs_second_factor(user) -> bool:
+    """Staff and admin log in with a password and a code."""
+    return user.role in STAFF_ROLES
+
+
+def begin(user, next_url=None):
+    """Password was right: remember (briefly) who is halfway, and send them to the code or set-up page."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session[PENDING] = f"{user.id}:{user.session_token}"
+    session[PENDING_AT] = security.now()
+    if next_url:
+        session[PENDING_NEXT] = next_url
+    if user.totp_secret:
+        return redirect(url_for("auth.totp_verify"))
+    return redirect(url_for("auth.totp_setup"))
+
+
+def pending_user():
+    """The account that passed the password step in this session, or None (expired, rotated, deactivated)."""
+    marker = session.get(PENDING)
+    started = session.get(PENDING_AT)
+    if not marker or not isinstance(started, (int, float)) or security.now() - started > PENDING_SECONDS:
+        return None
+    user_id, _sep, token = str(marker).partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def _pending_key():
+    marker = str(session.get(PENDING, ""))
+    return "totp:" + marker.partition(":")[0]
+
+
+def _failed(response):
+    return response.status_code == 200
+
+
+def last_step(user):
+    """The time step of the last accepted code for `user` (from the audit log), or -1."""
+    event = db.session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.action == VERIFIED_ACTION, AuditEvent.object_id == user.id, AuditEvent.object_type == "user")
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    if event is None:
+        return -1
+    step = (event.details or {}).get("step")
+    return step if isinstance(step, int) else -1
+
+
+def accepted_step(secret, code, after_step, moment=None):
+    """The time step `code` belongs to (now, 30 s before or after), if later than `after_step`; else None."""
+    code = "".join(ch for ch in (code or "") if not ch.isspace())
+    if len(code) != 6 or not code.isascii() or not code.isdigit():
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = security.now() if moment is None else moment
+    current = int(moment // totp.interval)
+    for step in (current - 1, current, current + 1):
+        if step > after_step and hmac.compare_digest(totp.at(step * totp.interval), code):
+            return step
+    return None
+
+
+def provisioning_uri(secret, email):
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+
+
+def _finish(user, step):
+    from .routes import start_session
+
+    next_url = session.get(PENDING_NEXT)
+    audit.record(VERIFIED_ACTION, user, actor=user, step=step)
+    start_session(user)
+    audit.record("user.login", user, actor=user)
+    db.session.commit()
+    from .routes import safe_next
+
+    return redirect(safe_next(next_url) or url_for("main.dashboard"))
+
+
+def _expired():
+    flash(_("Je inlogpoging is verlopen. Log opnieuw in."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/inloggen/code", methods=["GET", "POST"])
+@public
+@limiter.limit("5/minute", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-minute")
+@limiter.limit("20/hour", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-hour")
+@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed, scope="totp-address")
+def totp_verify():
+    """Second login step: the code from the authenticator app."""
+    user = pending_user()
+    if user is None:
+        return _expired()
+    if not user.totp_secret:
+        return redirect(url_for("auth.totp_setup"))
+    form = TotpForm()
+    if form.validate_on_submit():
+        step = accepted_step(user.totp_secret, form.code.data, last_step(user))
+        if step is not None:
+            return _finish(user, step)
+        form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
+    return render_template("auth/totp_verify.html", form=form)
+
+
+@bp.route("/inloggen/code-instellen", methods=["GET", "POST"])
+@public
+@limiter.limit("5/minute", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-setup-minute")
+@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed, scope="totp-setup-address")
+def totp_setup():
+    """First login of a staff or admin account: connect an authenticator app."""
+    user = pending_user()
+    if user is None:
+        return _expired()
+    if user.totp_secret:
+        return redirect(url_for("auth.totp_verify"))
+    secret = session.get(SETUP_SECRET)
+    if not secret:
+        secret = session[SETUP_SECRET] = pyotp.random_base32()
+    form = TotpForm()
+    if form.validate_on_submit():
+        step = accepted_step(secret, form.code.data, -1)
+        if step is not None:
+            user.totp_secret = secret
+            audit.record("user.totp_setup", user, actor=user)
+            return _finish(user, step)
+        form.code.errors.append(_("Deze code klopt niet. Kijk of je de sleutel goed hebt overgenomen en probeer het opnieuw."))
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return render_template(
+        "auth/totp_setup.html", form=form, secret=grouped, uri=provisioning_uri(secret, user.email),
+        issuer=ISSUER,
+    )
+
