@@ -1,7 +1,10 @@
 """Helpers for the browser journeys: request recorder, screenshots, axe-core, language checks."""
 
+import contextlib
+import os
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +22,10 @@ FAILING_IMPACTS = ("serious", "critical")
 
 
 def chromium_path():
-    """Debian's Chromium, or None when it is not installed."""
+    """Debian's Chromium (or WERKSTATION_CHROMIUM), or None when it is not installed."""
+    override = os.environ.get("WERKSTATION_CHROMIUM")
+    if override:
+        return override if Path(override).exists() else None
     for candidate in CHROMIUM_CANDIDATES:
         if Path(candidate).exists():
             return candidate
@@ -161,6 +167,8 @@ class Journey:
         self.checked = set()
         self.screens = []
         self.axe_pages = 0
+        self.started = time.perf_counter()
+        self.timings = []  # (screenshot, seconds for screenshot + axe, seconds since the journey began)
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -183,6 +191,7 @@ class Journey:
     def check(self, page, name: str, *, axe=True):
         """Screenshot this screen, run axe-core on it, and check the recorder so far."""
         page.wait_for_load_state("load")
+        started = time.perf_counter()
         self.counter += 1
         path = self.folder / f"{self.counter:02d}-{name}.png"
         page.screenshot(path=str(path), full_page=True)
@@ -200,6 +209,7 @@ class Journey:
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{page.url} is {overflow}px wider than a {width}px phone screen (screenshot: {path})"
         self.assert_clean()
+        self.timings.append((path.name, time.perf_counter() - started, time.perf_counter() - self.started))
         return path
 
     def assert_clean(self, final=False):
@@ -226,11 +236,12 @@ class Journey:
         assert not found, f"{page.url} ({lang}) shows {other} UI text:\n  " + "\n  ".join(found)
 
     def close(self):
+        lines = [f"{name}\tcheck {spent:.2f}s\tat {at:.2f}s" for name, spent, at in self.timings]
+        (self.folder / "timings.txt").write_text("\n".join(lines) + "\n")
         for context in self.contexts:
-            try:
+            # Closing after a failure must not hide the failure.
+            with contextlib.suppress(Exception):
                 context.close()
-            except Exception:  # noqa: BLE001 - closing after a failure must not hide the failure
-                pass
 
 
 def _strip_fragment(url: str) -> str:
