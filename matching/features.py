@@ -103,15 +103,20 @@ def _language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code.upper())
 
 
+_DAY_SHIFT = {day: 4 * d for d, day in enumerate(WEEKDAYS)}
+_PART_BIT = {part: 1 << p for p, part in enumerate(DAYPARTS)}
+
+
 def schedule_bits(week) -> int:
     """28-bit weekday x daypart mask (bit = day * 4 + daypart); -1 when unknown (None)."""
     if week is None:
         return -1
     bits = 0
-    for d, day in enumerate(WEEKDAYS):
-        for p, part in enumerate(DAYPARTS):
-            if part in week.get(day, ()):
-                bits |= 1 << (d * 4 + p)
+    for day, parts in week.items():
+        shift = _DAY_SHIFT.get(day)
+        if shift is not None:
+            for part in parts:
+                bits |= _PART_BIT.get(part, 0) << shift
     return bits
 
 
@@ -205,11 +210,11 @@ def factorise(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _group_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct rows of a 2-D array (the profiles) and each row's profile index."""
+    """Index of the first row of each distinct profile, and each row's profile number."""
     if matrix.shape[0] == 0:
-        return matrix, np.zeros(0, dtype=np.intp)
-    uniq, inverse = np.unique(matrix, axis=0, return_inverse=True)
-    return uniq, inverse.reshape(-1).astype(np.intp)
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    first, inverse = factorise(list(matrix.T))
+    return first.astype(np.intp), inverse.astype(np.intp)
 
 
 # --- the comparisons ---------------------------------------------------------------------------------------------
@@ -276,9 +281,7 @@ class _ProfileComparison(Comparison):
         stacked = np.concatenate(cols, axis=1)
         # NaN never equals NaN; code unknowns as a sentinel before grouping.
         stacked = np.where(np.isnan(stacked), -1e9, stacked)
-        uniq, groups = _group_rows(stacked)
-        first = np.zeros(len(uniq), dtype=np.intp)
-        first[groups[::-1]] = np.arange(len(groups))[::-1]
+        first, groups = _group_rows(stacked)
         profiles = {k: attrs[k][first] for k in keys}
         return {"attrs": attrs, "profiles": profiles, "groups": groups}
 
@@ -295,9 +298,7 @@ class _ProfileComparison(Comparison):
         cols = [np.asarray(attrs[k]).reshape(m, -1).astype(np.float64) for k in attrs]
         stacked = np.concatenate(cols, axis=1)
         stacked = np.where(np.isnan(stacked), -1e9, stacked)
-        uniq, groups = _group_rows(stacked)
-        first = np.zeros(len(uniq), dtype=np.intp)
-        first[groups[::-1]] = np.arange(len(groups))[::-1]
+        first, groups = _group_rows(stacked)
         enc["vgroups"] = groups
         enc["vprofiles"] = {k: a[first] for k, a in attrs.items()}
         return enc
@@ -980,7 +981,17 @@ class TalentCoverage(Comparison):
         total = np.asarray(m.sum(axis=1)).reshape(-1) + extra
         scale = np.where(total > 0, 1.0 / np.maximum(total, 1), 0.0)
         normalised = sp.diags(scale.astype(np.float32)) @ m
-        return {"matrix": m.tocsr(), "normalised": normalised.tocsr(), "total": total, "labels": labels}
+        items = []
+        for labels_of_row in labels:
+            seen, row_items = set(), []
+            for label in labels_of_row:
+                key = self._key(label, context)
+                if key not in seen:
+                    seen.add(key)
+                    row_items.append((label, self._index.get(key)))
+            items.append(row_items)
+        return {"matrix": m.tocsr(), "normalised": normalised.tocsr(), "total": total, "labels": labels,
+                "items": items}
 
     def pairs(self, c, v, ci, vi):
         sub = v["matrix"][vi]
@@ -1011,21 +1022,17 @@ class TalentCoverage(Comparison):
 
     def describe(self, pv, c, v, ci, vi):
         word = "gevraagde" if self.kind == "required" else "gewenste"
+        code = f"talents.{self.kind}"
+        cm = c["matrix"]
         out = []
         for k in range(len(pv.values)):
             total, have = int(pv.aux["total"][k]), int(pv.aux["have"][k])
-            code = f"talents.{self.kind}"
             if total == 0:
                 out.append((f"geen {word} talenten", f"{code}.no_requirement", {}))
                 continue
-            cand_keys = {self._key(x, self._context) for x in c["labels"][ci[k]]}
-            asked = v["labels"][vi[k]]
-            missing, seen = [], set()
-            for label in asked:
-                key = self._key(label, self._context)
-                if key not in cand_keys and key not in seen:
-                    missing.append(label)
-                seen.add(key)
+            row = int(ci[k])
+            held = set(cm.indices[cm.indptr[row]:cm.indptr[row + 1]].tolist())
+            missing = [label for label, j in v["items"][int(vi[k])] if j is None or j not in held]
             params = {"have": have, "total": total, "missing": missing}
             if have == total:
                 out.append((f"heeft alle {total} {word} talenten", f"{code}.all", params))
@@ -1072,7 +1079,7 @@ def _reference_idf(tax) -> dict[str, Any]:
         if fingerprint:
             from .taxonomy import cached
 
-            idf = cached(f"text-idf-1-{fingerprint}", build)
+            idf = cached("text-idf-1", build, family="text-idf")
         else:
             idf = build()
         got = (tax, idf)
@@ -1096,7 +1103,8 @@ class TextSimilarity(Comparison):
 
     def fit(self, candidates, vacancies, context):
         ref = _reference_idf(context["taxonomy"]())
-        self._idf, self._common, self._unseen_idf = ref["idf"], ref["common"], ref["unseen"]
+        idf = ref["idf"]
+        self._idf, self._common, self._unseen_idf = idf, ref["common"], ref["unseen"]
         self._analysed: dict[str, list[str]] = {}
         self.surface_: dict[str, str] = {}
         terms = set()
@@ -1107,6 +1115,8 @@ class TextSimilarity(Comparison):
         vocab = sorted(terms)
         self.terms_ = vocab
         self.vocabulary_ = {t: j for j, t in enumerate(vocab)}
+        self._ids = dict(self.vocabulary_)  # grows with words first seen later; the first len(vocab) stay put
+        self._idf_list = [idf.get(t, self._unseen_idf) for t in vocab]
         return self
 
     def _analyse(self, text: str, surface: bool = False) -> list[str]:
@@ -1127,22 +1137,24 @@ class TextSimilarity(Comparison):
         return got
 
     def _matrix(self, texts):
-        rows, cols, vals = [], [], []
-        vocab = self.vocabulary_
-        norms = np.zeros(len(texts))
-        for i, text in enumerate(texts):
-            total = 0.0
-            for t, n in Counter(self._analyse(text)).items():
-                w = self._idf.get(t, self._unseen_idf) * (1.0 + math.log(n))
-                total += w * w
-                j = vocab.get(t)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-                    vals.append(w)
-            norms[i] = math.sqrt(total)
-        m = sp.csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)), shape=(len(texts), len(vocab)))
-        m = (sp.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0)) @ m).tocsr()
+        """L2-normalised TF-IDF rows (sublinear tf) over the fitted vocabulary; terms outside it still count in
+        the norm (a word no other record uses makes a text less similar, not more)."""
+        analysed = [self._analyse(t) for t in texts]
+        lengths = np.fromiter(map(len, analysed), dtype=np.int64, count=len(texts))
+        ids = self._ids
+        flat = [ids.setdefault(t, len(ids)) for terms in analysed for t in terms]
+        if len(self._idf_list) < len(ids):
+            terms = sorted(ids, key=ids.__getitem__)[len(self._idf_list):]
+            self._idf_list.extend(self._idf.get(t, self._unseen_idf) for t in terms)
+        idf = np.asarray(self._idf_list)
+        doc = np.repeat(np.arange(len(texts)), lengths)
+        counts = sp.csr_matrix((np.ones(len(flat)), (doc, np.asarray(flat, dtype=np.int64))),
+                               shape=(len(texts), len(ids)))
+        counts.sum_duplicates()
+        counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).reshape(-1))
+        scale = np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0)
+        m = (sp.diags(scale) @ counts).tocsr()[:, : len(self.vocabulary_)].tocsr()
         m.sort_indices()
         return m
 
@@ -1160,36 +1172,40 @@ class TextSimilarity(Comparison):
     def pairs(self, c, v, ci, vi):
         prod = v["matrix"][vi].multiply(c["matrix"][ci]).tocsr()
         value = np.clip(np.asarray(prod.sum(axis=1)).reshape(-1), 0.0, 1.0)
-        return PairValues(value, None, {"prod": prod, "has_text": c["has_text"][ci]})
+        return PairValues(value, None, {"top": self._top_terms(prod), "has_text": c["has_text"][ci]})
 
     def block(self, c, v, rows):
         return SparseBlock((v["matrix32"][rows] @ c["matrix_t"]).tocsr())
 
-    def _top_words(self, prod: sp.csr_matrix, per_pair: int = 3) -> list[list[str]]:
+    @staticmethod
+    def _top_terms(prod: sp.csr_matrix, per_pair: int = 3) -> np.ndarray:
+        """Per pair, the vocabulary indices of the (up to 3) terms that add most to the similarity; -1 pads."""
         prod.sort_indices()
         counts = np.diff(prod.indptr)
         owner = np.repeat(np.arange(prod.shape[0]), counts)
         order = np.lexsort((prod.indices, -prod.data, owner))
         rank = np.arange(len(order)) - np.repeat(prod.indptr[:-1], counts)
         keep = order[rank < per_pair]
-        words: list[list[str]] = [[] for _ in range(prod.shape[0])]
-        for o, j in zip(owner[keep].tolist(), prod.indices[keep].tolist(), strict=True):
-            term = self.terms_[j]
-            words[o].append(self.surface_.get(term, term))
-        return words
+        top = np.full((prod.shape[0], per_pair), -1, dtype=np.int64)
+        top[owner[keep], rank[rank < per_pair]] = prod.indices[keep]
+        return top
+
+    def signature(self, pv, c, v, ci, vi):
+        top = pv.aux["top"]
+        return [pv.aux["has_text"], *top.T, pv.values > 0]
 
     def describe(self, pv, c, v, ci, vi):
-        words = self._top_words(pv.aux["prod"])
         out = []
-        for k in range(len(pv.values)):
-            sim = round(float(pv.values[k]), 3)
-            if not pv.aux["has_text"][k]:
+        for has_text, top, value in zip(pv.aux["has_text"].tolist(), pv.aux["top"].tolist(), pv.values.tolist(),
+                                        strict=True):
+            words = [self.surface_.get(self.terms_[j], self.terms_[j]) for j in top if j >= 0]
+            if not has_text:
                 out.append(("geen eigen omschrijving", "text.unknown", {}))
-            elif words[k]:
-                out.append((f"eigen woorden passen bij vacature: {', '.join(words[k])}", "text.similar",
-                            {"similarity": sim, "words": words[k]}))
+            elif words and value > 0:
+                out.append((f"eigen woorden passen bij vacature: {', '.join(words)}", "text.similar",
+                            {"words": words}))
             else:
-                out.append(("eigen woorden lijken niet op vacature", "text.none", {"similarity": sim}))
+                out.append(("eigen woorden lijken niet op vacature", "text.none", {}))
         return out
 
 
@@ -1283,23 +1299,19 @@ class PairFeatures:
         for comp in self.comparisons_:
             yield comp.name, comp.block(C.parts[comp.name], V.parts[comp.name], rows)
 
-    def describe(self, C: Encoded, V: Encoded, ci, vi, details: list[PairValues], contributions=None):
+    def describe(self, C: Encoded, V: Encoded, ci, vi, details: list[PairValues]):
         """Per comparison: (descriptions, inverse) where ``descriptions[inverse[k]]`` is the (detail, code,
-        params, representative pair) of pair k. Pairs with the same signature (and contribution) share one
-        description, so the Python work is per distinct description, not per pair."""
+        params) of pair k. Pairs with the same signature share one description, so the Python work is per
+        distinct description, not per pair."""
         out = []
-        for j, (comp, pv) in enumerate(zip(self.comparisons_, details, strict=True)):
+        for comp, pv in zip(self.comparisons_, details, strict=True):
             c, v = C.parts[comp.name], V.parts[comp.name]
             sig = comp.signature(pv, c, v, ci, vi) if len(ci) else None
             if sig is None:
-                described = comp.describe(pv, c, v, ci, vi)
-                out.append(([(*d, k) for k, d in enumerate(described)], np.arange(len(ci))))
+                out.append((comp.describe(pv, c, v, ci, vi), np.arange(len(ci))))
                 continue
-            if contributions is not None:
-                sig = [*sig, contributions[:, j]]
             first, inverse = factorise(sig)
-            described = comp.describe(_subset(pv, first), c, v, ci[first], vi[first])
-            out.append(([(*d, int(k)) for d, k in zip(described, first, strict=True)], inverse))
+            out.append((comp.describe(_subset(pv, first), c, v, ci[first], vi[first]), inverse))
         return out
 
     def reasons(self, V: Encoded, ci, vi, F: np.ndarray, details: list[PairValues]) -> list[tuple[str, ...]]:

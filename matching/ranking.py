@@ -10,12 +10,14 @@ final top-k only.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
 
-from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles
+from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles, factorise
 from .scorer import Contribution, Match, VacancyRanking
 
 __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
@@ -63,6 +65,17 @@ def _threshold(key: np.ndarray, k: int) -> np.ndarray:
         thr[bad] = np.partition(key[bad], n - k, axis=1)[:, n - k]
         return thr
     return np.partition(key, n - k, axis=1)[:, n - k]
+
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _id_rank(ids: Sequence[str]) -> np.ndarray:
@@ -230,8 +243,12 @@ class MatchIndex:
         vi = np.asarray(vi, dtype=np.intp)
         if len(ci) == 0:
             return []
+        with _no_gc():  # millions of small tuples: the cyclic GC would rescan them again and again
+            return self._matches(ci, vi, C, V)
+
+    def _matches(self, ci, vi, C, V) -> list[Match]:
         X, F, details, contrib, score, eligible = self._exact(C, V, ci, vi)
-        described = self.features.describe(C, V, ci, vi, details, contrib)
+        described = self.features.describe(C, V, ci, vi, details)
         reasons = self.features.reasons(V, ci, vi, F, details)
         names = self.features.feature_names_
         columns = []
@@ -239,10 +256,13 @@ class MatchIndex:
             if w <= 0:
                 continue
             name = names[j]
-            unique, inverse = described[j]
-            shared = [Contribution(name, float(contrib[rep, j]), detail, code, params)
-                      for detail, code, params, rep in unique]
-            columns.append([shared[i] for i in inverse.tolist()])
+            descriptions, inverse = described[j]
+            # one Contribution per distinct (description, contribution), shared by the pairs that have it
+            first, which = factorise([inverse, contrib[:, j]])
+            values = contrib[first, j].tolist()
+            shared = [Contribution(name, x, *descriptions[d]) for x, d in zip(values, inverse[first].tolist(),
+                                                                               strict=True)]
+            columns.append([shared[i] for i in which.tolist()])
         explanations = list(zip(*columns, strict=True)) if columns else [()] * len(ci)
         version = self.model_version
         cids, vids = C.ids, V.ids
