@@ -29,7 +29,7 @@ NEUTRAL_OUTCOMES = {"no_requirement"}
 @dataclass(frozen=True)
 class Part:
     feature: str
-    label: str
+    label: object  # a lazy translated string
     detail: str
     points: float  # share of the score, in points out of 100 (one decimal)
     fits: bool
@@ -69,7 +69,7 @@ def explain(explanation: dict) -> Explained:
     for p, pts in zip(raw, points, strict=True):
         outcome = (p.get("code") or "").rsplit(".", 1)[-1]
         fits = outcome not in MISSING_OUTCOMES and outcome not in NEUTRAL_OUTCOMES and pts > 0
-        parts.append(Part(p.get("feature", ""), str(FEATURE_LABELS.get(p.get("feature"), p.get("feature", ""))),
+        parts.append(Part(p.get("feature", ""), FEATURE_LABELS.get(p.get("feature"), p.get("feature", "")),
                           p.get("detail", ""), pts, fits))
     by_feature = {p.feature: p for p in parts}
     missing = [p for p, r in zip(parts, raw, strict=True)

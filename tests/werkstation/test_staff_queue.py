@@ -1,0 +1,167 @@
+"""Review queues: ranked suggestions explained in plain Dutch, filters, decisions with reasons, the audit log."""
+
+import re
+
+from sqlalchemy import select
+
+from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
+from tests.helpers import csrf_token, login
+from tests.werkstation.workspace import proposed, scored, suggestion_of
+from werkstation.extensions import db
+from werkstation.models import AuditEvent, Placement, Suggestion
+from werkstation.staff.explain import explain, rounded_points
+
+
+def test_queue_ranks_and_explains_in_plain_dutch(app, client):
+    vacancy, (good,) = scored(name="Fatma Goed")
+    weak = make_jobseeker(name="Bram Bakker", occupations=[BAKER], talents=["bereiden van voedsel en dranken"],
+                          about="Ik bak brood.")
+    from werkstation import match_service
+    match_service.rescore_vacancy(vacancy)
+    db.session.commit()
+    login(client, make_user("staff"))
+    html = client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)
+    assert html.index("Fatma Goed") < html.index("Bram Bakker")
+    assert "Past:" in html and "Reistijd:" in html and "Uren:" in html
+    assert "min fietsen" in html and "uur" in html
+    assert "nog niet bekeken" in html
+
+
+def test_breakdown_adds_up_to_the_score(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    explained = explain(row.explanation)
+    assert round(sum(p.points for p in explained.parts), 1) == explained.score_points
+    login(client, make_user("staff"))
+    html = client.get(f"/medewerker/suggesties/{row.id}").get_data(as_text=True)
+    points = [float(x) for x in re.findall(r'<td class="num">([0-9.]+)</td>', html)]
+    total = float(re.search(r'<td class="num"><strong>([0-9.]+)</strong>', html).group(1))
+    assert len(points) == len(row.explanation["parts"]) and abs(sum(points) - total) < 1e-9
+    assert abs(total - round(row.score * 100, 1)) < 1e-9
+
+
+def test_rounded_points_always_add_up():
+    values = [0.1234, 0.0466, 0.33333, 0.0, 0.16667]
+    total = round(sum(values) * 100, 1)
+    assert round(sum(rounded_points(values, total)), 1) == total
+
+
+def test_filters_eligible_residents_and_unreviewed(app, client):
+    vacancy = make_vacancy(licences=[])
+    resident = make_jobseeker(name="Ayse Wijk", postcode="3526 KL")
+    outsider = make_jobseeker(name="Tom Buiten", postcode="3521 AL")
+    unfit = make_jobseeker(name="Kees Teveel", hours_min=40, hours_max=40)
+    scored(vacancy, people=0)
+    staff = make_user("staff")
+    login(client, staff)
+    url = f"/medewerker/vacatures/{vacancy.id}"
+    everyone = client.get(url).get_data(as_text=True)
+    assert all(n in everyone for n in ("Ayse Wijk", "Tom Buiten", "Kees Teveel"))
+    eligible = client.get(url + "?eligible=y").get_data(as_text=True)
+    assert "Kees Teveel" not in eligible and "Ayse Wijk" in eligible
+    residents = client.get(url + "?residents=y").get_data(as_text=True)
+    assert "Ayse Wijk" in residents and "Tom Buiten" not in residents
+    row = suggestion_of(vacancy, resident)
+    token = csrf_token(client, f"/medewerker/suggesties/{row.id}")
+    client.post(f"/medewerker/suggesties/{row.id}", data={"csrf_token": token, "decision": "reject",
+                                                          "reason": "reject:travel", "note": ""})
+    unreviewed = client.get(url + "?unreviewed=y").get_data(as_text=True)
+    assert "Ayse Wijk" not in unreviewed and "Tom Buiten" in unreviewed
+    assert unfit and outsider
+
+
+def test_decision_records_who_when_why_and_is_audited(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    staff = make_user("staff", email="sanne@coop.nl")
+    login(client, staff)
+    url = f"/medewerker/suggesties/{row.id}"
+    response = client.post(url, data={"csrf_token": csrf_token(client, url), "decision": "shortlist",
+                                      "reason": "shortlist:good_fit", "note": "Kent de buurt goed."})
+    assert response.status_code == 302
+    row = db.session.get(Suggestion, row.id)
+    assert (row.decision, row.decision_reason, row.decision_note) == ("shortlist", "good_fit", "Kent de buurt goed.")
+    assert row.decided_by_id == staff.id and row.decided_at is not None
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "suggestion.decide"))
+    assert event.actor_id == staff.id and event.jobseeker_id == person.id and event.details["decision"] == "shortlist"
+    html = client.get(url).get_data(as_text=True)
+    assert "sanne@coop.nl" in html and "Kent de buurt goed." in html
+
+
+def test_decision_needs_a_reason_that_fits_it(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    url = f"/medewerker/suggesties/{row.id}"
+    for data in ({"decision": "reject", "reason": ""}, {"decision": "reject", "reason": "shortlist:good_fit"},
+                 {"decision": "maybe", "reason": "reject:travel"}):
+        response = client.post(url, data={"csrf_token": csrf_token(client, url), **data})
+        assert response.status_code == 400
+    assert db.session.get(Suggestion, row.id).decision is None
+
+
+def test_proposing_an_unreviewed_or_rejected_suggestion_is_refused_409(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    page = f"/medewerker/suggesties/{row.id}"
+    token = csrf_token(client, page)
+    response = client.post(f"{page}/voorstellen", data={"csrf_token": token, "form_token": "a" * 20})
+    assert response.status_code == 409
+    client.post(page, data={"csrf_token": token, "decision": "reject", "reason": "reject:hours"})
+    response = client.post(f"{page}/voorstellen", data={"csrf_token": token, "form_token": "b" * 20})
+    assert response.status_code == 409
+    assert db.session.scalar(select(Placement)) is None
+
+
+def test_proposing_a_shortlisted_suggestion_creates_one_placement_even_on_double_click(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    staff = make_user("staff")
+    login(client, staff)
+    page = f"/medewerker/suggesties/{row.id}"
+    token = csrf_token(client, page)
+    client.post(page, data={"csrf_token": token, "decision": "shortlist", "reason": "shortlist:good_fit"})
+    first = client.post(f"{page}/voorstellen", data={"csrf_token": token, "form_token": "c" * 20})
+    again = client.post(f"{page}/voorstellen", data={"csrf_token": token, "form_token": "c" * 20})
+    assert first.status_code == 302 and again.headers["Location"] == first.headers["Location"]
+    placements = db.session.scalars(select(Placement)).all()
+    assert len(placements) == 1 and placements[0].stage == "voorgesteld" and placements[0].proposed_by_id == staff.id
+    assert [h.to_stage for h in placements[0].history] == ["voorgesteld"]
+
+
+def test_staff_profile_views_are_logged_and_readable_per_person(app, client):
+    vacancy, (person,) = scored(name="Nadia Log")
+    other = make_jobseeker(name="Andere Persoon")
+    staff = make_user("staff", email="medewerker@coop.nl")
+    login(client, staff)
+    assert client.get(f"/medewerker/werkzoekenden/{person.id}").status_code == 200
+    client.get(f"/medewerker/suggesties/{suggestion_of(vacancy, person).id}")
+    views = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "jobseeker.view")).all()
+    assert len(views) == 2 and {v.jobseeker_id for v in views} == {person.id}
+    log = client.get(f"/medewerker/werkzoekenden/{person.id}/logboek").get_data(as_text=True)
+    assert "medewerker@coop.nl" in log and "profiel bekeken" in log
+    assert "profiel bekeken" not in client.get(f"/medewerker/werkzoekenden/{other.id}/logboek").get_data(as_text=True)
+
+
+def test_jobseeker_queue_lists_vacancies_for_the_person(app, client):
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person)
+    login(client, make_user("staff"))
+    html = client.get(f"/medewerker/werkzoekenden/{person.id}").get_data(as_text=True)
+    assert vacancy.title in html and vacancy.business.name in html and f"/medewerker/plaatsingen/{placement.id}" in html
+
+
+def test_workspace_is_for_staff_only(app, client):
+    vacancy, (person,) = scored()
+    login(client, make_business().users[0])
+    for url in ("/medewerker/", f"/medewerker/vacatures/{vacancy.id}", f"/medewerker/werkzoekenden/{person.id}",
+                "/medewerker/plan", "/medewerker/impact", "/medewerker/eerlijkheid"):
+        assert client.get(url).status_code == 403, url
+
+
+def test_staff_dashboard_links_to_the_queue(app, client):
+    vacancy, _ = scored()
+    login(client, make_user("staff"))
+    html = client.get("/dashboard").get_data(as_text=True)
+    assert f"/medewerker/vacatures/{vacancy.id}" in html
