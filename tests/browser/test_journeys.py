@@ -50,10 +50,10 @@ def need(key, journey_name):
 def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
     page = journey.page(viewport=DESKTOP)
     page.goto("/")
-    journey.check(page, "home")
+    journey.check(page, "home", lang="nl")
     page.get_by_role("link", name="Ik heb werk").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden als bedrijf")
-    journey.check(page, "aanmelden")
+    journey.check(page, "aanmelden", lang="nl")
 
     page.get_by_label("Naam van het bedrijf").fill(BUSINESS["name"])
     page.get_by_label("KvK-nummer").fill(BUSINESS["kvk"])
@@ -69,11 +69,11 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
     expect(page.get_by_role("status").first).to_contain_text("Je bedrijf is aangemeld")
     expect(page.get_by_role("heading", level=1)).to_have_text(BUSINESS["name"])
     expect(page.get_by_text("Je hebt nog geen vacatures.")).to_be_visible()
-    journey.check(page, "overzicht-leeg")
+    journey.check(page, "overzicht-leeg", lang="nl")
 
     page.get_by_role("link", name="Nieuwe vacature").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe vacature")
-    journey.check(page, "nieuwe-vacature")
+    journey.check(page, "nieuwe-vacature", lang="nl")
 
     page.get_by_label("Functie").fill(VACANCY["title"])
     page.get_by_label("Wat ga je doen?").fill(VACANCY["description"])
@@ -84,14 +84,14 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
         schedule.get_by_label(slot, exact=True).check()
     page.get_by_role("group", name="Wat moet iemand kunnen?").get_by_label(VACANCY["required_talent"]).check()
     page.get_by_role("group", name="Rijbewijs nodig").get_by_label(VACANCY["licence"]).check()
-    journey.check(page, "vacature-ingevuld")
+    journey.check(page, "vacature-ingevuld", lang="nl")
     page.get_by_role("button", name="Vacature plaatsen").click()
 
     expect(page.get_by_role("status").first).to_contain_text("Je vacature staat online.")
     expect(page.get_by_role("heading", level=1)).to_have_text(VACANCY["title"])
     fit = page.get_by_role("region", name="Wie past bij deze vacature?")
     expect(fit).to_contain_text("mensen uit de wijk passen goed")
-    journey.check(page, "vacature-met-aantallen")
+    journey.check(page, "vacature-met-aantallen", lang="nl")
 
     # The numbers the business sees are the matcher's numbers for this vacancy.
     text = fit.inner_text()
@@ -111,7 +111,7 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
 
     page.get_by_role("link", name="Terug naar mijn overzicht").click()
     expect(page.get_by_role("link", name=VACANCY["title"])).to_be_visible()
-    journey.check(page, "overzicht-met-vacature")
+    journey.check(page, "overzicht-met-vacature", lang="nl")
     STATE["vacancy_id"] = vacancy_id
     STATE["vacancy_path"] = f"/vacatures/{vacancy_id}"
 
