@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +55,7 @@ MIN_SCORE = 0.15  # weaker hits are noise: a query matching nothing returns []
 MIN_HEAD, MIN_MODIFIER = 3, 3
 COMPOUND_HEAD_WEIGHT, COMPOUND_MODIFIER_WEIGHT = 0.8, 0.6
 CHUNK = 256
+GENERIC_LABEL_DF, GENERIC_EXACT = 40, 0.6
 HEAD_BOOST = (
     0.0  # >0: more query weight for words that head labels (tried 0.6, 1.2: no gain on the evaluations)
 )
@@ -155,11 +156,13 @@ class _Lexicon:
     drop: frozenset[str]
     abbreviations: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, tuple[str, ...]], ...]
+    english: dict[str, tuple[str, ...]] = field(default_factory=dict)  # titles only
 
 
 def _read_lexicon(path: Path = SYNONYMS_TSV) -> _Lexicon:
     drop: set[str] = set()
     abbreviations: dict[str, tuple[str, ...]] = {}
+    english: dict[str, tuple[str, ...]] = {}
     synonyms: list[tuple[str, tuple[str, ...]]] = []
     if path.exists():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -171,12 +174,14 @@ def _read_lexicon(path: Path = SYNONYMS_TSV) -> _Lexicon:
                 drop.add(normalise(parts[1]))
             elif kind == "abbr" and len(parts) >= 3:
                 abbreviations[normalise(parts[1])] = tuple(normalise(parts[2]).split())
+            elif kind == "en" and len(parts) >= 3:
+                english[normalise(parts[1])] = tuple(normalise(parts[2]).split())
             elif kind == "syn" and len(parts) >= 3:
                 targets = tuple(t.strip() for t in parts[2].split(";") if t.strip())
                 synonyms.append((parts[1].strip(), targets))
             else:
                 raise ValueError(f"{path}:{number}: cannot read line {line!r}")
-    return _Lexicon(frozenset(drop), abbreviations, tuple(synonyms))
+    return _Lexicon(frozenset(drop), abbreviations, tuple(synonyms), english)
 
 
 # --- the search ----------------------------------------------------------------------------------------------
@@ -205,11 +210,16 @@ class OccupationSearch:
 
     def _words(self, text: str, *, query: bool) -> list[str]:
         """Normalised words with qualifiers dropped (queries only) and abbreviations expanded."""
+        tokens = normalise(text).split()
+        if query:
+            tokens = self._join_split_compounds(
+                [t for t in tokens if t not in self.lexicon_.drop and not t.isdigit()]
+            )
         words: list[str] = []
-        for token in normalise(text).split():
-            if query and (token in self.lexicon_.drop or token.isdigit()):
-                continue
+        for token in tokens:
             expansion = self.lexicon_.abbreviations.get(token)
+            if expansion is None and query:
+                expansion = self.lexicon_.english.get(token)
             if expansion is not None:
                 words.extend(expansion)
             elif token not in STOPWORDS:
@@ -217,6 +227,19 @@ class OccupationSearch:
         if query and not words:  # a title that is only qualifiers ("medewerker", "junior") keeps its words
             words = [t for t in normalise(text).split() if t not in STOPWORDS and len(t) >= 3]
         return words
+
+    def _join_split_compounds(self, tokens: list[str]) -> list[str]:
+        """Join neighbours that form a known job word: "productie medewerker" -> "productiemedewerker"."""
+        out: list[str] = []
+        for token in tokens:
+            if out and len(out[-1]) >= 3 and len(token) >= 3:
+                joined = out[-1] + token
+                expansion = self.lexicon_.abbreviations.get(joined, (joined,))
+                if len(expansion) == 1 and occupation_key(expansion[0]) in self.heads_:
+                    out[-1] = joined
+                    continue
+            out.append(token)
+        return out
 
     def _split(self, word: str) -> tuple[str, str] | None:
         """(modifier, head) when the word ends in a known job word: pannenkoekenbakker -> (pannenkoeken, bakker)."""
@@ -261,14 +284,22 @@ class OccupationSearch:
             documents.append((i, occ.label, PREFERRED))
             documents.extend((i, alt, ALTERNATIVE) for alt in occ.alt_labels)
             documents.extend((i, hidden, HIDDEN) for hidden in occ.hidden_labels)
-        documents.extend(self._synonym_documents(taxonomy))
+        synonyms = self._synonym_documents(taxonomy)
+        curated = {(i, text) for i, text, _ in synonyms}
+        documents.extend(synonyms)
         documents.sort(key=lambda d: d[0])
 
-        label_words = [self._words(text, query=False) for _, text, _ in documents]
-        # Known head nouns for compound splitting: keys of whole label words.
+        label_words = [
+            [] if (i, text) in curated else self._words(text, query=False) for i, text, _ in documents
+        ]
+        # Known head nouns for compound splitting: keys of whole ESCO label words.
         self.heads_ = frozenset(
             occupation_key(w) for words in label_words for w in words if len(w) >= MIN_HEAD
         )
+        # Hand-made synonyms are written like titles, so they are analysed exactly as titles are.
+        for n, (i, text, _) in enumerate(documents):
+            if (i, text) in curated:
+                label_words[n] = self._words(text, query=True)
         self.vocabulary_ = {}
         vocabulary = self.vocabulary_
         for words in label_words:
@@ -298,10 +329,20 @@ class OccupationSearch:
         self.label_weight_ = np.array([d[2] for d in documents], dtype=np.float64)
         # Start of each occupation's run of labels, for per-occupation maxima with np.maximum.reduceat.
         self.occupation_starts_ = np.searchsorted(self.label_occupation_, np.arange(len(self.uris_)))
+        # A one-word ESCO alternative label that is a generic job word ("monteur" under film editor, "operator"
+        # under a filtration technician) is weak evidence: its exact match must not outrank real matches.
+        label_df = Counter(occupation_key(w) for words in label_words for w in set(words))
         exact: dict[str, dict[int, float]] = defaultdict(dict)
-        for (i, _, weight), words in zip(documents, label_words, strict=True):
+        for (i, text, weight), words in zip(documents, label_words, strict=True):
             if words:
                 key = self._exact_key(words)
+                if (
+                    len(words) == 1
+                    and weight < PREFERRED
+                    and (i, text) not in curated
+                    and label_df[key] > GENERIC_LABEL_DF
+                ):
+                    weight = GENERIC_EXACT
                 exact[key][i] = max(exact[key].get(i, 0.0), weight)
         self.exact_ = dict(exact)
         # Occupation documents: all labels of an occupation together, so that several labels that each match part

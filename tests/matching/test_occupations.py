@@ -39,6 +39,11 @@ def top_labels(search, query, k=3):
         ("Leerling timmerman BBL", "timmerman"),
         ("Heftruckchauffeur", "heftruckchauffeur"),
         ("pedagogisch medewerker kinderopvang", "medewerker kinderdagverblijf"),
+        ("Productie medewerker", "productiemedewerker"),
+        ("productie-medewerker", "productiemedewerker"),
+        ("Productiemedewerker 2-ploegendienst | 24 uur", "productiemedewerker"),
+        ("Warehouse worker", "magazijnmedewerker"),
+        ("Touringcarchauffeur", "buschauffeur"),
     ],
 )
 def test_job_titles_find_their_occupation_first(search, query, expected):
@@ -111,3 +116,16 @@ def test_hits_are_distinct_sorted_and_in_unit_range(search, query, k):
     assert len({h.uri for h in hits}) == len(hits)
     assert all(0.0 <= h.score <= 1.0 for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_generic_one_word_alternative_label_does_not_win(search):
+    # ESCO lists "monteur" under the film editor; a job seeker typing "monteur" means a technician.
+    labels = top_labels(search, "monteur", 3)
+    assert "editor film en video" not in labels
+    assert all(h.score < 0.9 for h in search.search("medewerker", 3))
+
+
+def test_english_words_only_translate_titles(search):
+    # "agent" is a Dutch ESCO label; translating it in labels would make "medewerker" find it.
+    assert top_labels(search, "agent", 1) == ["agent"]
+    assert "agent" not in top_labels(search, "medewerker", 5)
