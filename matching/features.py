@@ -188,6 +188,8 @@ def _subset(pv: PairValues, idx: np.ndarray) -> PairValues:
 
 def factorise(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(first index, inverse) of the distinct rows of integer/float/bool columns of equal length."""
+    if not len(columns):
+        raise ValueError("factorise needs at least one column")
     key = np.zeros(len(columns[0]), dtype=np.int64)
     size = 1
     for col in columns:
@@ -213,6 +215,8 @@ def _group_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index of the first row of each distinct profile, and each row's profile number."""
     if matrix.shape[0] == 0:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    if matrix.shape[1] == 0:
+        return np.zeros(1, dtype=np.intp), np.zeros(matrix.shape[0], dtype=np.intp)
     first, inverse = factorise(list(matrix.T))
     return first.astype(np.intp), inverse.astype(np.intp)
 
@@ -616,12 +620,12 @@ class Language(_ProfileComparison):
 
 
 def _credential_keys(record) -> list[str]:
-    return [f"L:{x}" for x in sorted(record.licences)] + [f"C:{x}" for x in sorted(record.certificates)]
+    return [f"licence:{x}" for x in sorted(record.licences)] + [f"certificate:{x}" for x in sorted(record.certificates)]
 
 
 def _credential_phrase(key: str) -> str:
     kind, name = key.split(":", 1)
-    if kind == "L":
+    if kind == "licence":
         return f"rijbewijs {name}"
     return {"HEFTRUCK": "heftruckcertificaat", "SOCIALE HYGIENE": "Sociale Hygiëne"}.get(name, name)
 
@@ -680,7 +684,8 @@ class Credentials(_ProfileComparison):
         held = [self.keys_[j] for j in np.nonzero(need & have)[0]]
         missing = [self.keys_[j] for j in np.nonzero(need & ~have)[0]]
         missing += v["unseen"].get(int(vi[k]), [])
-        return held, missing
+        licences_first = lambda key: (not key.startswith("licence:"), key)  # noqa: E731
+        return sorted(held, key=licences_first), sorted(missing, key=licences_first)
 
     def describe(self, pv, c, v, ci, vi):
         out = []
@@ -740,6 +745,9 @@ class Resident(Comparison):
         return out
 
 
+_OCCUPATION_CACHE: dict[int, tuple[Any, tuple]] = {}
+
+
 class OccupationFit(Comparison):
     """Occupation fit, graded: same ESCO occupation, related via broader/narrower (or a shared broader
     occupation), same ISCO unit group, same ISCO minor group. A candidate's best occupation counts.
@@ -751,19 +759,30 @@ class OccupationFit(Comparison):
 
     def fit(self, candidates, vacancies, context):
         tax = context["taxonomy"]()
+        got = _OCCUPATION_CACHE.get(id(tax))
+        if got is None or got[0] is not tax:
+            got = (tax, self._relations(tax))
+            _OCCUPATION_CACHE[id(tax)] = got
+        self.n_occ_, self.unit_, self.minor_, self.related_keys_ = got[1]
+        self._grade_rows: dict[int, np.ndarray] = {}
+        self._resolved: dict[str, int | None] = context.setdefault("resolved_occupations", {})
+        return self
+
+    @staticmethod
+    def _relations(tax):
+        """ISCO unit/minor group codes and related-occupation pairs (computed once per taxonomy)."""
         occs = tax.occupations
         n = len(occs)
-        self.n_occ_ = n
         isco = [o.isco or "" for o in occs]
         unit_codes = {c: i for i, c in enumerate(sorted({c for c in isco if c}))}
         minor_codes = {c: i for i, c in enumerate(sorted({c[:3] for c in isco if c}))}
         # Index n is a sentinel "no occupation" that matches nothing; occupations without an ISCO code get a
         # private negative code so they never share a group.
         own = -np.arange(10, n + 11, dtype=np.int64)
-        self.unit_ = np.array([unit_codes[c] if c else -1 for c in isco] + [-1], dtype=np.int64)
-        self.minor_ = np.array([minor_codes[c[:3]] if c else -1 for c in isco] + [-1], dtype=np.int64)
-        self.unit_ = np.where(self.unit_ < 0, own, self.unit_)
-        self.minor_ = np.where(self.minor_ < 0, own, self.minor_)
+        unit = np.array([unit_codes[c] if c else -1 for c in isco] + [-1], dtype=np.int64)
+        minor = np.array([minor_codes[c[:3]] if c else -1 for c in isco] + [-1], dtype=np.int64)
+        unit = np.where(unit < 0, own, unit)
+        minor = np.where(minor < 0, own, minor)
         pairs = set()
         for i, o in enumerate(occs):
             parents = [p for p in (tax.index_of(u) for u in tax.broader(o.uri)) if p is not None]
@@ -775,10 +794,7 @@ class OccupationFit(Comparison):
             for j in related:
                 pairs.add(i * (n + 1) + j)
                 pairs.add(j * (n + 1) + i)
-        self.related_keys_ = np.array(sorted(pairs), dtype=np.int64)
-        self._grade_rows: dict[int, np.ndarray] = {}
-        self._resolved: dict[str, int | None] = context.setdefault("resolved_occupations", {})
-        return self
+        return n, unit, minor, np.array(sorted(pairs), dtype=np.int64)
 
     def resolve_many(self, refs, tax) -> None:
         """Resolve distinct free-text references in one batch (the occupation search is vectorised)."""
