@@ -58,6 +58,13 @@ def format_violations(violations, url):
     return "\n".join(lines)
 
 
+SIDEWAYS_SCROLL_JS = """
+() => [...document.querySelectorAll('body *')].filter((el) => {
+  const style = getComputedStyle(el);
+  return ['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && el.offsetParent !== null;
+}).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''))
+"""
+
 # Visible text of the UI in the page's own language: text nodes plus the attributes people hear or see.
 # Elements marked with another lang (the language switch link, user content marked lang="nl") are left out.
 PAGE_TEXT_JS = """
@@ -225,6 +232,9 @@ class Journey:
         if width and width < 500:
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{page.url} is {overflow}px wider than a {width}px phone screen (screenshot: {path})"
+            # Nothing a resident needs may hide in a box that scrolls sideways (like a week grid cut off).
+            cut = page.evaluate(SIDEWAYS_SCROLL_JS)
+            assert not cut, f"{page.url}: parts only visible by scrolling sideways on a {width}px phone: {cut} (screenshot: {path})"
         self.assert_clean()
         if lang:
             self.assert_language(page, lang)

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DESKTOP
+from tests.browser.support import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -122,3 +122,118 @@ def _fit_counts(vacancy_id):
     from werkstation.models import Vacancy
 
     return match_service.fit_counts(db.session.get(Vacancy, vacancy_id))
+
+
+RESIDENT = {
+    "email": "yasmina.bouzid@voorbeeld.nl",
+    "name": "Yasmina Bouzid",
+    "phone": "06 55443322",
+    "postcode": "3526 KV",
+    "work": "Bezorgen",
+    "talents": ["Auto of busje rijden", "Op tijd zijn en plannen"],
+    "hours": ("12", "20"),
+    "availability": ["zaterdag ochtend", "zaterdag middag", "zondag ochtend", "zondag middag"],
+    "travel_mode": "Fiets",
+    "travel_minutes": "15 minuten",
+    "dutch": "Ik kan gewone gesprekken op het werk voeren en eenvoudige teksten lezen",
+    "licence": "B (auto)",
+}
+
+
+def next_step(page, journey, name, heading):
+    """Check the step's page, then press Volgende; the next page has `heading`."""
+    journey.check(page, name, lang="nl")
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+
+
+def test_b_a_resident_completes_the_intake_on_a_phone(journey):
+    page = journey.page(viewport=PHONE)
+    page.goto("/")
+    journey.check(page, "home", lang="nl")
+    page.get_by_role("link", name="Ik zoek werk").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden als werkzoekende")
+    page.get_by_label("E-mailadres").fill(RESIDENT["email"])
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_label("Wachtwoord nog een keer").fill(PASSWORD)
+    journey.check(page, "account-maken", lang="nl")
+    page.get_by_role("button", name="Account maken").click()
+    expect(page.get_by_role("status").first).to_contain_text("Je account is gemaakt")
+    journey.check(page, "welkom", lang="nl")
+
+    page.get_by_role("link", name="Begin").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werk")
+    expect(page.get_by_text(re.compile(r"Stap 1 van \d+")).first).to_be_visible()
+    page.get_by_role("group", name="Welk werk heb je gedaan of wil je doen?").get_by_label(RESIDENT["work"], exact=True).check()
+    next_step(page, journey, "stap-werk", "Talenten")
+
+    # Forgetting something is explained, and nothing is lost.
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kies minstens één ding waar je goed in bent.")
+    journey.check(page, "stap-talenten-fout", lang="nl")
+    talents = page.get_by_role("group", name="Waar ben je goed in?")
+    for talent in RESIDENT["talents"]:
+        talents.get_by_label(talent, exact=True).check()
+    next_step(page, journey, "stap-talenten", "Uren en dagen")
+
+    page.get_by_label("Hoeveel uur per week wil je minstens werken?").fill(RESIDENT["hours"][0])
+    page.get_by_label("Hoeveel uur per week wil je hoogstens werken?").fill(RESIDENT["hours"][1])
+    grid = page.get_by_role("group", name="Wanneer kun je werken?")
+    for slot in RESIDENT["availability"]:
+        grid.get_by_label(slot, exact=True).check()
+    next_step(page, journey, "stap-uren", "Reizen")
+
+    page.get_by_label("Wat is je postcode?").fill(RESIDENT["postcode"])
+    page.get_by_role("group", name="Hoe reis je naar je werk?").get_by_label(RESIDENT["travel_mode"], exact=True).check()
+    page.get_by_role("group", name="Hoe lang wil je hoogstens reizen?").get_by_label(RESIDENT["travel_minutes"], exact=True).check()
+    next_step(page, journey, "stap-reizen", "Talen")
+
+    page.get_by_role("group", name="Hoe goed spreek je Nederlands?").get_by_label(RESIDENT["dutch"]).check()
+    next_step(page, journey, "stap-talen", "Rijbewijs en certificaten")
+
+    page.get_by_role("group", name="Welk rijbewijs heb je?").get_by_label(RESIDENT["licence"]).check()
+    next_step(page, journey, "stap-papieren", "Over jou")
+
+    page.get_by_label("Hoe mogen we je noemen?").fill(RESIDENT["name"])
+    page.get_by_label("Telefoonnummer (mag leeg)").fill(RESIDENT["phone"])
+    next_step(page, journey, "stap-over-jou", "Kloppen je antwoorden?")
+
+    # The summary shows the answers back before anything is stored.
+    main = page.get_by_role("main")
+    for text in (RESIDENT["work"], RESIDENT["postcode"], RESIDENT["name"], "zaterdag"):
+        expect(main).to_contain_text(text)
+    assert journey.server.query(lambda: _profile_of(RESIDENT["email"])) is None, "profile stored before consent"
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Zonder je toestemming")
+    journey.check(page, "toestemming-vergeten", lang="nl")
+    page.get_by_label(re.compile("Ik geef toestemming")).check()
+    journey.check(page, "toestemming", lang="nl")
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.get_by_role("status").first).to_be_visible()
+    journey.check(page, "na-toestemming", lang="nl")
+    profile = journey.server.query(lambda: _profile_of(RESIDENT["email"]))
+    assert profile is not None and profile["consent_at"] is not None
+    assert profile["postcode"] == RESIDENT["postcode"] and profile["licences"] == ["B"]
+    assert profile["availability"] == {"sat": ["morning", "afternoon"], "sun": ["morning", "afternoon"]}
+
+    page.goto("/dashboard")
+    expect(page.get_by_text("Je profiel staat klaar.")).to_be_visible()
+    journey.check(page, "overzicht", lang="nl")
+    page.get_by_role("link", name="Mijn profiel bekijken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn profiel")
+    journey.check(page, "profiel", lang="nl")
+    STATE["resident"] = profile["id"]
+
+
+def _profile_of(email):
+    from sqlalchemy import select
+
+    from werkstation.extensions import db
+    from werkstation.models import Jobseeker, User
+
+    j = db.session.scalar(select(Jobseeker).join(User, Jobseeker.user_id == User.id).where(User.email == email))
+    if j is None:
+        return None
+    return {"id": j.id, "consent_at": j.consent_at, "postcode": j.postcode, "licences": j.licences,
+            "availability": j.availability}
