@@ -65,7 +65,7 @@ class RuleError(Exception):
     """A rule refuses the change; `message` is shown to the user."""
 
     def __init__(self, message, status=409):
-        super().__init__(str(message))
+        super().__init__(message)
         self.message = message
         self.status = status
 
