@@ -59,3 +59,7 @@ def register_blueprints(app):
     app.register_blueprint(staff_bp)
     app.register_blueprint(placements_bp)
     app.register_blueprint(fairness_bp)
+
+    from .privacy import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)

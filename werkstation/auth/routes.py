@@ -10,7 +10,7 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import audit, security
+from .. import audit, retention, security
 from ..access import public, roles
 from ..extensions import db, limiter, login_manager
 from ..models import ROLES, Business, User, utcnow
@@ -53,6 +53,8 @@ def start_session(user):
     user.last_login_at = utcnow()
     login_user(user)
     security.mark_login()
+    if retention.record_activity(user):
+        flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")
 
 
 _DUMMY_HASH = []

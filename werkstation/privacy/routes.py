@@ -1,0 +1,67 @@
+"""Plain-Dutch pages about personal data and matching, and the staff list of profiles nearing the end of retention."""
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from sqlalchemy import select, update
+
+from .. import audit, retention
+from ..access import public, roles
+from ..extensions import db
+from ..models import Jobseeker, utcnow
+from . import bp
+
+
+@bp.route("/privacy")
+@public
+def statement():
+    """What Werkstation keeps about you, why, for how long, and your rights."""
+    return render_template(
+        "privacy/statement.html",
+        retention_months=current_app.config.get("RETENTION_MONTHS", 12),
+        grace_days=retention.settings()["grace_days"],
+        audit_months=retention.settings()["audit_months"],
+    )
+
+
+@bp.route("/hoe-werkt-het-matchen")
+@public
+def matching():
+    """How suggestions are made: what is used, what is never used, and that a person decides."""
+    return render_template("privacy/matching.html")
+
+
+@bp.route("/privacy/bewaartermijn")
+@roles("staff", "admin")
+def retention_list():
+    """Profiles that got a retention notice, with the date they will be anonymised if nothing happens."""
+    noticed = db.session.scalars(
+        select(Jobseeker)
+        .where(Jobseeker.retention_notice_at.is_not(None), Jobseeker.status != "erased")
+        .order_by(Jobseeker.retention_notice_at, Jobseeker.id)
+    ).all()
+    rows = [(j, retention.erase_date(j)) for j in noticed]
+    return render_template("privacy/retention.html", rows=rows, form=FlaskForm(),
+                           retention_months=current_app.config.get("RETENTION_MONTHS", 12))
+
+
+@bp.route("/privacy/bewaartermijn/<int:jobseeker_id>/bewaren", methods=["POST"])
+@roles("staff", "admin")
+def keep(jobseeker_id):
+    """Staff spoke with the person and they want to stay: the profile counts as active again."""
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    jobseeker = db.get_or_404(Jobseeker, jobseeker_id)
+    if jobseeker.status == "erased":
+        abort(404)
+    db.session.execute(
+        update(Jobseeker)
+        .where(Jobseeker.id == jobseeker.id)
+        .values(last_active_at=utcnow(), retention_notice_at=None, updated_at=Jobseeker.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    audit.record("jobseeker.retention_keep", jobseeker, jobseeker_id=jobseeker.id)
+    db.session.commit()
+    flash(_("Het profiel blijft bewaard. De bewaartermijn begint opnieuw."), "success")
+    return redirect(url_for("privacy.retention_list"))
