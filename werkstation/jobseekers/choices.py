@@ -67,10 +67,10 @@ TRAVEL_MODE_LABELS = {
 }
 TRAVEL_MINUTES = (10, 15, 20, 30, 45, 60)
 
-assert set(LICENCE_LABELS) == set(LICENCES)
-assert set(CERTIFICATE_LABELS) == set(CERTIFICATES)
-assert set(TRAVEL_MODE_LABELS) == set(TRAVEL_MODES)
-assert set(DUTCH_LEVEL_WORDS) <= set(CEFR_LEVELS)
+if set(LICENCE_LABELS) != set(LICENCES) or set(CERTIFICATE_LABELS) != set(CERTIFICATES):
+    raise RuntimeError("licence/certificate labels out of step with models")
+if set(TRAVEL_MODE_LABELS) != set(TRAVEL_MODES) or not set(DUTCH_LEVEL_WORDS) <= set(CEFR_LEVELS):
+    raise RuntimeError("travel mode/level labels out of step with models")
 
 
 def _english():
@@ -200,12 +200,14 @@ class ScheduleField(shared_fields.ScheduleField):
 class RadioField(_RadioField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        kwargs.setdefault("invalid_value_message", INVALID_CHOICE)
         super().__init__(*args, **kwargs)
 
 
 class SelectField(_SelectField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        kwargs.setdefault("invalid_value_message", INVALID_CHOICE)
         super().__init__(*args, **kwargs)
 
 

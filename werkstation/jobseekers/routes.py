@@ -1,2 +1,459 @@
-"""placeholder"""
-from . import bp  # noqa: F401
+"""The intake (step by step, nothing stored before consent) and the jobseeker's own profile.
+
+Staff use the same pages: the intake on behalf of a resident without an account (/medewerker/intake/...), and
+any profile under /werkzoekenden/<id>/... Every change by staff lands in the audit log.
+"""
+
+import json
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError, validate_csrf
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.datastructures import MultiDict
+from wtforms import BooleanField
+from wtforms.validators import DataRequired
+from wtforms.validators import ValidationError as WTFValidationError
+
+from .. import audit, match_service
+from ..access import roles
+from ..extensions import db
+from ..models import Jobseeker, utcnow
+from ..persistence import FAILED_MESSAGE, OnceOnlyForm, commit_form, versions_match
+from . import bp
+from .choices import (
+    CERTIFICATE_LABELS,
+    DUTCH_LEVEL_WORDS,
+    LANGUAGE_NAMES,
+    LICENCE_LABELS,
+    OTHER_LEVEL_WORDS,
+    TRAVEL_MODE_LABELS,
+    occupation_label,
+    talent_words,
+)
+from .export import build_export
+from .privacy import erase_jobseeker
+from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
+
+SESSION_KEYS = {False: "intake", True: "intake_staff"}
+HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")
+RAW_VALUE_MAX = 2000
+
+
+# --- intake state in the (signed) session cookie -------------------------------------------------------------
+
+
+def intake_state(on_behalf):
+    state = session.get(SESSION_KEYS[on_behalf]) or {}
+    return {"answers": dict(state.get("answers", {})), "raw": dict(state.get("raw", {}))}
+
+
+def save_intake_state(on_behalf, state):
+    session[SESSION_KEYS[on_behalf]] = state
+    session.modified = True
+
+
+def raw_input():
+    """What the user typed on this page, to show again after going back (never stored in the database)."""
+    return {
+        key: [value[:RAW_VALUE_MAX] for value in request.form.getlist(key)]
+        for key in request.form
+        if key not in HIDDEN_STATE
+    }
+
+
+def intake_url(name, on_behalf):
+    if name == CONSENT:
+        return url_for("jobseekers.staff_consent" if on_behalf else "jobseekers.consent")
+    return url_for("jobseekers.staff_step" if on_behalf else "jobseekers.step", name=name)
+
+
+def own_profile():
+    return db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))
+
+
+def neighbours(name):
+    names = [s.name for s in STEPS] + [CONSENT]
+    i = names.index(name)
+    return (names[i - 1] if i > 0 else None), names[i + 1]
+
+
+# --- intake --------------------------------------------------------------------------------------------------
+
+
+@bp.route("/intake")
+@roles("jobseeker")
+def intake():
+    """Start (or continue) the intake."""
+    if own_profile() is not None:
+        return redirect(url_for("jobseekers.profile"))
+    answers = intake_state(False)["answers"]
+    first_open = next((s.name for s in STEPS if s.name not in answers), CONSENT)
+    return redirect(intake_url(first_open, False))
+
+
+@bp.route("/medewerker/intake")
+@roles("staff", "admin")
+def staff_intake():
+    """Staff start an intake with a resident at the neighbourhood centre; ?opnieuw=1 starts a fresh one."""
+    if request.args.get("opnieuw"):
+        session.pop(SESSION_KEYS[True], None)
+    answers = intake_state(True)["answers"]
+    first_open = next((s.name for s in STEPS if s.name not in answers), CONSENT)
+    return redirect(intake_url(first_open, True))
+
+
+@bp.route("/intake/<name>", methods=["GET", "POST"], defaults={"on_behalf": False})
+@roles("jobseeker")
+def step(name, on_behalf):
+    """One topic of the intake; answers stay in the session until consent."""
+    return intake_step(name, on_behalf)
+
+
+@bp.route("/medewerker/intake/<name>", methods=["GET", "POST"], defaults={"on_behalf": True})
+@roles("staff", "admin")
+def staff_step(name, on_behalf):
+    """One topic of an intake done by staff for a resident."""
+    return intake_step(name, on_behalf)
+
+
+def intake_step(name, on_behalf):
+    step_ = BY_NAME.get(name)
+    if step_ is None:
+        abort(404)
+    if not on_behalf and own_profile() is not None:
+        return redirect(url_for("jobseekers.profile"))
+    state = intake_state(on_behalf)
+    values = state["answers"].get(name)
+    previous, following = neighbours(name)
+    suggest_url = url_for("vacancies.occupation_suggestions")
+    if request.method == "POST":
+        form = step_.make_form(values=values, with_email=on_behalf, suggest_url=suggest_url)
+        if request.form.get("nav") == "back":
+            try:
+                validate_csrf(request.form.get("csrf_token"))
+            except (WTFValidationError, CSRFError):
+                abort(400)
+            if form.validate():
+                state["answers"][name] = step_.answers(form)
+                state["raw"].pop(name, None)
+            else:
+                state["raw"][name] = raw_input()
+            save_intake_state(on_behalf, state)
+            if previous is None:
+                return redirect(url_for("jobseekers.staff_intake_start" if on_behalf else "main.dashboard"))
+            return redirect(intake_url(previous, on_behalf))
+        if form.validate_on_submit():
+            state["answers"][name] = step_.answers(form)
+            state["raw"].pop(name, None)
+            save_intake_state(on_behalf, state)
+            return redirect(intake_url(following, on_behalf))
+        state["raw"][name] = raw_input()
+        save_intake_state(on_behalf, state)
+    elif name in state["raw"]:
+        form = step_.make_form(formdata=MultiDict([(k, v) for k, vs in state["raw"][name].items() for v in vs]),
+                               with_email=on_behalf, suggest_url=suggest_url)
+    else:
+        form = step_.make_form(values=values or {}, with_email=on_behalf, suggest_url=suggest_url)
+    return render_template(
+        "jobseekers/step.html", form=form, step=step_, number=step_number(name), total=total_steps(),
+        on_behalf=on_behalf, has_previous=True, mode="intake",
+    )
+
+
+@bp.route("/medewerker/intake/start")
+@roles("staff", "admin")
+def staff_intake_start():
+    """What staff need to know before an intake for a resident."""
+    return render_template("jobseekers/staff_start.html", in_progress=bool(intake_state(True)["answers"]))
+
+
+@bp.route("/intake/toestemming", methods=["GET", "POST"], defaults={"on_behalf": False})
+@roles("jobseeker")
+def consent(on_behalf):
+    """The last step: what happens with the data; only after consent is a profile stored."""
+    return consent_step(on_behalf)
+
+
+@bp.route("/medewerker/intake/toestemming", methods=["GET", "POST"], defaults={"on_behalf": True})
+@roles("staff", "admin")
+def staff_consent(on_behalf):
+    """The last step of an intake by staff: the resident's consent, given in person."""
+    return consent_step(on_behalf)
+
+
+def consent_step(on_behalf):
+    if not on_behalf:
+        existing = own_profile()
+        if existing is not None:
+            return redirect(url_for("jobseekers.profile"))
+    state = intake_state(on_behalf)
+    missing = [s for s in STEPS if s.name not in state["answers"]]
+    form = (StaffConsentForm if on_behalf else ConsentForm)()
+    if request.method == "POST" and request.form.get("nav") == "back":
+        return redirect(intake_url(STEPS[-1].name, on_behalf))
+    if missing:
+        if request.method == "POST":
+            flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
+        return redirect(intake_url(missing[0].name, on_behalf))
+    if form.validate_on_submit():
+        jobseeker = Jobseeker(
+            status="available", consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
+            consent_in_person=on_behalf, last_active_at=utcnow(),
+        )
+        for step_ in STEPS:
+            step_.to_model(state["answers"][step_.name], jobseeker)
+        if on_behalf:
+            jobseeker.consent_recorded_by_id = current_user.id
+        else:
+            jobseeker.user = current_user._get_current_object()
+            jobseeker.email = current_user.email
+        db.session.add(jobseeker)
+        db.session.flush()
+        match_service.rescore_jobseeker(jobseeker)
+        audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
+                     consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
+        result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
+        outcome = commit_form(form, result_url=result)
+        if outcome.ok or outcome.duplicate:
+            session.pop(SESSION_KEYS[on_behalf], None)
+            if outcome.ok:
+                flash(_("Het profiel is opgeslagen.") if on_behalf else _("Dank je wel! Je profiel is opgeslagen."), "success")
+            return redirect(outcome.url)
+    return render_template(
+        "jobseekers/consent.html", form=form, summary=summary(state["answers"]), number=total_steps(),
+        total=total_steps(), on_behalf=on_behalf, edit_urls={s.name: intake_url(s.name, on_behalf) for s in STEPS},
+    )
+
+
+# --- readable answers --------------------------------------------------------------------------------------
+
+
+def summary(answers):
+    """Readable answers per step, for the consent page and the profile page: [(step, [(label, text)])]."""
+    work = answers.get("werk", {})
+    talents = answers.get("talenten", {})
+    hours = answers.get("uren", {})
+    travel = answers.get("reizen", {})
+    languages = dict(answers.get("talen", {}).get("languages", {}))
+    papers = answers.get("papieren", {})
+    about = answers.get("over-jou", {})
+    from ..fields import DAYPART_LABELS, WEEKDAY_LABELS
+
+    days = "; ".join(
+        f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
+        for d, parts in (hours.get("availability") or {}).items() if d in WEEKDAY_LABELS
+    )
+    dutch = languages.pop("nl", None)
+    language_text = [str(DUTCH_LEVEL_WORDS.get("C1" if dutch == "C2" else dutch, "")) if dutch else _("Ik spreek nog geen Nederlands")]
+    language_text.append(", ".join(
+        f"{LANGUAGE_NAMES.get(code, code)} ({OTHER_LEVEL_WORDS.get('C1' if level == 'C2' else level, level)})"
+        for code, level in languages.items()
+    ))
+    nothing = _("niets gekozen")
+    rows = {
+        "werk": [(_("Werk"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing)],
+        "talenten": [(_("Talenten"), ", ".join(talent_words(t) for t in talents.get("talents", [])) or nothing)],
+        "uren": [
+            (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),
+            (_("Dagdelen"), days or nothing),
+        ],
+        "reizen": [
+            (_("Postcode"), travel.get("postcode") or ""),
+            (_("Reizen"), _("%(mode)s, hoogstens %(n)s minuten", mode=TRAVEL_MODE_LABELS.get(travel.get("travel_mode"), ""), n=travel.get("max_travel_minutes"))),
+        ],
+        "talen": [(_("Nederlands"), language_text[0]), (_("Andere talen"), language_text[1] or nothing)],
+        "papieren": [
+            (_("Rijbewijs"), ", ".join(str(LICENCE_LABELS.get(c, c)) for c in papers.get("licences", [])) or nothing),
+            (_("Certificaten"), ", ".join(str(CERTIFICATE_LABELS.get(c, c)) for c in papers.get("certificates", [])) or nothing),
+        ],
+        "over-jou": [(_("Naam"), about.get("name") or ""), (_("Telefoon"), about.get("phone") or "")]
+        + ([(_("E-mail"), about.get("email"))] if about.get("email") else [])
+        + [(_("Over jou"), about.get("about") or nothing)],
+    }
+    return [(s, rows[s.name]) for s in STEPS]
+
+
+def answers_of(jobseeker):
+    return {s.name: s.from_model(jobseeker) for s in STEPS}
+
+
+# --- the profile -----------------------------------------------------------------------------------------------
+
+
+def profile_or_404(jobseeker_id):
+    """The jobseeker's own profile (no id), or for staff the profile with this id; anyone else gets 404."""
+    if jobseeker_id is None:
+        if current_user.role != "jobseeker":
+            abort(404)
+        return own_profile()
+    if not current_user.is_staff:
+        abort(404)
+    jobseeker = db.session.get(Jobseeker, jobseeker_id)
+    if jobseeker is None or jobseeker.status == "erased":
+        abort(404)
+    return jobseeker
+
+
+def profile_url(jobseeker, endpoint="jobseekers.profile", **values):
+    if current_user.is_staff:
+        values["jobseeker_id"] = jobseeker.id
+    return url_for(endpoint, **values)
+
+
+class StatusForm(OnceOnlyForm):
+    """Pause or resume availability (the action comes from the button)."""
+
+
+class DeleteForm(FlaskForm):
+    confirm = BooleanField(
+        _l("Ja, ik weet het zeker. Verwijder alles."),
+        validators=[DataRequired(_l("Vink het vakje aan als je zeker weet dat je alles wilt verwijderen."))],
+    )
+
+
+@bp.route("/profiel", defaults={"jobseeker_id": None})
+@bp.route("/werkzoekenden/<int:jobseeker_id>")
+@roles("jobseeker", "staff", "admin")
+def profile(jobseeker_id):
+    """View the profile, with open vacancies that fit (titles and businesses only)."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        return redirect(url_for("jobseekers.intake"))
+    if current_user.is_staff:
+        audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
+        db.session.commit()
+    fitting = match_service.vacancies_for(jobseeker, top_k=10) if jobseeker.status == "available" else []
+    status_form = StatusForm()
+    status_form.version.data = jobseeker.version
+    return render_template(
+        "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
+        status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
+        profile_url=lambda endpoint: profile_url(jobseeker, endpoint), just_saved=bool(request.args.get("klaar")),
+    )
+
+
+@bp.route("/profiel/wijzigen/<name>", methods=["GET", "POST"], defaults={"jobseeker_id": None})
+@bp.route("/werkzoekenden/<int:jobseeker_id>/wijzigen/<name>", methods=["GET", "POST"])
+@roles("jobseeker", "staff", "admin")
+def edit_step(name, jobseeker_id):
+    """Change one topic of the profile with the same page as in the intake; matches are recalculated."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        return redirect(url_for("jobseekers.intake"))
+    step_ = BY_NAME.get(name)
+    if step_ is None:
+        abort(404)
+    with_email = current_user.is_staff and jobseeker.user_id is None
+    form = step_.make_form(values=step_.from_model(jobseeker), with_email=with_email,
+                           suggest_url=url_for("vacancies.occupation_suggestions"))
+    if request.method == "GET":
+        form.version.data = jobseeker.version
+    if form.validate_on_submit() and versions_match(form, jobseeker):
+        before = step_.from_model(jobseeker)
+        step_.to_model(step_.answers(form), jobseeker)
+        after = step_.from_model(jobseeker)
+        if not current_user.is_staff:
+            jobseeker.last_active_at = utcnow()
+        match_service.rescore_jobseeker(jobseeker)
+        audit.record("jobseeker.update", jobseeker, jobseeker_id=jobseeker.id, step=name,
+                     fields=sorted(k for k in after if after[k] != before.get(k)), on_behalf=current_user.is_staff)
+        outcome = commit_form(form, result_url=profile_url(jobseeker))
+        if outcome.ok or outcome.duplicate:
+            if outcome.ok:
+                flash(_("Je wijzigingen zijn opgeslagen."), "success")
+            return redirect(outcome.url)
+        db.session.refresh(jobseeker)
+        form.version.data = jobseeker.version
+    elif request.method == "POST" and form.form_errors:
+        form.version.data = jobseeker.version
+    return render_template(
+        "jobseekers/step.html", form=form, step=step_, number=None, total=None, on_behalf=current_user.is_staff,
+        mode="edit", cancel_url=profile_url(jobseeker), jobseeker=jobseeker,
+    )
+
+
+@bp.route("/profiel/status", methods=["POST"], defaults={"jobseeker_id": None})
+@bp.route("/werkzoekenden/<int:jobseeker_id>/status", methods=["POST"])
+@roles("jobseeker", "staff", "admin")
+def change_status(jobseeker_id):
+    """Pause or resume: a paused person is not suggested for any vacancy."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    form = StatusForm()
+    action = request.form.get("action")
+    target = {"pause": "paused", "resume": "available"}.get(action)
+    allowed_from = {"paused": ("available",), "available": ("paused",)}
+    if not form.validate_on_submit() or target is None or jobseeker.status not in allowed_from[target]:
+        flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
+        return redirect(profile_url(jobseeker))
+    if not versions_match(form, jobseeker):
+        flash(form.form_errors[-1], "error")
+        return redirect(profile_url(jobseeker))
+    old = jobseeker.status
+    jobseeker.status = target
+    if not current_user.is_staff:
+        jobseeker.last_active_at = utcnow()
+    match_service.rescore_jobseeker(jobseeker)
+    audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=target,
+                 on_behalf=current_user.is_staff)
+    outcome = commit_form(form, result_url=profile_url(jobseeker))
+    if outcome.ok:
+        flash(_("Je staat op pauze. Je krijgt nu geen voorstellen.") if target == "paused"
+              else _("Je bent weer beschikbaar voor werk."), "success")
+    elif not outcome.duplicate:
+        flash(form.form_errors[-1] if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
+    return redirect(profile_url(jobseeker))
+
+
+@bp.route("/profiel/download", defaults={"jobseeker_id": None})
+@bp.route("/werkzoekenden/<int:jobseeker_id>/download")
+@roles("jobseeker", "staff", "admin")
+def download(jobseeker_id):
+    """All data about the person as one JSON file."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
+    db.session.commit()
+    body = json.dumps(build_export(jobseeker), ensure_ascii=False, indent=2)
+    return Response(
+        body, mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="werkstation-gegevens-{jobseeker.id}.json"',
+                 "Cache-Control": "no-store"},
+    )
+
+
+@bp.route("/profiel/verwijderen", methods=["GET", "POST"], defaults={"jobseeker_id": None})
+@bp.route("/werkzoekenden/<int:jobseeker_id>/verwijderen", methods=["GET", "POST"])
+@roles("jobseeker", "staff", "admin")
+def delete(jobseeker_id):
+    """Delete the account and profile; an anonymous stub stays for statistics."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    form = DeleteForm()
+    if form.validate_on_submit():
+        by_self = not current_user.is_staff
+        erase_jobseeker(jobseeker, actor=current_user._get_current_object())
+        try:
+            db.session.commit()
+        except SQLAlchemyError:
+            db.session.rollback()
+            form.form_errors.append(FAILED_MESSAGE)
+        else:
+            if by_self:
+                logout_user()
+                session.clear()
+                flash(_("Je account en je gegevens zijn verwijderd."), "success")
+                return redirect(url_for("main.index"))
+            flash(_("Het profiel is verwijderd."), "success")
+            return redirect(url_for("main.dashboard"))
+    return render_template("jobseekers/delete.html", form=form, jobseeker=jobseeker,
+                           cancel_url=profile_url(jobseeker))
+

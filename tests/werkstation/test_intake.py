@@ -1,0 +1,285 @@
+"""The intake: one topic per page, answers kept while going back and forth, nothing stored before consent."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.factories import BAKER, CLEANER, make_jobseeker, make_user, make_vacancy
+from tests.helpers import login
+from werkstation.extensions import db
+from werkstation.jobseekers.choices import occupation_tiles, talent_tiles
+from werkstation.models import AuditEvent, Jobseeker, Suggestion
+
+STATE_RE = {
+    "csrf_token": re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),
+    "form_token": re.compile(r'name="form_token"[^>]*value="([^"]+)"'),
+}
+
+ANSWERS = {
+    "werk": {"occupations": [CLEANER], "other_work": ""},
+    "talenten": {"talents": ["schoonmaken", "tijd beheren"]},
+    "uren": {"hours_min": "8", "hours_max": "24", "availability": ["mon:morning", "wed:morning", "fri:morning"]},
+    "reizen": {"postcode": "3526kl", "travel_mode": "bike", "max_travel_minutes": "30"},
+    "talen": {"dutch": "A2", "language_1": "ar", "level_1": "C1", "language_2": "", "level_2": "", "language_3": "", "level_3": ""},
+    "papieren": {"licences": ["B"], "certificates": ["HACCP"]},
+    "over-jou": {"name": "Amina", "phone": "06 12345678", "about": "Ik heb jaren schoongemaakt."},
+}
+
+
+def state_of(client, url):
+    html = client.get(url).get_data(as_text=True)
+    return {key: rx.search(html).group(1) for key, rx in STATE_RE.items() if rx.search(html)}
+
+
+def post_step(client, url, data, nav="next"):
+    return client.post(url, data={**state_of(client, url), **data, "nav": nav})
+
+
+def count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+@pytest.fixture
+def jobseeker_user(app):
+    return make_user(role="jobseeker")
+
+
+@pytest.fixture
+def seeker(client, jobseeker_user):
+    login(client, jobseeker_user)
+    return client
+
+
+def run_intake(client, prefix="/intake", answers=ANSWERS):
+    for name, data in answers.items():
+        response = post_step(client, f"{prefix}/{name}", data)
+        assert response.status_code == 302, (name, response.get_data(as_text=True)[:3000])
+    return response
+
+
+def test_talent_tiles_map_to_labels_in_the_taxonomy():
+    from matching import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    tiles = talent_tiles()
+    assert len(tiles) >= 20
+    for tile in tiles:
+        talent = taxonomy.talent_by_label(tile["talent"])
+        assert talent is not None and talent.label == tile["talent"], tile
+        assert tile["phrase"] and tile["phrase_en"]
+    phrases = {t["phrase"]: t["talent"] for t in tiles}
+    assert phrases["Schoonmaken"] == "schoonmaken"
+    assert phrases["Koken"] == "bereiden van voedsel en dranken"
+    assert phrases["Met kinderen werken"] == "zorgen voor kinderen"
+    assert phrases["Tillen en sjouwen"] == "verplaatsen en tillen"
+    assert phrases["Op tijd zijn en plannen"] == "tijd beheren"
+
+
+def test_occupation_tiles_are_real_esco_occupations():
+    from matching import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for tile in occupation_tiles():
+        assert taxonomy.occupation(tile["uri"]) is not None, tile
+
+
+def test_full_intake_stores_nothing_before_consent_then_one_profile(seeker, jobseeker_user):
+    vacancy = make_vacancy(title="Schoonmaker kantoren")
+    html = seeker.get("/intake/werk").get_data(as_text=True)
+    assert "<progress" in html and "Stap 1 van 8" in html
+    assert "Schoonmaken" in html  # a tile
+    response = run_intake(seeker)
+    assert response.headers["Location"].endswith("/intake/toestemming")
+    assert count(Jobseeker) == 0  # nothing stored before consent
+    html = seeker.get("/intake/toestemming").get_data(as_text=True)
+    assert "Stap 8 van 8" in html
+    assert "Ik heb jaren schoongemaakt." in html  # the summary
+    assert "beslist" in html and "verwijderen" in html
+    response = post_step(seeker, "/intake/toestemming", {"consent": "y"}, nav="save")
+    assert response.status_code == 302
+    jobseeker = db.session.scalar(select(Jobseeker))
+    assert jobseeker.user_id == jobseeker_user.id
+    assert jobseeker.email == jobseeker_user.email
+    assert jobseeker.name == "Amina"
+    assert jobseeker.occupations == [CLEANER]
+    assert jobseeker.talents == ["schoonmaken", "tijd beheren"]
+    assert (jobseeker.hours_min, jobseeker.hours_max) == (8, 24)
+    assert jobseeker.availability == {"mon": ["morning"], "wed": ["morning"], "fri": ["morning"]}
+    assert jobseeker.postcode == "3526 KL"
+    assert (jobseeker.travel_mode, jobseeker.max_travel_minutes) == ("bike", 30)
+    assert jobseeker.languages == {"nl": "A2", "ar": "C1"}
+    assert jobseeker.licences == ["B"] and jobseeker.certificates == ["HACCP"]
+    assert jobseeker.consent_at is not None and jobseeker.consent_version == "2026-11"
+    assert jobseeker.consent_in_person is False
+    # Scored in the same transaction, and the person sees fitting open vacancies (title and business only).
+    assert db.session.scalar(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id)) is not None
+    html = seeker.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Schoonmaker kantoren" in html and vacancy.business.name in html
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "jobseeker.create")) is not None
+    # The session no longer holds the answers; the intake now leads to the profile.
+    assert seeker.get("/intake").headers["Location"].endswith("/profiel")
+
+
+def test_consent_is_required(seeker):
+    run_intake(seeker)
+    response = post_step(seeker, "/intake/toestemming", {}, nav="save")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Zonder je toestemming kunnen we je gegevens niet bewaren." in html
+    assert count(Jobseeker) == 0
+
+
+def test_consent_page_sends_back_to_an_unanswered_step(seeker):
+    post_step(seeker, "/intake/werk", ANSWERS["werk"])
+    response = seeker.get("/intake/toestemming")
+    assert response.headers["Location"].endswith("/intake/talenten")
+
+
+def test_back_keeps_answers_even_when_not_valid_yet(seeker):
+    post_step(seeker, "/intake/werk", ANSWERS["werk"])
+    # Half-filled hours page, then back: nothing is lost.
+    response = post_step(seeker, "/intake/uren", {"hours_min": "40", "hours_max": "", "availability": ["tue:evening"]}, nav="back")
+    assert response.headers["Location"].endswith("/intake/talenten")
+    html = seeker.get("/intake/uren").get_data(as_text=True)
+    assert 'value="40"' in html
+    assert re.search(r'value="tue:evening"\s+checked', html)
+    # Going back to a page already answered shows the answers.
+    html = seeker.get("/intake/werk").get_data(as_text=True)
+    assert re.search(rf'value="{re.escape(CLEANER)}"[^>]*checked|checked[^>]*value="{re.escape(CLEANER)}"', html)
+
+
+def test_other_work_is_found_with_the_occupation_search(seeker):
+    post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "bakker"})
+    post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "kok"}, nav="back")
+    html = seeker.get("/intake/werk").get_data(as_text=True)
+    # The searched occupation becomes a chosen tile.
+    assert "kok" in html.lower()
+
+
+def test_other_work_that_matches_nothing_is_refused(seeker):
+    response = post_step(seeker, "/intake/werk", {"other_work": "qqqxxzzvv"})
+    html = response.get_data(as_text=True)
+    assert "We vinden dit werk niet." in html
+    assert 'value="qqqxxzzvv"' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "field", "message"),
+    [
+        ("werk", {"occupations": ["http://evil.example/occupation"]}, "occupations", "Kies een van de mogelijkheden uit de lijst."),
+        ("werk", {"other_work": "x" * 121}, "other_work", "Gebruik hoogstens 120 tekens."),
+        ("talenten", {"talents": []}, "talents", "Kies minstens één ding waar je goed in bent."),
+        ("talenten", {"talents": ["schoonmaken", "vliegen"]}, "talents", "Kies een van de mogelijkheden uit de lijst."),
+        ("uren", {"hours_min": "-5"}, "hours_min", "Vul een aantal uren in van 0 tot en met 60."),
+        ("uren", {"hours_max": "80"}, "hours_max", "Vul een aantal uren in van 0 tot en met 60."),
+        ("uren", {"hours_min": "30", "hours_max": "10"}, "hours_max", "Het maximum moet even groot of groter zijn dan het minimum."),
+        ("uren", {"hours_min": "acht"}, "hours_min", "Vul een heel getal in, zoals 12."),
+        ("uren", {"availability": []}, "availability", "Kies minstens één dagdeel."),
+        ("uren", {"availability": ["sun:midnight"]}, "availability", "Kies dagdelen uit het rooster."),
+        ("reizen", {"postcode": ""}, "postcode", "Vul je postcode in."),
+        ("reizen", {"postcode": "ABCD 12"}, "postcode", "Vul een postcode in zoals 3526 AB."),
+        ("reizen", {"postcode": "1000 AA"}, "postcode", "Deze postcode kennen we niet."),
+        ("reizen", {"travel_mode": "helicopter"}, "travel_mode", "Kies een van de mogelijkheden uit de lijst."),
+        ("reizen", {"max_travel_minutes": "999"}, "max_travel_minutes", "Kies een van de mogelijkheden uit de lijst."),
+        ("reizen", {"max_travel_minutes": "lang"}, "max_travel_minutes", "Kies een van de mogelijkheden uit de lijst."),
+        ("talen", {"dutch": ""}, "dutch", "Kies hoe goed je Nederlands spreekt."),
+        ("talen", {"dutch": "Z1"}, "dutch", "Kies een van de mogelijkheden uit de lijst."),
+        ("talen", {"language_1": "klingon"}, "language_1", "Kies een van de mogelijkheden uit de lijst."),
+        ("talen", {"language_1": "tr", "level_1": ""}, "level_1", "Kies hoe goed je deze taal spreekt."),
+        ("talen", {"language_1": "", "level_1": "B1"}, "language_1", "Kies welke taal je bedoelt."),
+        ("papieren", {"licences": ["Z"]}, "licences", "Kies een van de mogelijkheden uit de lijst."),
+        ("papieren", {"certificates": ["HACKER"]}, "certificates", "Kies een van de mogelijkheden uit de lijst."),
+        ("over-jou", {"name": ""}, "name", "Vul je naam in."),
+        ("over-jou", {"name": "x" * 121}, "name", "Gebruik hoogstens 120 tekens."),
+        ("over-jou", {"phone": "12"}, "phone", "Vul een telefoonnummer in zoals 06 12345678."),
+        ("over-jou", {"about": "x" * 1001}, "about", "Gebruik hoogstens 1000 tekens."),
+        ("over-jou", {"about": "hallo\x00"}, "about", "Deze tekst bevat vreemde tekens."),
+    ],
+)
+def test_every_step_validates_with_a_dutch_message_next_to_the_field(seeker, name, changes, field, message):
+    data = {**ANSWERS[name], **changes}
+    response = post_step(seeker, f"/intake/{name}", data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="{field}-error"' in html
+    assert 'class="error-summary"' in html
+
+
+def test_input_stays_after_a_validation_error(seeker):
+    html = post_step(seeker, "/intake/over-jou", {"name": "", "phone": "06 12345678", "about": "Ik kook graag."}).get_data(as_text=True)
+    assert 'value="06 12345678"' in html and "Ik kook graag." in html
+
+
+def test_tampered_choice_is_never_stored(seeker):
+    run_intake(seeker)
+    post_step(seeker, "/intake/talenten", {"talents": ["schoonmaken", "drop table"]})
+    post_step(seeker, "/intake/toestemming", {"consent": "y"}, nav="save")
+    jobseeker = db.session.scalar(select(Jobseeker))
+    assert "drop table" not in jobseeker.talents
+
+
+def test_double_submit_of_consent_makes_one_profile(seeker):
+    run_intake(seeker)
+    state = state_of(seeker, "/intake/toestemming")
+    first = seeker.post("/intake/toestemming", data={**state, "consent": "y", "nav": "save"})
+    second = seeker.post("/intake/toestemming", data={**state, "consent": "y", "nav": "save"})
+    assert first.status_code == second.status_code == 302
+    assert count(Jobseeker) == 1
+
+
+def test_jobseeker_with_a_profile_is_sent_to_it(client):
+    jobseeker = make_jobseeker()
+    login(client, jobseeker.user)
+    assert client.get("/intake/werk").headers["Location"].endswith("/profiel")
+
+
+def test_english_interface_shows_english_tiles(seeker):
+    html = seeker.get("/intake/talenten?lang=en").get_data(as_text=True)
+    assert "Lifting and carrying" in html
+
+
+def test_staff_intake_on_behalf_records_consent_in_person(client):
+    staff = make_user(role="staff")
+    login(client, staff)
+    assert "Intake met een bewoner" in client.get("/medewerker/intake/start").get_data(as_text=True)
+    client.get("/medewerker/intake?opnieuw=1")
+    answers = dict(ANSWERS)
+    answers["over-jou"] = {**ANSWERS["over-jou"], "email": "Amina@Example.nl"}
+    answers["werk"] = {"occupations": [BAKER]}
+    run_intake(client, "/medewerker/intake", answers)
+    html = client.get("/medewerker/intake/toestemming").get_data(as_text=True)
+    assert "in persoon" in html
+    response = post_step(client, "/medewerker/intake/toestemming", {"consent": "y"}, nav="save")
+    assert response.status_code == 302
+    jobseeker = db.session.scalar(select(Jobseeker))
+    assert jobseeker.user_id is None
+    assert jobseeker.consent_in_person is True and jobseeker.consent_recorded_by_id == staff.id
+    assert jobseeker.email == "amina@example.nl"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "jobseeker.create"))
+    assert event.actor_id == staff.id and event.details["on_behalf"] is True
+    assert response.headers["Location"].endswith(f"/werkzoekenden/{jobseeker.id}")
+
+
+def test_staff_intake_needs_the_in_person_tick(client):
+    login(client, make_user(role="staff"))
+    run_intake(client, "/medewerker/intake")
+    html = post_step(client, "/medewerker/intake/toestemming", {}, nav="save").get_data(as_text=True)
+    assert "Zonder toestemming van de bewoner kun je niets opslaan." in html
+    assert count(Jobseeker) == 0
+
+
+@pytest.mark.parametrize(("role", "url"), [("business", "/intake/werk"), ("jobseeker", "/medewerker/intake/werk"), ("business", "/medewerker/intake")])
+def test_intake_pages_are_for_the_right_roles(client, role, url):
+    user = make_user(role=role) if role != "business" else None
+    if user is None:
+        from tests.factories import make_business
+
+        user = make_business().users[0]
+    login(client, user)
+    assert client.get(url).status_code == 403
+
+
+def test_unknown_step_is_404(seeker):
+    assert seeker.get("/intake/bestaat-niet").status_code == 404

@@ -1,0 +1,409 @@
+"""The intake, one topic per page. The same step forms are used to change a profile later.
+
+Each step knows three things: its form, how to turn a valid form into plain JSON-able answers (kept in the
+session during the intake, so nothing is stored as a profile before consent), and how answers map to and from a
+Jobseeker row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+from ..fields import schedule_from_keys, schedule_keys
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters, PhoneNumber, Postcode
+from .choices import (
+    DUTCH_LEVEL_WORDS,
+    OTHER_LEVEL_WORDS,
+    TRAVEL_MINUTES,
+    TRAVEL_MODE_LABELS,
+    IntegerField,
+    MultiCheckboxField,
+    RadioField,
+    ScheduleField,
+    SelectField,
+    TileField,
+    certificate_choices,
+    check_hours_order,
+    hours_validators,
+    known_occupation,
+    language_choices,
+    licence_choices,
+    occupation_choices,
+    resolve_occupation,
+    talent_choices,
+)
+
+NAME_MAX = 120
+ABOUT_MAX = 1000
+OTHER_LANGUAGE_ROWS = 3
+NO_DUTCH = "none"
+
+
+def max_length(n):
+    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
+
+
+# --- forms -------------------------------------------------------------------------------------------------
+
+
+class WorkForm(OnceOnlyForm):
+    occupations = TileField(_l("Welk werk heb je gedaan of wil je doen?"), choices=[], description=_l("Kies zoveel als je wilt."))
+    other_work = StringField(
+        _l("Ander werk"),
+        validators=[Optional(), max_length(120), NoControlCharacters()],
+        description=_l("Staat je werk er niet bij? Typ het hier, bijvoorbeeld: bakker of taxichauffeur."),
+        render_kw={"autocomplete": "off", "data-occupation-suggest": "other_work_uri"},
+    )
+    other_work_uri = HiddenField()
+
+    def __init__(self, *args, chosen=(), suggest_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.occupations.choices = occupation_choices(extra=[*chosen, *(self.occupations.data or [])])
+        if suggest_url:
+            self.other_work.render_kw = dict(self.other_work.render_kw, **{"data-suggest-url": suggest_url})
+        self.resolved_other = None
+
+    def validate_other_work(self, field):
+        text = (field.data or "").strip()
+        if not text:
+            return
+        uri = self.other_work_uri.data
+        self.resolved_other = uri if known_occupation(uri) else resolve_occupation(text)
+        if self.resolved_other is None:
+            raise ValidationError(_l("We vinden dit werk niet. Probeer een ander woord, of kies een tegel."))
+
+    def validate_occupations(self, field):
+        # Extra (searched) occupations are offered as choices again; anything else was refused by pre_validate.
+        if len(field.data or []) > 20:
+            raise ValidationError(_l("Kies hoogstens 20 soorten werk."))
+
+
+class TalentsForm(OnceOnlyForm):
+    talents = TileField(_l("Waar ben je goed in?"), choices=[], description=_l("Kies alles wat bij je past."))
+
+    def __init__(self, *args, chosen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.talents.choices = talent_choices(extra=chosen)
+
+    def validate_talents(self, field):
+        if not field.data:
+            raise ValidationError(_l("Kies minstens één ding waar je goed in bent."))
+
+
+class HoursForm(OnceOnlyForm):
+    hours_min = IntegerField(_l("Hoeveel uur per week wil je minstens werken?"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
+    hours_max = IntegerField(_l("Hoeveel uur per week wil je hoogstens werken?"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
+    availability = ScheduleField(_l("Wanneer kun je werken?"), description=_l("Kies de dagdelen waarop je kunt werken."))
+
+    def validate_availability(self, field):
+        if not field.data:
+            raise ValidationError(_l("Kies minstens één dagdeel."))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        return check_hours_order(self) and ok
+
+
+class TravelForm(OnceOnlyForm):
+    postcode = StringField(
+        _l("Wat is je postcode?"),
+        validators=[DataRequired(_l("Vul je postcode in.")), Postcode()],
+        description=_l("Bijvoorbeeld 3526 AB. We gebruiken dit alleen om de reistijd te schatten."),
+        render_kw={"autocomplete": "postal-code"},
+    )
+    travel_mode = RadioField(
+        _l("Hoe reis je naar je werk?"),
+        choices=list(TRAVEL_MODE_LABELS.items()),
+        validators=[InputRequired(_l("Kies hoe je reist."))],
+    )
+    max_travel_minutes = RadioField(
+        _l("Hoe lang wil je hoogstens reizen?"),
+        choices=[(m, _l("%(n)s minuten", n=m)) for m in TRAVEL_MINUTES],
+        coerce=int,
+        validators=[InputRequired(_l("Kies hoe lang je wilt reizen."))],
+        description=_l("Enkele reis."),
+    )
+
+
+class LanguagesForm(OnceOnlyForm):
+    dutch = RadioField(
+        _l("Hoe goed spreek je Nederlands?"),
+        choices=[*DUTCH_LEVEL_WORDS.items(), (NO_DUTCH, _l("Ik spreek nog geen Nederlands"))],
+        validators=[InputRequired(_l("Kies hoe goed je Nederlands spreekt."))],
+    )
+    language_1 = SelectField(_l("Andere taal"), choices=[])
+    level_1 = SelectField(_l("Hoe goed?"), choices=[])
+    language_2 = SelectField(_l("Nog een taal"), choices=[])
+    level_2 = SelectField(_l("Hoe goed?"), choices=[])
+    language_3 = SelectField(_l("Nog een taal"), choices=[])
+    level_3 = SelectField(_l("Hoe goed?"), choices=[])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        languages = [("", _l("Kies een taal"))] + language_choices()
+        levels = [("", _l("Kies hoe goed"))] + list(OTHER_LEVEL_WORDS.items())
+        for i in range(1, OTHER_LANGUAGE_ROWS + 1):
+            self[f"language_{i}"].choices = languages
+            self[f"level_{i}"].choices = levels
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        for i in range(1, OTHER_LANGUAGE_ROWS + 1):
+            language, level = self[f"language_{i}"], self[f"level_{i}"]
+            if language.errors or level.errors:
+                continue
+            if language.data and not level.data:
+                level.errors.append(_l("Kies hoe goed je deze taal spreekt."))
+                ok = False
+            elif level.data and not language.data:
+                language.errors.append(_l("Kies welke taal je bedoelt."))
+                ok = False
+        return ok
+
+
+class PapersForm(OnceOnlyForm):
+    licences = MultiCheckboxField(_l("Welk rijbewijs heb je?"), choices=[], description=_l("Sla over als je geen rijbewijs hebt."))
+    certificates = MultiCheckboxField(_l("Welke certificaten heb je?"), choices=[], description=_l("Sla over als je er geen hebt."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.licences.choices = licence_choices()
+        self.certificates.choices = certificate_choices()
+
+
+class AboutForm(OnceOnlyForm):
+    name = StringField(
+        _l("Hoe mogen we je noemen?"),
+        validators=[DataRequired(_l("Vul je naam in.")), max_length(NAME_MAX), NoControlCharacters()],
+        render_kw={"autocomplete": "name"},
+    )
+    phone = StringField(
+        _l("Telefoonnummer (mag leeg)"),
+        validators=[Optional(), PhoneNumber()],
+        description=_l("Dan kan een medewerker je bellen als er werk is."),
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+    about = TextAreaField(
+        _l("Vertel iets over jezelf (mag leeg)"),
+        validators=[Optional(), max_length(ABOUT_MAX), NoControlCharacters()],
+        description=_l("Een paar zinnen. Bijvoorbeeld wat je graag doet of wat je al eerder deed. Hoogstens 1000 tekens."),
+    )
+
+
+class StaffAboutForm(AboutForm):
+    """On behalf of a resident without an account: the resident's e-mail address may be noted too."""
+
+    email = EmailField(
+        _l("E-mailadres (mag leeg)"),
+        validators=[Optional(), Length(max=254), Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))],
+    )
+
+
+class ConsentForm(OnceOnlyForm):
+    consent = BooleanField(
+        _l("Ik geef toestemming. Werkstation mag mijn gegevens gebruiken om werk voor mij te zoeken."),
+        validators=[DataRequired(_l("Zonder je toestemming kunnen we je gegevens niet bewaren."))],
+    )
+
+
+class StaffConsentForm(OnceOnlyForm):
+    consent = BooleanField(
+        _l("De bewoner heeft mij hier, in persoon, toestemming gegeven."),
+        validators=[DataRequired(_l("Zonder toestemming van de bewoner kun je niets opslaan."))],
+        description=_l("Lees de uitleg hierboven samen met de bewoner voor je dit aanvinkt."),
+    )
+
+
+# --- steps -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # the URL part
+    title: object
+    intro: object
+
+    def make_form(self, values=None, formdata=None, with_email=False, suggest_url=None):
+        """The step's form: from `formdata` (kept input), else from the posted request, else filled from `values`."""
+        form = self.build(values or {}, with_email=with_email, suggest_url=suggest_url, **({"formdata": formdata} if formdata is not None else {}))
+        if formdata is None and not form.is_submitted() and values is not None:
+            self.fill(form, values)
+        return form
+
+    def build(self, values, **kwargs):
+        raise NotImplementedError
+
+    def fill(self, form, values):
+        for name, value in values.items():
+            if name in form:
+                form[name].data = value
+
+    def answers(self, form) -> dict:
+        raise NotImplementedError
+
+    def from_model(self, jobseeker) -> dict:
+        raise NotImplementedError
+
+    def to_model(self, answers, jobseeker) -> None:
+        raise NotImplementedError
+
+
+class WorkStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return WorkForm(chosen=values.get("occupations", []), suggest_url=suggest_url, **kwargs)
+
+    def answers(self, form):
+        chosen = list(dict.fromkeys(form.occupations.data or []))
+        if form.resolved_other and form.resolved_other not in chosen:
+            chosen.append(form.resolved_other)
+        return {"occupations": chosen}
+
+    def from_model(self, jobseeker):
+        return {"occupations": list(jobseeker.occupations or [])}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.occupations = list(answers.get("occupations", []))
+
+
+class TalentsStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return TalentsForm(chosen=values.get("talents", []), **kwargs)
+
+    def answers(self, form):
+        return {"talents": list(dict.fromkeys(form.talents.data or []))}
+
+    def from_model(self, jobseeker):
+        return {"talents": list(jobseeker.talents or [])}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.talents = list(answers.get("talents", []))
+
+
+class HoursStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return HoursForm(**kwargs)
+
+    def fill(self, form, values):
+        form.hours_min.data = values.get("hours_min")
+        form.hours_max.data = values.get("hours_max")
+        form.availability.set_schedule(values.get("availability", {}))
+
+    def answers(self, form):
+        return {"hours_min": form.hours_min.data, "hours_max": form.hours_max.data, "availability": form.availability.schedule}
+
+    def from_model(self, jobseeker):
+        return {"hours_min": jobseeker.hours_min, "hours_max": jobseeker.hours_max, "availability": dict(jobseeker.availability or {})}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.hours_min = answers.get("hours_min")
+        jobseeker.hours_max = answers.get("hours_max")
+        jobseeker.availability = schedule_from_keys(schedule_keys(answers.get("availability", {})))
+
+
+class TravelStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return TravelForm(**kwargs)
+
+    def answers(self, form):
+        return {"postcode": form.postcode.data, "travel_mode": form.travel_mode.data, "max_travel_minutes": form.max_travel_minutes.data}
+
+    def from_model(self, jobseeker):
+        return {"postcode": jobseeker.postcode, "travel_mode": jobseeker.travel_mode, "max_travel_minutes": jobseeker.max_travel_minutes}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.postcode = answers.get("postcode")
+        jobseeker.travel_mode = answers.get("travel_mode")
+        jobseeker.max_travel_minutes = answers.get("max_travel_minutes")
+
+
+class LanguagesStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return LanguagesForm(**kwargs)
+
+    def fill(self, form, values):
+        languages = dict(values.get("languages", {}))
+        dutch = languages.pop("nl", None)
+        form.dutch.data = ("C1" if dutch == "C2" else dutch) if dutch else (NO_DUTCH if "languages" in values else None)
+        for i, (code, level) in enumerate(list(languages.items())[:OTHER_LANGUAGE_ROWS], start=1):
+            form[f"language_{i}"].data = code
+            form[f"level_{i}"].data = "C1" if level == "C2" else level
+
+    def answers(self, form):
+        languages = {}
+        if form.dutch.data and form.dutch.data != NO_DUTCH:
+            languages["nl"] = form.dutch.data
+        for i in range(1, OTHER_LANGUAGE_ROWS + 1):
+            code, level = form[f"language_{i}"].data, form[f"level_{i}"].data
+            if code and level and code not in languages:
+                languages[code] = level
+        return {"languages": languages}
+
+    def from_model(self, jobseeker):
+        return {"languages": dict(jobseeker.languages or {})}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.languages = dict(answers.get("languages", {}))
+
+
+class PapersStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return PapersForm(**kwargs)
+
+    def answers(self, form):
+        return {"licences": list(form.licences.data or []), "certificates": list(form.certificates.data or [])}
+
+    def from_model(self, jobseeker):
+        return {"licences": list(jobseeker.licences or []), "certificates": list(jobseeker.certificates or [])}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.licences = list(answers.get("licences", []))
+        jobseeker.certificates = list(answers.get("certificates", []))
+
+
+class AboutStep(Step):
+    def build(self, values, with_email=False, suggest_url=None, **kwargs):
+        return (StaffAboutForm if with_email else AboutForm)(**kwargs)
+
+    def answers(self, form):
+        values = {"name": form.name.data.strip(), "phone": (form.phone.data or "").strip() or None, "about": (form.about.data or "").strip()}
+        if "email" in form:
+            values["email"] = (form.email.data or "").strip().lower() or None
+        return values
+
+    def from_model(self, jobseeker):
+        return {"name": jobseeker.name, "phone": jobseeker.phone, "about": jobseeker.about or "", "email": jobseeker.email}
+
+    def to_model(self, answers, jobseeker):
+        jobseeker.name = answers.get("name")
+        jobseeker.phone = answers.get("phone")
+        jobseeker.about = answers.get("about", "")
+        if "email" in answers:
+            jobseeker.email = answers["email"]
+
+
+STEPS = (
+    WorkStep("werk", _l("Werk"), _l("Welk werk heb je gedaan, of welk werk wil je doen? Ervaring zonder diploma telt ook.")),
+    TalentsStep("talenten", _l("Talenten"), _l("Waar ben je goed in? Denk ook aan wat je thuis of als vrijwilliger doet.")),
+    HoursStep("uren", _l("Uren en dagen"), _l("Hoeveel wil je werken, en wanneer kun je?")),
+    TravelStep("reizen", _l("Reizen"), _l("Waar woon je en hoe ver wil je reizen?")),
+    LanguagesStep("talen", _l("Talen"), _l("Welke talen spreek je?")),
+    PapersStep("papieren", _l("Rijbewijs en certificaten"), _l("Heb je een rijbewijs of een certificaat? Dat is niet nodig, maar soms handig.")),
+    AboutStep("over-jou", _l("Over jou"), _l("Hoe mogen we je noemen, en hoe kunnen we je bereiken?")),
+)
+CONSENT = "toestemming"
+STEP_NAMES = tuple(step.name for step in STEPS)
+BY_NAME = {step.name: step for step in STEPS}
+
+
+def step_number(name):
+    """1-based position (the consent page is the last one)."""
+    return STEP_NAMES.index(name) + 1 if name in BY_NAME else len(STEPS) + 1
+
+
+def total_steps():
+    return len(STEPS) + 1
