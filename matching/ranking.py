@@ -2,10 +2,10 @@
 
 For a chunk of vacancies, every comparison adds its block into one float32 *rank key* matrix
 ``key = score - PENALTY * (number of failed hard requirements)``, so eligible pairs (key in [0, 1]) always come
-before ineligible ones (key <= -1). The best rows are selected with ``np.partition`` (with a small margin, so
-float32 rounding and ties can never push a pair out), then rescored exactly in float64 and ordered by
-(eligible, score, candidate id): the result does not depend on input order. Explanations are built for the
-final top-k only.
+before ineligible ones (key <= -1), and ineligible ones come by fewest failed requirements, then score.
+The best are selected with a partition (with a small margin, so float32 rounding and ties never push a pair
+out), rescored exactly in float64 and ordered by (failed requirements, score, id): the result does not depend
+on input order. Explanations are built for the final top-k only.
 """
 
 from __future__ import annotations
@@ -65,6 +65,11 @@ def _threshold(key: np.ndarray, k: int) -> np.ndarray:
         thr[bad] = np.partition(key[bad], n - k, axis=1)[:, n - k]
         return thr
     return np.partition(key, n - k, axis=1)[:, n - k]
+
+
+def _score(contributions: np.ndarray) -> np.ndarray:
+    """Scores from contributions, rounded to 12 decimals so equal fits tie exactly (then the id decides)."""
+    return np.round(contributions.sum(axis=1), 12)
 
 
 @contextmanager
@@ -222,13 +227,19 @@ class MatchIndex:
     def _exact(self, C, V, ci, vi):
         X, F, details = self.features.transform(C, V, ci, vi)
         contrib = X * self.weights
-        score = contrib.sum(axis=1)
+        score = _score(contrib)
         eligible = ~F.any(axis=1)
         return X, F, details, contrib, score, eligible
 
-    def _best(self, group, ci, vi, score, eligible, tie_rank, k):
-        """Indices into the pair arrays of the k best per group (eligible, score, id), best first."""
-        order = np.lexsort((tie_rank, -score, ~eligible, group))
+    def _ranked(self, C, V, ci, vi):
+        """Score and number of failed hard requirements (the rank order) of pairs."""
+        X, F, _ = self.features.transform(C, V, ci, vi)
+        return _score(X * self.weights), F.sum(axis=1)
+
+    def _best(self, group, ci, vi, score, n_failed, tie_rank, k):
+        """Indices into the pair arrays of the k best per group, best first: eligible pairs (no failed hard
+        requirement) by score, then ineligible ones by fewest failed requirements and score; ties by id."""
+        order = np.lexsort((tie_rank, -score, n_failed, group))
         g = group[order]
         starts = np.r_[0, np.nonzero(np.diff(g))[0] + 1] if len(g) else np.zeros(0, dtype=np.int64)
         counts = np.diff(np.r_[starts, len(g)])
@@ -278,13 +289,13 @@ class MatchIndex:
         V = self.V if V is None else V
         chunks = self._vacancy_chunks(V, len(C))
         ci, vi = self._select_all(C, V, chunks, top_k, eligible_only)
-        _, _, _, _, score, eligible = self._exact(C, V, ci, vi)
+        score, failed = self._ranked(C, V, ci, vi)
         if eligible_only:
-            keep = eligible
-            ci, vi, score, eligible = ci[keep], vi[keep], score[keep], eligible[keep]
+            keep = failed == 0
+            ci, vi, score, failed = ci[keep], vi[keep], score[keep], failed[keep]
         tie = self.cand_rank[ci] if C is self.C else _id_rank(C.ids)[ci]
-        best = self._best(vi, ci, vi, score, eligible, tie, top_k)
-        return ci[best], vi[best], score[best], eligible[best]
+        best = self._best(vi, ci, vi, score, failed, tie, top_k)
+        return ci[best], vi[best], score[best], failed[best] == 0
 
     def top_candidates(self, top_k: int = 10) -> list[VacancyRanking]:
         """The top_k candidates for every vacancy (input order), with explanations."""
@@ -322,8 +333,8 @@ class MatchIndex:
         valid = np.isfinite(best_key)
         cand, _ = np.nonzero(valid.T)
         vi = best_row.T[valid.T]
-        _, _, _, _, score, eligible = self._exact(C, V, cand, vi)
-        best = self._best(cand, cand, vi, score, eligible, self.vac_rank[vi], top_k)
+        score, failed = self._ranked(C, V, cand, vi)
+        best = self._best(cand, cand, vi, score, failed, self.vac_rank[vi], top_k)
         ci, vi = cand[best], vi[best]
         matches = self.matches(ci, vi, C=C)
         out: list[list[Match]] = [[] for _ in range(n)]

@@ -145,6 +145,22 @@ class Matcher:
         self.random_state = random_state
         self.chunk_size = chunk_size
 
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor parameters (scikit-learn convention)."""
+        import inspect
+
+        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
+        return {name: getattr(self, name) for name in names}
+
+    def set_params(self, **params) -> Matcher:
+        """Set constructor parameters (scikit-learn convention); returns self."""
+        valid = self.get_params()
+        for name, value in params.items():
+            if name not in valid:
+                raise ValueError(f"invalid parameter {name!r} for Matcher")
+            setattr(self, name, value)
+        return self
+
     # --- model -------------------------------------------------------------------------------------------------
 
     @property

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 
 from matching.records import Candidate, Vacancy
 
 
-@lru_cache(maxsize=None)
+@cache
 def occ(label: str) -> str:
     """ESCO URI of the occupation with this Dutch preferred label."""
     from matching.taxonomy import load_taxonomy
