@@ -188,7 +188,7 @@ def check_jobseekers(rows):
         dutch = languages.pop("nl", NO_DUTCH)
         if len(languages) > OTHER_LANGUAGE_ROWS:
             result.errors.append(_("talen: hoogstens %(n)s andere talen dan Nederlands.", n=OTHER_LANGUAGE_ROWS))
-        language_fields = {}
+        language_fields = {f"{kind}_{i}": "" for kind in ("language", "level") for i in range(1, OTHER_LANGUAGE_ROWS + 1)}
         for i, (code, lvl) in enumerate(list(languages.items())[:OTHER_LANGUAGE_ROWS], start=1):
             language_fields[f"language_{i}"] = code
             language_fields[f"level_{i}"] = lvl
