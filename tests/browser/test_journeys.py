@@ -237,3 +237,136 @@ def _profile_of(email):
         return None
     return {"id": j.id, "consent_at": j.consent_at, "postcode": j.postcode, "licences": j.licences,
             "availability": j.availability}
+
+
+def test_c_staff_propose_the_top_suggestion_and_both_sides_say_yes(journey):
+    from tests.browser.actions import STAFF_EMAIL, log_in, log_out
+
+    vacancy_id = need("vacancy_id", "(a)")
+    need("resident", "(b)")
+    missing = []
+
+    # Staff: the vacancy, its best suggestion and why it fits.
+    staff = journey.page(viewport=DESKTOP)
+    log_in(journey, staff, STAFF_EMAIL, check_as="medewerker")
+    journey.check(staff, "medewerker-overzicht", lang="nl")
+    newest = staff.get_by_role("main").get_by_role("listitem").filter(has_text=BUSINESS["name"])
+    newest.get_by_role("link", name=VACANCY["title"]).click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text(f"Suggesties voor {VACANCY['title']}")
+    journey.check(staff, "medewerker-suggesties", lang="nl")
+
+    top = staff.get_by_role("main").get_by_role("listitem").filter(has=staff.get_by_role("heading", level=3)).first
+    expect(top.get_by_role("heading", level=3)).to_contain_text(RESIDENT["name"])
+    expect(top).to_contain_text("voldoet aan de eisen")
+    expect(top).to_contain_text("woont in de wijk")
+    top.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
+
+    expect(staff.get_by_role("heading", level=1)).to_contain_text(RESIDENT["name"])
+    expect(staff.get_by_role("heading", name="Waarom deze suggestie?")).to_be_visible()
+    why = staff.locator("ul.fit-summary")
+    expect(why).to_contain_text("Past:")
+    breakdown = staff.get_by_role("table", name=re.compile("Zo is de score opgebouwd"))
+    expect(breakdown).to_be_visible()
+    assert breakdown.get_by_role("row").count() >= 4, "the score breakdown lists its parts"
+    journey.check(staff, "medewerker-waarom", lang="nl")
+
+    # Propose is refused before the shortlist: the page says so instead of offering the button.
+    expect(staff.get_by_text("Je kunt pas voorstellen als deze suggestie op de shortlist staat.")).to_be_visible()
+    staff.get_by_role("radio", name="Op de shortlist").check()
+    staff.get_by_label("Reden", exact=True).select_option(label="Shortlist: Past goed bij het werk")
+    staff.get_by_role("button", name="Besluit opslaan").click()
+    expect(staff.get_by_role("status").first).to_contain_text("Je besluit is opgeslagen.")
+    journey.check(staff, "medewerker-shortlist", lang="nl")
+    staff.get_by_role("button", name="Voorstellen").click()
+    expect(staff.get_by_role("status").first).to_contain_text("Voorgesteld.")
+    expect(staff.get_by_role("main")).to_contain_text("voorgesteld")
+    journey.check(staff, "medewerker-voorgesteld", lang="nl")
+    placement_url = staff.url
+
+    # The business: an introduction without name, says yes.
+    business = journey.page(viewport=DESKTOP)
+    log_in(journey, business, BUSINESS["email"], PASSWORD)
+    journey.check(business, "bedrijf-overzicht", lang="nl")
+    open_proposals(journey, business, missing)
+    business.get_by_role("link", name=re.compile(f"Voorstel \\d+ voor {VACANCY['title']}")).click()
+    expect(business.get_by_role("heading", level=1)).to_have_text(f"Voorstel voor {VACANCY['title']}")
+    expect(business.get_by_role("main")).not_to_contain_text(RESIDENT["name"])
+    expect(business.get_by_role("main")).not_to_contain_text(RESIDENT["phone"])
+    journey.check(business, "bedrijf-voorstel", lang="nl")
+    business.get_by_role("radio", name="Ja, graag").check()
+    business.get_by_role("button", name="Antwoord versturen").click()
+    expect(business.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
+    expect(business.get_by_role("main")).to_contain_text("We wachten nog op de andere kant.")
+    journey.check(business, "bedrijf-ja", lang="nl")
+
+    # The resident says yes; now both see each other's contact details.
+    resident = journey.page(viewport=PHONE)
+    log_in(journey, resident, RESIDENT["email"], PASSWORD)
+    expect(resident.get_by_role("main")).to_contain_text(BUSINESS["name"])
+    journey.check(resident, "bewoner-overzicht", lang="nl")
+    open_proposals(journey, resident, missing)
+    resident.get_by_role("link", name=re.compile(VACANCY["title"])).click()
+    expect(resident.get_by_role("heading", level=1)).to_have_text(VACANCY["title"])
+    journey.check(resident, "bewoner-voorstel", lang="nl")
+    resident.get_by_role("radio", name="Ja, graag").check()
+    resident.get_by_role("button", name="Antwoord versturen").click()
+    expect(resident.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
+    expect(resident.get_by_role("main")).to_contain_text(BUSINESS["contact"])
+    journey.check(resident, "bewoner-ja", lang="nl")
+    business.reload()
+    expect(business.get_by_role("main")).to_contain_text(RESIDENT["name"])
+    journey.check(business, "bedrijf-contactgegevens", lang="nl")
+
+    # Staff: kennismaking, then proefplaatsing with dates.
+    staff.goto(placement_url)
+    journey.check(staff, "medewerker-beide-ja", lang="nl")
+    move_to(staff, "kennismaking")
+    journey.check(staff, "medewerker-kennismaking", lang="nl")
+    move_to(staff, "proefplaatsing", trial=True)
+    expect(staff.get_by_role("main").locator(".tag").first).to_have_text("proefplaatsing")
+    journey.check(staff, "medewerker-proefplaatsing", lang="nl")
+    stage = journey.server.query(lambda: _placement_stage(vacancy_id))
+    assert stage == "proefplaatsing"
+    log_out(staff)
+    STATE["placement"] = placement_url
+    assert not missing, "the journey could not find its way: " + "; ".join(missing)
+
+
+def open_proposals(journey, page, missing):
+    """Find the proposals page from the user's own overview (a link a person can see).
+
+    Without such a link the journey goes on by address, so the steps after it are still tested, and the
+    test fails at its end with what was missing.
+    """
+    link = page.get_by_role("main").get_by_role("link", name=re.compile(r"voorstel", re.I))
+    nav = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=re.compile(r"voorstel", re.I))
+    if nav.count():
+        nav.first.click()
+    elif link.count():
+        link.first.click()
+    else:
+        missing.append(f"no link to the proposals (/plaatsingen/) on {page.url.replace(journey.base_url, '')}")
+        page.goto("/plaatsingen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Voorstellen")
+    journey.check(page, "voorstellen", lang="nl")
+
+
+def move_to(staff, stage, trial=False):
+    from datetime import date, timedelta
+
+    staff.get_by_label("Volgende stap").select_option(label=stage)
+    if trial:
+        start = date.today() + timedelta(days=7)
+        staff.get_by_label("Begin proefplaatsing").fill(start.isoformat())
+        staff.get_by_label("Einde proefplaatsing").fill((start + timedelta(days=56)).isoformat())
+    staff.get_by_role("button", name="Stap opslaan").click()
+    expect(staff.get_by_role("status").first).to_contain_text("De nieuwe stap is opgeslagen.")
+
+
+def _placement_stage(vacancy_id):
+    from sqlalchemy import select
+
+    from werkstation.extensions import db
+    from werkstation.models import Placement
+
+    return db.session.scalar(select(Placement.stage).where(Placement.vacancy_id == vacancy_id))
