@@ -114,9 +114,9 @@ def test_jobseeker_rows_need_consent_and_valid_values(client, staff):
     [
         ("naam;postcode\n".encode("utf-16"), "geen UTF-8"),
         (b"", "Kies een bestand."),
-        ("kvk;titel;geheim\n1;2;3\n".encode(), "Onbekende kolom"),
-        ("kvk;titel\n12345678;Kok\n".encode(), "ontbreken"),
-        ("kvk;titel;uren_min;uren_max;plekken;rooster\n".encode(), "geen regels met gegevens"),
+        (b"kvk;titel;geheim\n1;2;3\n", "Onbekende kolom"),
+        (b"kvk;titel\n12345678;Kok\n", "ontbreken"),
+        (b"kvk;titel;uren_min;uren_max;plekken;rooster\n", "geen regels met gegevens"),
         ("Schoonmaker kantoren;12\n".encode("latin-1") + "café".encode("latin-1"), "geen UTF-8"),
     ],
 )

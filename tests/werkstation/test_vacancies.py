@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import CLEANER, make_business, make_jobseeker, make_user, make_vacancy
-from tests.helpers import csrf_token, login, post_form
+from tests.helpers import csrf_token, login
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Business, Suggestion, Vacancy
 
