@@ -140,6 +140,7 @@ class VacancyProfiles:
     index: np.ndarray
     vector: Any
     key: str
+    vectors: Any = None  # optional: (values (u x n), fails (u x n) or None) for an array of profiles at once
 
 
 @dataclass(frozen=True)
@@ -317,8 +318,21 @@ class _ProfileComparison(Comparison):
             fails = np.broadcast_to(fails, (n_profiles,))[c["groups"]]
         return values, fails
 
+    def vectors(self, c, v, ps: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Values (and fails) of every candidate against several vacancy profiles: (len(ps), n)."""
+        va = {k: a[ps][:, None] for k, a in v["vprofiles"].items()}
+        ca = {k: a[None, :] for k, a in c["profiles"].items()}
+        values, fails, _ = self._compute(va, ca)
+        n_profiles = len(next(iter(c["profiles"].values()))) if c["profiles"] else 0
+        shape = (len(ps), n_profiles)
+        values = np.broadcast_to(values, shape)[:, c["groups"]]
+        if fails is not None:
+            fails = np.broadcast_to(fails, shape)[:, c["groups"]]
+        return values, fails
+
     def block(self, c, v, rows):
-        return VacancyProfiles(v["vgroups"][rows], lambda p: self.vector(c, v, p), self.name)
+        return VacancyProfiles(v["vgroups"][rows], lambda p: self.vector(c, v, p), self.name,
+                               lambda ps: self.vectors(c, v, ps))
 
     def pairs(self, c, v, ci, vi):
         va = {k: a[vi] for k, a in v["attrs"].items()}

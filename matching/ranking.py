@@ -25,7 +25,8 @@ __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 #: Pairs per score block (float32): about 16 MB per block, whatever the number of candidates.
 TARGET_BLOCK_PAIRS = 4_000_000
 MARGIN = 1e-4
-CACHE_BYTES = 512 * 2**20  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
+CACHE_BYTES = 512 * 2**20
+FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
 
 
 PARALLEL_MIN_PAIRS = 20_000_000  # below this, forking costs more than it saves
@@ -109,7 +110,7 @@ class MatchIndex:
         self.seats = np.array([v.seats for v in vacancies], dtype=np.int64)
         self.cand_rank = _id_rank(self.C.ids)
         self.vac_rank = _id_rank(self.V.ids)
-        self._vac_order = None
+        self._last_selection = None
 
     # --- blocks ------------------------------------------------------------------------------------------------
 
@@ -152,7 +153,21 @@ class MatchIndex:
                 continue
             if key is None:
                 key = np.zeros((len(rows), n), dtype=np.float32)
-            if isinstance(part, VacancyProfiles):
+            if isinstance(part, VacancyProfiles) and n <= FEW_CANDIDATES:
+                # few candidates, many vacancies: all profiles at once, then one gather
+                uniq, inverse = np.unique(part.index, return_inverse=True)
+                if part.vectors is not None:
+                    values, fails = part.vectors(uniq)
+                else:
+                    got = [part.vector(int(p)) for p in uniq]
+                    values = np.array([g[0] for g in got]).reshape(len(uniq), n)
+                    fails = None if got and got[0][1] is None else \
+                        np.array([g[1] for g in got], dtype=bool).reshape(len(uniq), n)
+                table = (np.float32(w) * values).astype(np.float32)
+                if fails is not None:
+                    table -= np.float32(PENALTY) * fails
+                key += table[inverse.reshape(-1)]
+            elif isinstance(part, VacancyProfiles):
                 for i, p in enumerate(part.index.tolist()):
                     vec = self._profile_vector(cache, part, p, w)
                     if isinstance(vec, float):
@@ -284,9 +299,31 @@ class MatchIndex:
 
     def select_pairs(self, top_k: int, eligible_only: bool = False, C=None, V=None):
         """The top_k (candidate row, vacancy row, score, eligible) per vacancy, as arrays grouped by vacancy row
-        (vacancies in input order, best first within each)."""
-        C = self.C if C is None else C
-        V = self.V if V is None else V
+        (vacancies in input order, best first within each).
+
+        The last full selection is remembered: eligible pairs always come first, so a later eligible-only
+        selection with the same or smaller k (the plan after a ranking) reuses it."""
+        if C is None and V is None:
+            last = self._last_selection
+            if last is not None and last[0] >= top_k:
+                ci, vi, score, eligible = last[1]
+                if eligible_only:
+                    keep = eligible
+                    ci, vi, score, eligible = ci[keep], vi[keep], score[keep], eligible[keep]
+                if last[0] > top_k:
+                    starts = np.r_[0, np.nonzero(np.diff(vi))[0] + 1] if len(vi) else np.zeros(0, dtype=np.int64)
+                    counts = np.diff(np.r_[starts, len(vi)])
+                    pos = np.arange(len(vi)) - np.repeat(starts, counts)
+                    keep = pos < top_k
+                    ci, vi, score, eligible = ci[keep], vi[keep], score[keep], eligible[keep]
+                return ci, vi, score, eligible
+            if not eligible_only:
+                result = self._select_pairs(top_k, False, self.C, self.V)
+                self._last_selection = (top_k, result)
+                return result
+        return self._select_pairs(top_k, eligible_only, self.C if C is None else C, self.V if V is None else V)
+
+    def _select_pairs(self, top_k: int, eligible_only: bool, C, V):
         chunks = self._vacancy_chunks(V, len(C))
         ci, vi = self._select_all(C, V, chunks, top_k, eligible_only)
         score, failed = self._ranked(C, V, ci, vi)
