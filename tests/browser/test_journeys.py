@@ -370,3 +370,66 @@ def _placement_stage(vacancy_id):
     from werkstation.models import Placement
 
     return db.session.scalar(select(Placement.stage).where(Placement.vacancy_id == vacancy_id))
+
+
+def test_d_the_resident_downloads_their_data_and_deletes_the_account(journey, tmp_path):
+    import json
+
+    from tests.browser.actions import log_in
+
+    jobseeker_id = need("resident", "(b)")
+    page = journey.page(viewport=PHONE, accept_downloads=True)
+    log_in(journey, page, RESIDENT["email"], PASSWORD)
+    journey.check(page, "overzicht", lang="nl")
+    page.get_by_role("link", name="Mijn profiel bekijken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn profiel")
+    journey.check(page, "profiel", lang="nl")
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("Download al je gegevens")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".json")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["account"]["email"] == RESIDENT["email"]
+    assert data["profile"]["name"] == RESIDENT["name"]
+    assert data["profile"]["postcode"] == RESIDENT["postcode"]
+    assert data["profile"]["licences"] == ["B"]
+    if "placement" in STATE:  # journey (c) got this far: the proposal and its history are in the file
+        stages = [p["stage"] for p in data["placements"]]
+        assert "proefplaatsing" in stages, stages
+    (journey.folder / "gegevens.json").write_text(saved.read_text(encoding="utf-8"), encoding="utf-8")
+
+    page.get_by_role("link", name="Account en profiel verwijderen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Account en profiel verwijderen")
+    journey.check(page, "verwijderen", lang="nl")
+    page.get_by_role("button", name="Verwijderen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vink het vakje aan")
+    journey.check(page, "verwijderen-niet-aangevinkt", lang="nl")
+    page.get_by_label("Ja, ik weet het zeker. Verwijder alles.").check()
+    page.get_by_role("button", name="Verwijderen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Je account en je gegevens zijn verwijderd.")
+    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+    journey.check(page, "verwijderd", lang="nl")
+
+    # Gone: logging in again fails, and the name and phone number are erased.
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(RESIDENT["email"])
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_contain_text("horen niet bij elkaar")
+    journey.check(page, "inloggen-lukt-niet", lang="nl")
+    left = journey.server.query(lambda: _erased(jobseeker_id))
+    assert left["user"] is None and left["name"] is None and left["phone"] is None, left
+
+
+def _erased(jobseeker_id):
+    from sqlalchemy import select
+
+    from werkstation.extensions import db
+    from werkstation.models import Jobseeker, User
+
+    j = db.session.get(Jobseeker, jobseeker_id)
+    user = db.session.scalar(select(User.id).where(User.email == RESIDENT["email"]))
+    return {"user": user, "name": j.name if j else None, "phone": j.phone if j else None}
