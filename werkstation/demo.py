@@ -217,4 +217,9 @@ def seed_demo(rng_seed=2026):
         db.session.add(jobseeker)
         jobseekers.append(jobseeker)
     db.session.commit()
-    return {"businesses": len(businesses), "vacancies": len(vacancies), "jobseekers": len(jobseekers)}
+    counts = {"businesses": len(businesses), "vacancies": len(vacancies), "jobseekers": len(jobseekers)}
+    # Suggestions for everything, then the staff workspace's history (decisions, placements, follow-ups).
+    from .staff.demo_history import seed_history
+
+    counts.update(seed_history(rng_seed))
+    return counts

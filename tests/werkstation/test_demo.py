@@ -45,7 +45,10 @@ def test_seed_demo_is_deterministic(app):
 
     seed_demo()
     first = snapshot()
-    for model in (Jobseeker, Vacancy, User, Business):
+    from werkstation.models import AuditEvent, FairnessSelfDescription, FollowUp, Placement, PlacementStageChange, Suggestion
+
+    for model in (AuditEvent, FairnessSelfDescription, FollowUp, PlacementStageChange, Placement, Suggestion,
+                  Jobseeker, Vacancy, User, Business):
         db.session.execute(delete(model))
     db.session.commit()
     seed_demo()
