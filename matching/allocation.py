@@ -120,9 +120,17 @@ def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np
     row_vac = np.repeat(np.arange(len(seats)), np.diff(row_start))
     v_of = row_vac[r]
     c_of = cand_used[c]
-    lookup = {(int(a), int(b)): float(s) for a, b, s in zip(vi, ci, score, strict=True)}
-    chosen = sorted(((int(v), -lookup[(int(v), int(cc))], cand_ids[cc]) for v, cc in zip(v_of, c_of, strict=True)))
-    assignments = [(vac_ids[v], cid, -neg) for v, neg, cid in chosen]
+    # exact scores of the chosen pairs, looked up by (vacancy, candidate)
+    n_c = int(max(ci.max(), c_of.max() if len(c_of) else 0)) + 1
+    keys = vi * n_c + ci
+    order_keys = np.argsort(keys, kind="stable")
+    at = order_keys[np.searchsorted(keys[order_keys], v_of * n_c + c_of)]
+    s_of = score[at]
+    id_rank = np.argsort(np.argsort(np.asarray(cand_ids, dtype=object)[c_of], kind="stable"), kind="stable") \
+        if len(c_of) else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((id_rank, -s_of, v_of))
+    assignments = [(vac_ids[v], cand_ids[cc], sc) for v, cc, sc in
+                   zip(v_of[order].tolist(), c_of[order].tolist(), s_of[order].tolist(), strict=True)]
     total = float(sum(s for _, _, s in assignments))
     return Plan(assignments, len(assignments), total, greedy)
 
