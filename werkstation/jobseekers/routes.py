@@ -41,7 +41,7 @@ from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_
 
 SESSION_KEYS = {False: "intake", True: "intake_staff"}
 HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")
-RAW_VALUE_MAX = 2000
+RAW_VALUE_MAX = 1000
 
 
 # --- intake state in the (signed) session cookie -------------------------------------------------------------
