@@ -13,8 +13,8 @@ from werkstation.staff.explain import explain, rounded_points
 
 
 def test_queue_ranks_and_explains_in_plain_dutch(app, client):
-    vacancy, (good,) = scored(name="Fatma Goed")
-    weak = make_jobseeker(name="Bram Bakker", occupations=[BAKER], talents=["bereiden van voedsel en dranken"],
+    vacancy, _ = scored(name="Fatma Goed")
+    make_jobseeker(name="Bram Bakker", occupations=[BAKER], talents=["bereiden van voedsel en dranken"],
                           about="Ik bak brood.")
     from werkstation import match_service
     match_service.rescore_vacancy(vacancy)

@@ -28,7 +28,7 @@ def _at(day, hour=10):
 
 def seed_history(rng_seed=2026):
     """Rematch everything, then add decisions, placements and self-descriptions. Returns counts."""
-    rng = random.Random(rng_seed + 1)
+    rng = random.Random(rng_seed + 1)  # noqa: S311 (deterministic demo data, not security)
     now = utcnow()
     today = now.date()
     match_service.rematch_all()

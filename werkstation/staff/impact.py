@@ -87,7 +87,7 @@ def _months(today):
 
 
 def _month_label(month):
-    return format_date(month, "MMM yyyy")
+    return format_date(month, "MMM yy")
 
 
 def _placements():
