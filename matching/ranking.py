@@ -17,13 +17,13 @@ from contextlib import contextmanager
 import numpy as np
 import scipy.sparse as sp
 
-from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles, factorise
+from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles, _subset, factorise
 from .scorer import Contribution, Match, VacancyRanking
 
 __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 
-#: Pairs per score block (float32): about 16 MB per block, whatever the number of candidates.
-TARGET_BLOCK_PAIRS = 4_000_000
+#: Pairs per score block (float32): about 8 MB per block, whatever the number of candidates.
+TARGET_BLOCK_PAIRS = 2_000_000
 MARGIN = 1e-4
 CACHE_BYTES = 512 * 2**20
 FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
@@ -57,7 +57,7 @@ def _threshold(key: np.ndarray, k: int) -> np.ndarray:
     n = key.shape[1]
     if n >= 8 * SAMPLE_STRIDE * k:
         sample = key[:, ::SAMPLE_STRIDE]
-        ks = max(1, k // SAMPLE_STRIDE + 2)
+        ks = max(1, -(-k // SAMPLE_STRIDE))
         thr = -np.partition(-sample, ks - 1, axis=1)[:, ks - 1]
         enough = (key >= thr[:, None]).sum(axis=1) >= k
         if enough.all():
@@ -247,8 +247,10 @@ class MatchIndex:
         return X, F, details, contrib, score, eligible
 
     def _ranked(self, C, V, ci, vi):
-        """Score and number of failed hard requirements (the rank order) of pairs."""
-        X, F, _ = self.features.transform(C, V, ci, vi)
+        """Score and number of failed hard requirements (the rank order) of pairs; the full comparison results
+        are kept in ``_last_transform`` so the explanations of the winners need not recompute them."""
+        X, F, details = self.features.transform(C, V, ci, vi)
+        self._last_transform = (C, V, ci, vi, X, F, details)
         return _score(X * self.weights), F.sum(axis=1)
 
     def _best(self, group, ci, vi, score, n_failed, tie_rank, k):
@@ -270,10 +272,33 @@ class MatchIndex:
         if len(ci) == 0:
             return []
         with _no_gc():  # millions of small tuples: the cyclic GC would rescan them again and again
-            return self._matches(ci, vi, C, V)
+            return self._matches(ci, vi, C, V, self._reuse(ci, vi, C, V))
 
-    def _matches(self, ci, vi, C, V) -> list[Match]:
-        X, F, details, contrib, score, eligible = self._exact(C, V, ci, vi)
+    def _reuse(self, ci, vi, C, V):
+        """(X, F, details) of these pairs from the last ranking, when they were among its rescored pairs."""
+        last = getattr(self, "_last_transform", None)
+        if last is None or last[0] is not C or last[1] is not V or len(last[2]) == 0 or len(ci) == 0:
+            return None
+        _, _, lci, lvi, X, F, details = last
+        n = len(C)
+        keys = lvi.astype(np.int64) * n + lci
+        order = np.argsort(keys, kind="stable")
+        want = vi.astype(np.int64) * n + ci
+        pos = np.searchsorted(keys[order], want)
+        pos = np.minimum(pos, len(order) - 1)
+        at = order[pos]
+        if not np.array_equal(keys[at], want):
+            return None
+        return X[at], F[at], [_subset(pv, at) for pv in details]
+
+    def _matches(self, ci, vi, C, V, pre=None) -> list[Match]:
+        if pre is None:
+            X, F, details, contrib, score, eligible = self._exact(C, V, ci, vi)
+        else:
+            X, F, details = pre
+            contrib = X * self.weights
+            score = _score(contrib)
+            eligible = ~F.any(axis=1)
         described = self.features.describe(C, V, ci, vi, details)
         reasons = self.features.reasons(V, ci, vi, F, details)
         names = self.features.feature_names_
