@@ -60,7 +60,9 @@ def previous_result(form):
     token = getattr(form, "form_token", None) and form.form_token.data
     if not token:
         return None
-    row = db.session.scalar(select(FormSubmission).where(FormSubmission.token == token))
+    # No autoflush: the caller's pending changes are written by commit_form inside its error handling, not here.
+    with db.session.no_autoflush:
+        row = db.session.scalar(select(FormSubmission).where(FormSubmission.token == token))
     return row.result_url if row else None
 
 
