@@ -67,7 +67,7 @@ def test_a_no_needs_a_reason_and_ends_the_proposal(app, client):
     assert answer(client, placement, False, "We zoeken iemand met ervaring.").status_code == 302
     placement = db.session.get(Placement, placement.id)
     assert placement.business_response == "declined" and placement.stage == "beeindigd"
-    assert placement.outcome == "declined_by_business" and placement.history[-1].to_stage == "beeindigd"
+    assert placement.outcome == "business_declined" and placement.history[-1].to_stage == "beeindigd"
 
 
 def test_others_cannot_see_a_proposal(app, client):

@@ -52,8 +52,8 @@ SHORTLIST_REASONS = {
     "other": _l("Andere reden (schrijf het in de notitie)"),
 }
 END_REASONS = {
-    "declined_by_business": _l("Het bedrijf zei nee"),
-    "declined_by_jobseeker": _l("De werkzoekende zei nee"),
+    "business_declined": _l("Het bedrijf zei nee"),
+    "jobseeker_declined": _l("De werkzoekende zei nee"),
     "no_fit": _l("Het werk paste toch niet"),
     "personal": _l("Persoonlijke omstandigheden"),
     "business": _l("Het bedrijf stopte (geen werk, reorganisatie)"),
@@ -175,7 +175,7 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
                          side=side, answer=answer)
     event.at = at
     if not accepted:
-        move(placement, "beeindigd", by, reason=f"declined_by_{side}", note=reason, at=at)
+        move(placement, "beeindigd", by, reason=f"{side}_declined", note=reason, at=at)
     return placement
 
 
