@@ -168,6 +168,9 @@ def logout():
     audit.record("user.logout", user)
     db.session.commit()
     logout_user()
+    lang = session.get("lang")
     session.clear()
+    if lang:  # the chosen language outlives the login
+        session["lang"] = lang
     flash(_("Je bent uitgelogd."), "success")
     return redirect(url_for("main.index"))
