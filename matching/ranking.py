@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from contextlib import contextmanager
+from itertools import repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -302,23 +303,23 @@ class MatchIndex:
         described = self.features.describe(C, V, ci, vi, details)
         reasons = self.features.reasons(V, ci, vi, F, details)
         names = self.features.feature_names_
-        columns = []
-        for j, w in enumerate(self.weights.tolist()):
-            if w <= 0:
-                continue
+        used = [j for j, w in enumerate(self.weights.tolist()) if w > 0]
+        table = np.empty((len(ci), len(used)), dtype=object)
+        for col, j in enumerate(used):
             name = names[j]
             descriptions, inverse = described[j]
             # one Contribution per distinct (description, contribution), shared by the pairs that have it
             first, which = factorise([inverse, contrib[:, j]])
             values = contrib[first, j].tolist()
-            shared = [Contribution(name, x, *descriptions[d]) for x, d in zip(values, inverse[first].tolist(),
-                                                                               strict=True)]
-            columns.append([shared[i] for i in which.tolist()])
-        explanations = list(zip(*columns, strict=True)) if columns else [()] * len(ci)
-        version = self.model_version
-        cids, vids = C.ids, V.ids
-        return [Match(cids[a], vids[b], s, e, r, x, version) for a, b, s, e, r, x in
-                zip(ci.tolist(), vi.tolist(), score.tolist(), eligible.tolist(), reasons, explanations, strict=True)]
+            shared = np.fromiter((Contribution(name, x, *descriptions[d])
+                                  for x, d in zip(values, inverse[first].tolist(), strict=True)),
+                                 dtype=object, count=len(first))
+            table[:, col] = shared[which]
+        explanations = map(tuple, table.tolist())
+        cids = np.asarray(C.ids, dtype=object)[ci].tolist()
+        vids = np.asarray(V.ids, dtype=object)[vi].tolist()
+        return list(map(Match._make, zip(cids, vids, score.tolist(), eligible.tolist(), reasons, explanations,
+                                         repeat(self.model_version, len(ci)), strict=False)))
 
     # --- rankings ------------------------------------------------------------------------------------------------
 
