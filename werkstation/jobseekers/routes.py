@@ -316,6 +316,17 @@ class DeleteForm(FlaskForm):
     )
 
 
+def fitting_vacancies(jobseeker, limit=10):
+    """Open vacancies that fit, one line per kind of work at a business (titles and businesses only)."""
+    seen, result = set(), []
+    for vacancy, score in match_service.vacancies_for(jobseeker, top_k=3 * limit):
+        key = (vacancy.title.strip().lower(), vacancy.business_id)
+        if key not in seen:
+            seen.add(key)
+            result.append((vacancy, score))
+    return result[:limit]
+
+
 @bp.route("/profiel", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>")
 @roles("jobseeker", "staff", "admin")
@@ -327,7 +338,7 @@ def profile(jobseeker_id):
     if current_user.is_staff:
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         db.session.commit()
-    fitting = match_service.vacancies_for(jobseeker, top_k=10) if jobseeker.status == "available" else []
+    fitting = fitting_vacancies(jobseeker) if jobseeker.status == "available" else []
     status_form = StatusForm()
     status_form.version.data = jobseeker.version
     return render_template(
