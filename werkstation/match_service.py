@@ -256,6 +256,8 @@ def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
 
 # Stages that mean the person was actually placed (a positive outcome whatever the earlier decision).
 PLACED_STAGES = ("proefplaatsing", "in_dienst", "afgerond")
+# Stages in which a placement holds one of its vacancy's places.
+SEAT_STAGES = ("voorgesteld", "kennismaking", "proefplaatsing", "in_dienst", "afgerond")
 
 
 def training_examples():
@@ -350,15 +352,30 @@ class NeighbourhoodPlan:
 
 def neighbourhood_plan() -> NeighbourhoodPlan:
     """Allocate matchable people over all open vacancies (each person at most one, each vacancy at most its seats)."""
+    import dataclasses
+
     from matching import allocate
 
-    people = matchable_jobseekers()
-    vacancies = open_vacancies()
-    seats = sum(max(1, v.seats or 1) for v in vacancies)
+    from .models import Placement
+
+    # Places already taken (running proposals and placements) are not offered again, nor are people who already
+    # have a running proposal or placement.
+    taken = {}
+    busy = set()
+    for p in db.session.scalars(select(Placement).where(Placement.stage.in_(SEAT_STAGES))):
+        taken[p.vacancy_id] = taken.get(p.vacancy_id, 0) + 1
+        if p.stage != "afgerond":
+            busy.add(p.jobseeker_id)
+    people = [j for j in matchable_jobseekers() if j.id not in busy]
+    free = {v.id: max(1, v.seats or 1) - taken.get(v.id, 0) for v in open_vacancies()}
+    vacancies = [v for v in open_vacancies() if free[v.id] > 0]
+    seats = sum(free[v.id] for v in vacancies)
     if not people or not vacancies:
         return NeighbourhoodPlan([], 0, 0, len(people), len(vacancies), seats)
     plan = allocate(
-        [candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies], matcher=active_matcher()
+        [candidate_record(j) for j in people],
+        [dataclasses.replace(vacancy_record(v), seats=free[v.id]) for v in vacancies],
+        matcher=active_matcher(),
     )
     by_person = {str(j.id): j for j in people}
     by_job = {str(v.id): v for v in vacancies}

@@ -9,7 +9,7 @@ from tests.factories import BAKER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from werkstation import match_service
 from werkstation.extensions import db
-from werkstation.models import AuditEvent, MatchModel, Suggestion
+from werkstation.models import AuditEvent, Jobseeker, MatchModel, Suggestion
 from werkstation.placements import pipeline
 
 
@@ -45,6 +45,17 @@ def test_plan_is_shown_next_to_greedy_and_accepted_as_shortlist_decisions(app, c
     assert decided[0].decision == "shortlist" and decided[0].decided_by_id == staff.id
     assert decided[0].decision_reason == "plan"
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "suggestion.decide")).actor_id == staff.id
+
+
+def test_plan_leaves_out_people_and_places_already_taken(app):
+    from tests.werkstation.workspace import proposed
+
+    cleaning, baking = two_vacancies_one_good_person()
+    sam = db.session.scalar(select(Jobseeker).where(Jobseeker.name == "Schoonmaker Sam"))
+    proposed(cleaning, sam)
+    plan = match_service.neighbourhood_plan()
+    assert plan.seats == 1 and plan.people == 1
+    assert [(v.id, j.name) for v, j, _ in plan.assignments] == [(baking.id, "Alleskunner")]
 
 
 def test_plan_ignores_tampered_assignments(app, client):
@@ -135,9 +146,11 @@ def test_matching_code_never_reads_the_fairness_table():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    sources = [root / "werkstation" / "match_service.py", *sorted((root / "matching").rglob("*.py")),
-               *sorted((root / "werkstation" / "placements").rglob("*.py")),
-               *sorted((root / "templates" / "placements").rglob("*.html"))]
+    # The matching bridge, the engine, and what businesses see (proposals and their own vacancies).
+    sources = [root / "werkstation" / "match_service.py", *sorted((root / "matching").rglob("*.py"))]
+    for business_side in ("placements", "vacancies"):
+        sources += sorted((root / "werkstation" / business_side).rglob("*.py"))
+        sources += sorted((root / "templates" / business_side).rglob("*.html"))
     assert len(sources) > 5
     for path in sources:
         text = path.read_text(encoding="utf-8")
