@@ -99,9 +99,9 @@ class MatchIndex:
     ``rank_candidate`` score one new record against the whole other side without re-encoding it.
     """
 
-    def __init__(self, matcher, candidates: Sequence, vacancies: Sequence, n_jobs: int = 2):
+    def __init__(self, matcher, candidates: Sequence, vacancies: Sequence, n_jobs: int | None = None):
         self.matcher = matcher
-        self.n_jobs = n_jobs
+        self.n_jobs = getattr(matcher, "n_jobs", 1) if n_jobs is None else n_jobs
         self.features = matcher.features().fit(candidates, vacancies)
         self.C = self.features.encode_candidates(candidates)
         self.V = self.features.encode_vacancies(vacancies)

@@ -130,11 +130,14 @@ class Matcher:
     random_state : int, optional
         Seed for the fold split.
     chunk_size : int, optional
-        Vacancies per ranking chunk; default keeps each score block around 4 million pairs.
+        Vacancies per ranking chunk; default keeps each score block around 2 million pairs.
+    n_jobs : int
+        Worker processes for large rankings (at least 20 million pairs; forked, so only where fork exists).
+        Use 1 inside a threaded web server.
     """
 
     def __init__(self, weights=None, resident_pc4=None, taxonomy=None, centroids=None, cv=5,
-                 min_improvement=0.005, C=1.0, random_state=None, chunk_size=None):
+                 min_improvement=0.005, C=1.0, random_state=None, chunk_size=None, n_jobs=2):
         self.weights = weights
         self.resident_pc4 = resident_pc4
         self.taxonomy = taxonomy
@@ -144,6 +147,7 @@ class Matcher:
         self.C = C
         self.random_state = random_state
         self.chunk_size = chunk_size
+        self.n_jobs = n_jobs
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor parameters (scikit-learn convention)."""
