@@ -255,3 +255,22 @@ def test_at_is_used_for_backdated_history(app):
     placement = proposed(make_vacancy(), make_jobseeker(), staff)
     pipeline.move(placement, "beeindigd", staff, reason="other", at=when)
     assert placement.history[-1].at == when and placement.ended_at == date(2026, 3, 1)
+
+
+def test_staff_can_note_an_answer_given_in_person(app, client):
+    staff = make_user("staff")
+    vacancy = make_vacancy()
+    placement = proposed(vacancy, make_jobseeker(with_user=False), staff)
+    login(client, staff)
+    url = f"/medewerker/plaatsingen/{placement.id}"
+    for side in ("jobseeker", "business"):
+        response = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "side": side,
+                                                        "answer": "yes"})
+        assert response.status_code == 302
+    placement = db.session.get(Placement, placement.id)
+    assert pipeline.contact_shared(placement)
+    again = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "side": "business",
+                                                 "answer": "no", "reason": "Toch niet."})
+    assert again.status_code == 409 and db.session.get(Placement, placement.id).business_response == "accepted"
+    answers = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "placement.respond")).all()
+    assert {e.details["side"] for e in answers} == {"jobseeker", "business"} and all(e.actor_id == staff.id for e in answers)

@@ -99,3 +99,13 @@ class PlanForm(FlaskForm):
     """The plan's assignments; staff untick what they do not want before accepting."""
 
     assignments = MultiCheckboxField(_l("Voorstellen uit het plan"), validators=[Optional()])
+
+
+class OnBehalfForm(FlaskForm):
+    """Staff note an answer given in person or by phone (for someone without an account, or a business that called)."""
+
+    side = RadioField(_l("Wie antwoordde?"), choices=[("jobseeker", _l("De werkzoekende")), ("business", _l("Het bedrijf"))],
+                      validators=[InputRequired(message=_l("Kies wie antwoordde."))])
+    answer = RadioField(_l("Antwoord"), choices=[("yes", _l("Ja")), ("no", _l("Nee"))],
+                        validators=[InputRequired(message=_l("Kies ja of nee."))])
+    reason = TextAreaField(_l("Waarom niet? (alleen bij nee)"), validators=[Optional(), Length(max=1000)])

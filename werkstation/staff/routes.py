@@ -22,6 +22,7 @@ from .forms import (
     InstrumentsForm,
     JobseekerSearchForm,
     MoveForm,
+    OnBehalfForm,
     PlanForm,
     ProposeForm,
     QueueFilterForm,
@@ -266,6 +267,7 @@ def _placement_page(placement, form, status=200):
     return render_template(
         "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
         follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
+        on_behalf_form=OnBehalfForm(formdata=None) if placement.stage == "voorgesteld" else None,
         today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
     ), status
 
@@ -306,6 +308,26 @@ def placement(placement_id):
             return redirect(outcome.url)
         return _placement_page(db.session.get(Placement, placement_id), form, 409)
     return _placement_page(row, form)
+
+
+@bp.route("/plaatsingen/<int:placement_id>/antwoord", methods=["POST"])
+@roles(*STAFF_ROLES)
+def placement_answer(placement_id):
+    """Note the answer a jobseeker or business gave in person or by phone (recorded as given by this staff member)."""
+    row = db.get_or_404(Placement, placement_id)
+    form = OnBehalfForm()
+    if not form.validate_on_submit():
+        abort(400)
+    side = form.side.data
+    if getattr(row, f"{side}_response") is not None:
+        return refused(pipeline.RuleError(_l("Op dit voorstel is al geantwoord.")))
+    try:
+        pipeline.respond(row, side, form.answer.data == "yes", form.reason.data, current_user)
+    except pipeline.RuleError as error:
+        return refused(error)
+    db.session.commit()
+    flash(_("Het antwoord is opgeslagen."), "success")
+    return redirect(url_for("staff.placement", placement_id=row.id))
 
 
 @bp.route("/plaatsingen/<int:placement_id>/instrumenten", methods=["POST"])
