@@ -264,13 +264,13 @@ def test_staff_can_note_an_answer_given_in_person(app, client):
     login(client, staff)
     url = f"/medewerker/plaatsingen/{placement.id}"
     for side in ("jobseeker", "business"):
-        response = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "side": side,
-                                                        "answer": "yes"})
+        response = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "ob-side": side,
+                                                        "ob-answer": "yes"})
         assert response.status_code == 302
     placement = db.session.get(Placement, placement.id)
     assert pipeline.contact_shared(placement)
-    again = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "side": "business",
-                                                 "answer": "no", "reason": "Toch niet."})
+    again = client.post(f"{url}/antwoord", data={"csrf_token": csrf_token(client, url), "ob-side": "business",
+                                                 "ob-answer": "no", "ob-reason": "Toch niet."})
     assert again.status_code == 409 and db.session.get(Placement, placement.id).business_response == "accepted"
     answers = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "placement.respond")).all()
     assert {e.details["side"] for e in answers} == {"jobseeker", "business"} and all(e.actor_id == staff.id for e in answers)

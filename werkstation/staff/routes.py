@@ -267,7 +267,7 @@ def _placement_page(placement, form, status=200):
     return render_template(
         "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
         follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
-        on_behalf_form=OnBehalfForm(formdata=None) if placement.stage == "voorgesteld" else None,
+        on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == "voorgesteld" else None,
         today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
     ), status
 
@@ -315,7 +315,7 @@ def placement(placement_id):
 def placement_answer(placement_id):
     """Note the answer a jobseeker or business gave in person or by phone (recorded as given by this staff member)."""
     row = db.get_or_404(Placement, placement_id)
-    form = OnBehalfForm()
+    form = OnBehalfForm(prefix="ob")
     if not form.validate_on_submit():
         abort(400)
     side = form.side.data
