@@ -189,7 +189,7 @@ class Journey:
         self.screens = []
         self.axe_pages = 0
         self.started = time.perf_counter()
-        self.timings = []  # (screenshot, seconds for screenshot + axe, seconds since the journey began)
+        self.timings = []  # (file, seconds for the screenshot, for screenshot + axe + checks, since the journey began)
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -219,6 +219,7 @@ class Journey:
         self.counter += 1
         path = self.folder / f"{self.counter:02d}-{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        shot = time.perf_counter() - started
         self.screens.append(path)
         if axe:
             from axe_playwright_python.sync_playwright import Axe
@@ -238,7 +239,7 @@ class Journey:
         self.assert_clean()
         if lang:
             self.assert_language(page, lang)
-        self.timings.append((path.name, time.perf_counter() - started, time.perf_counter() - self.started))
+        self.timings.append((path.name, shot, time.perf_counter() - started, time.perf_counter() - self.started))
         return path
 
     def assert_clean(self, final=False):
@@ -269,7 +270,7 @@ class Journey:
         assert not found, f"{page.url} ({lang}) shows {other} UI text:\n  " + "\n  ".join(found)
 
     def close(self):
-        lines = [f"{name}\tcheck {spent:.2f}s\tat {at:.2f}s" for name, spent, at in self.timings]
+        lines = [f"{name}\tscreenshot {shot:.2f}s\tcheck {spent:.2f}s\tat {at:.2f}s" for name, shot, spent, at in self.timings]
         (self.folder / "timings.txt").write_text("\n".join(lines) + "\n")
         for context in self.contexts:
             # Closing after a failure must not hide the failure.
