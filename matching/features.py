@@ -145,11 +145,11 @@ class VacancyProfiles:
 
 @dataclass(frozen=True)
 class LinearDense:
-    """``left @ right + row_constant[:, None]``: a sparse (rows x d) by dense (d x candidates) product."""
+    """``left @ right``: a sparse (rows x d) by dense (d x candidates) product whose last right row is all ones,
+    so the last left column is a per-vacancy constant (parts sharing ``right`` are summed before multiplying)."""
 
     left: sp.csr_matrix
     right: np.ndarray
-    row_constant: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -1002,7 +1002,15 @@ class TalentCoverage(Comparison):
         keys = np.sort(coo.row.astype(np.int64) * max(1, len(self.keys_)) + coo.col)
         enc = {"matrix": m, "matrix_t": m.T.tocsr(), "labels": labels, "keys": keys}
         if m.shape[0] * m.shape[1] <= DENSE_TALENT_LIMIT:
-            enc["dense_t"] = np.ascontiguousarray(m.T.toarray().astype(np.float32))
+            cached = context.get("_talent_dense")
+            if cached is not None and cached[0] is candidates:  # required and preferred share one matrix
+                enc["dense_t"] = cached[1]
+            else:
+                # (talents + 1) x candidates; the last row is all ones and carries per-vacancy constants
+                dense = np.ones((m.shape[1] + 1, m.shape[0]), dtype=np.float32)
+                dense[:-1] = m.T.toarray()
+                enc["dense_t"] = dense
+                context["_talent_dense"] = (candidates, dense)
         return enc
 
     def encode_vacancies(self, vacancies, context):
@@ -1047,7 +1055,8 @@ class TalentCoverage(Comparison):
     def block(self, c, v, rows):
         const = (v["total"][rows] == 0).astype(np.float32)
         if "dense_t" in c:
-            return LinearDense(v["normalised"][rows], c["dense_t"], const)
+            left = sp.hstack([v["normalised"][rows], sp.csr_matrix(const[:, None])], format="csr")
+            return LinearDense(left, c["dense_t"])
         return SparseBlock((v["normalised"][rows] @ c["matrix_t"]).tocsr(), const)
 
     def describe(self, pv, c, v, ci, vi):

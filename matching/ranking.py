@@ -115,15 +115,18 @@ class MatchIndex:
 
     # --- blocks ------------------------------------------------------------------------------------------------
 
-    def _profile_vector(self, cache: dict, part: VacancyProfiles, p: int, w: float):
-        """Weighted float32 vector (or a float when constant) of one vacancy profile, computed once per call."""
-        key = (part.key, p)
+    def _profile_vector(self, cache: dict, part: VacancyProfiles, p: int, w: float, carrier=None):
+        """Weighted float32 vector (or a float when constant) of one vacancy profile, computed once per call;
+        ``carrier`` (a per-candidate vector) is added in."""
+        key = (part.key, p, carrier is not None)
         got = cache.get(key)
         if got is None:
             values, fails = part.vector(p)
             vec = (np.float32(w) * values).astype(np.float32)
             if fails is not None:
                 vec -= np.float32(PENALTY) * fails
+            if carrier is not None:
+                vec += carrier
             if len(vec) == 0 or (vec == vec[0]).all():
                 got = float(vec[0]) if len(vec) else 0.0
             else:
@@ -136,62 +139,95 @@ class MatchIndex:
         return got
 
     def _key_block(self, C, V, rows: np.ndarray, cache: dict | None = None) -> np.ndarray:
-        """float32 rank keys, shape (len(rows), len(C))."""
+        """float32 rank keys, shape (len(rows), len(C)).
+
+        Constants per vacancy row are gathered first and ride along in the one sparse x dense product (or fill
+        the block); per-candidate vectors are folded into the first per-profile vectors (cached), so every pair is
+        touched as few times as possible.
+        """
         cache = {} if cache is None else cache
-        n = len(C)
-        parts = sorted(self.features.blocks(C, V, rows), key=lambda item: not isinstance(item[1], LinearDense))
-        key = None
-        row_constant = np.zeros(len(rows), dtype=np.float64)
-        for name, part in parts:
+        n, m = len(C), len(rows)
+        row_constant = np.zeros(m, dtype=np.float64)
+        products: dict[int, list] = {}
+        profiles, sparse_parts, vectors = [], [], []
+        for name, part in self.features.blocks(C, V, rows):
             w = self.weight_map[name]
             if isinstance(part, LinearDense):
-                if w == 0:
-                    continue
-                product = (part.left * np.float32(w)) @ part.right
-                product = np.asarray(product, dtype=np.float32)
-                key = product if key is None else np.add(key, product, out=key)
-                row_constant += w * part.row_constant
-                continue
-            if key is None:
-                key = np.zeros((len(rows), n), dtype=np.float32)
-            if isinstance(part, VacancyProfiles) and n <= FEW_CANDIDATES:
-                # few candidates, many vacancies: all profiles at once, then one gather
-                uniq, inverse = np.unique(part.index, return_inverse=True)
-                if part.vectors is not None:
-                    values, fails = part.vectors(uniq)
-                else:
-                    got = [part.vector(int(p)) for p in uniq]
-                    values = np.array([g[0] for g in got]).reshape(len(uniq), n)
-                    fails = None if got and got[0][1] is None else \
-                        np.array([g[1] for g in got], dtype=bool).reshape(len(uniq), n)
-                table = (np.float32(w) * values).astype(np.float32)
-                if fails is not None:
-                    table -= np.float32(PENALTY) * fails
-                key += table[inverse.reshape(-1)]
+                if w != 0:
+                    products.setdefault(id(part.right), [part.right, None])
+                    entry = products[id(part.right)]
+                    scaled = part.left * np.float32(w)
+                    entry[1] = scaled if entry[1] is None else entry[1] + scaled
             elif isinstance(part, VacancyProfiles):
-                for i, p in enumerate(part.index.tolist()):
-                    vec = self._profile_vector(cache, part, p, w)
-                    if isinstance(vec, float):
-                        row_constant[i] += vec
-                    else:
-                        key[i] += vec
+                profiles.append((part, w))
             elif w == 0:
                 continue
             elif isinstance(part, CandidateVector):
-                key += np.float32(w) * part.values[None, :]
+                vectors.append(np.float32(w) * part.values.astype(np.float32))
             elif isinstance(part, SparseBlock):
-                m = sp.csr_array(part.matrix, dtype=np.float32)
-                if w != 1:
-                    m = m * np.float32(w)
-                key = m + key  # scipy adds a sparse array into a copy of the dense one in C
+                sparse_parts.append((part, w))
                 if part.row_constant is not None:
                     row_constant += w * part.row_constant
             else:  # pragma: no cover - a new block type must be handled here
                 raise TypeError(f"unknown block part {type(part).__name__}")
-        if key is None:
-            key = np.zeros((len(rows), n), dtype=np.float32)
-        key += row_constant.astype(np.float32)[:, None]
+        extra = sum(vectors) if vectors else None
+
+        # per-profile vectors: constants go to row_constant, the rest become row additions
+        row_ops: list[tuple[int, np.ndarray]] = []
+        tables = []
+        for number, (part, w) in enumerate(profiles):
+            carrier = extra if number == 0 else None
+            if n <= FEW_CANDIDATES:
+                tables.append(self._profile_table(part, w, n, carrier))
+                continue
+            for i, p in enumerate(part.index.tolist()):
+                vec = self._profile_vector(cache, part, p, w, carrier)
+                if isinstance(vec, float):
+                    row_constant[i] += vec
+                else:
+                    row_ops.append((i, vec))
+        if not profiles and extra is not None:
+            row_ops.extend((i, extra) for i in range(m))
+
+        if products:
+            key = None
+            for number, (right, left) in enumerate(products.values()):
+                if number == 0:
+                    left = left.tolil()
+                    left[:, -1] = (left[:, -1].toarray().reshape(-1) + row_constant).reshape(-1, 1)
+                    left = left.tocsr()
+                product = np.asarray(left @ right, dtype=np.float32)
+                key = product if key is None else np.add(key, product, out=key)
+        else:
+            key = np.empty((m, n), dtype=np.float32)
+            key[:] = row_constant.astype(np.float32)[:, None]
+        for table in tables:
+            key += table
+        for i, vec in row_ops:
+            key[i] += vec
+        for part, w in sparse_parts:
+            sparse = sp.csr_array(part.matrix, dtype=np.float32)
+            if w != 1:
+                sparse = sparse * np.float32(w)
+            key = sparse + key  # scipy adds a sparse array into a copy of the dense one, in C
         return key
+
+    def _profile_table(self, part: VacancyProfiles, w: float, n: int, carrier) -> np.ndarray:
+        """All rows of a per-profile part at once (few candidates): weighted values minus penalties."""
+        uniq, inverse = np.unique(part.index, return_inverse=True)
+        if part.vectors is not None:
+            values, fails = part.vectors(uniq)
+        else:
+            got = [part.vector(int(p)) for p in uniq]
+            values = np.array([g[0] for g in got]).reshape(len(uniq), n)
+            fails = None if got and got[0][1] is None else \
+                np.array([g[1] for g in got], dtype=bool).reshape(len(uniq), n)
+        table = (np.float32(w) * values).astype(np.float32)
+        if fails is not None:
+            table -= np.float32(PENALTY) * fails
+        if carrier is not None:
+            table += carrier[None, :]
+        return table[inverse.reshape(-1)]
 
     def _vacancy_chunks(self, V, n_cand: int) -> list[np.ndarray]:
         """Vacancy rows in chunks, grouped by occupation so each chunk shares occupation work."""

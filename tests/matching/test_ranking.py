@@ -103,3 +103,27 @@ def test_explanations_only_for_the_top_k():
 def test_empty_inputs():
     assert Matcher().rank([], [make_vacancy()], top_k=3)[0].matches == ()
     assert Matcher().rank([make_candidate()], [], top_k=3) == []
+
+
+def test_sampled_threshold_never_loses_a_top_k_entry():
+    from matching.ranking import _threshold
+
+    rng = np.random.default_rng(0)
+    key = rng.normal(size=(30, 9000)).astype(np.float32)
+    key[5, :] = 0.5  # all tied
+    key[7, ::2] = -3.0  # many ineligible
+    for k in (1, 10, 50):
+        thr = _threshold(key, k)
+        kth = -np.sort(-key, axis=1)[:, k - 1]
+        assert np.all(thr <= kth)  # everything in the top k is kept
+        assert np.all((key >= thr[:, None]).sum(axis=1) >= k)
+
+
+def test_forked_workers_give_the_same_ranking(monkeypatch):
+    import matching.ranking as ranking
+
+    candidates, vacancies = random_records(21, 40, 12)
+    serial = _summary(Matcher(n_jobs=1, chunk_size=2).rank(candidates, vacancies, top_k=5))
+    monkeypatch.setattr(ranking, "PARALLEL_MIN_PAIRS", 0)
+    forked = _summary(Matcher(n_jobs=2, chunk_size=2).rank(candidates, vacancies, top_k=5))
+    assert forked == serial
