@@ -651,7 +651,8 @@ class Credentials(_ProfileComparison):
     hard = True
 
     def fit(self, candidates, vacancies, context):
-        keys = {k for v in vacancies for k in _credential_keys(v)}
+        # both sides: a vacancy added later may ask for something only candidates mentioned so far
+        keys = {k for r in (*vacancies, *candidates) for k in _credential_keys(r)}
         self.keys_ = tuple(sorted(keys))
         return self
 

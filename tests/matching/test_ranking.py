@@ -127,3 +127,12 @@ def test_forked_workers_give_the_same_ranking(monkeypatch):
     monkeypatch.setattr(ranking, "PARALLEL_MIN_PAIRS", 0)
     forked = _summary(Matcher(n_jobs=2, chunk_size=2).rank(candidates, vacancies, top_k=5))
     assert forked == serial
+
+
+def test_new_vacancy_asking_for_a_certificate_no_earlier_vacancy_asked_for():
+    holder = make_candidate(id="holder", certificates=frozenset({"EHBO"}))
+    other = make_candidate(id="other")
+    index = Matcher().index([holder, other], [make_vacancy()])
+    ranking = index.rank_vacancy(make_vacancy(id="new", certificates=frozenset({"EHBO"})), top_k=2)
+    assert [(m.candidate_id, m.eligible) for m in ranking.matches] == [("holder", True), ("other", False)]
+    assert ranking.matches[1].reasons == ("mist EHBO",)
