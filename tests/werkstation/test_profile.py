@@ -232,3 +232,14 @@ def test_a_business_cannot_open_profiles(client, jobseeker):
 def test_profile_without_intake_leads_to_the_intake(client):
     login(client, make_user(role="jobseeker"))
     assert client.get("/profiel").headers["Location"].endswith("/intake")
+
+
+def test_pausing_a_profile_someone_just_changed_is_refused_politely(seeker, jobseeker):
+    state = state_of(seeker, "/profiel")
+    jobseeker.about = "Door een medewerker aangepast."
+    db.session.commit()
+    response = seeker.post("/profiel/status", data={**state, "action": "pause"})
+    assert response.status_code == 302
+    assert "Iemand anders heeft dit net veranderd" in seeker.get("/profiel").get_data(as_text=True)
+    db.session.refresh(jobseeker)
+    assert jobseeker.status == "available"

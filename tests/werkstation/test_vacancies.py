@@ -277,3 +277,15 @@ def test_business_edits_its_own_details(logged_in, business):
     db.session.refresh(business)
     assert business.sector == "schoonmaak"
     assert count(Business) == 1
+
+
+def test_pausing_a_vacancy_someone_just_changed_is_refused_politely(logged_in, business):
+    vacancy = make_vacancy(business=business)
+    state = page_state(logged_in, f"/vacatures/{vacancy.id}")
+    vacancy.seats = 4
+    db.session.commit()
+    response = logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": "pause"})
+    assert response.status_code == 302
+    assert "Iemand anders heeft dit net veranderd" in logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)
+    db.session.refresh(vacancy)
+    assert vacancy.status == "open"

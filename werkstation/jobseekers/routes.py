@@ -404,7 +404,7 @@ def change_status(jobseeker_id):
         flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
         return redirect(profile_url(jobseeker))
     if not versions_match(form, jobseeker):
-        flash(form.form_errors[-1], "error")
+        flash(str(form.form_errors[-1]), "error")
         return redirect(profile_url(jobseeker))
     old = jobseeker.status
     jobseeker.status = target
@@ -418,7 +418,7 @@ def change_status(jobseeker_id):
         flash(_("Je staat op pauze. Je krijgt nu geen voorstellen.") if target == "paused"
               else _("Je bent weer beschikbaar voor werk."), "success")
     elif not outcome.duplicate:
-        flash(form.form_errors[-1] if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
+        flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
     return redirect(profile_url(jobseeker))
 
 

@@ -155,7 +155,7 @@ def change_status(vacancy_id):
         flash(_("Deze vacature heeft die status al, of dat kan nu niet."), "error")
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     if not versions_match(form, vacancy):
-        flash(form.form_errors[-1], "error")
+        flash(str(form.form_errors[-1]), "error")
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     old = vacancy.status
     vacancy.status = target
@@ -166,7 +166,7 @@ def change_status(vacancy_id):
         flash({"paused": _("De vacature is gepauzeerd."), "open": _("De vacature staat weer open."),
                "closed": _("De vacature is gesloten.")}[target], "success")
     elif not outcome.duplicate:
-        flash(form.form_errors[-1] if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
+        flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
     return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
 
 
