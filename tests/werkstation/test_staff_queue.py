@@ -34,8 +34,8 @@ def test_breakdown_adds_up_to_the_score(app, client):
     assert round(sum(p.points for p in explained.parts), 1) == explained.score_points
     login(client, make_user("staff"))
     html = client.get(f"/medewerker/suggesties/{row.id}").get_data(as_text=True)
-    points = [float(x) for x in re.findall(r'<td class="num">([0-9.]+)</td>', html)]
-    total = float(re.search(r'<td class="num"><strong>([0-9.]+)</strong>', html).group(1))
+    points = [float(x) for x in re.findall(r'<td class="num"[^>]*>([0-9.]+)</td>', html)]
+    total = float(re.search(r'<td class="num"[^>]*><strong>([0-9.]+)</strong>', html).group(1))
     assert len(points) == len(row.explanation["parts"]) and abs(sum(points) - total) < 1e-9
     assert abs(total - round(row.score * 100, 1)) < 1e-9
 
