@@ -141,3 +141,11 @@ def test_available_residents_never_proposed_in_60_days(app, client):
     assert "Wacht Al Lang" in html and "Lang Geleden" in html
     assert "Net Voorgesteld" not in html and "Buiten De Wijk" not in html
     assert db.session.get(Jobseeker, waiting.id) and db.session.get(Placement, placement.id)
+
+
+def test_chart_axes_end_on_round_numbers_and_percentages_on_100():
+    assert [impact.nice_top(v) for v in (0, 3, 19, 296, 3408)] == [1, 5, 20, 500, 5000]
+    figure = impact.Figure("x", "t", "d", ["a", "b"], [], [88.2, 85.7], ["3", "6"], unit="%")
+    chart = figure.chart
+    assert [label for _y, label in chart["ticks"]] == ["0", "50", "100"]
+    assert chart["bars"][0].value == "88.2%" and chart["bars"][0].height < chart["base"] - 16

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -58,7 +59,7 @@ class Figure:
     def chart(self) -> dict:
         """Geometry of the bars and axis, ready for the SVG template."""
         values = self.chart_values
-        top = max(values, default=0) or 1
+        top = 100.0 if self.unit == "%" else nice_top(max(values, default=0))
         inner_w = CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
         inner_h = CHART_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         slot = inner_w / max(1, len(values))
@@ -66,11 +67,22 @@ class Figure:
         for i, (value, label) in enumerate(zip(values, self.chart_labels, strict=True)):
             h = inner_h * value / top
             bars.append(Bar(MARGIN_LEFT + i * slot + slot * 0.15, MARGIN_TOP + inner_h - h, slot * 0.7, h, label,
-                            _number(value)))
+                            _number(value) + self.unit))
         ticks = [(MARGIN_TOP + inner_h - inner_h * f, _number(top * f)) for f in (0, 0.5, 1)]
         return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": ticks,
                 "left": MARGIN_LEFT, "right": CHART_WIDTH - MARGIN_RIGHT, "base": MARGIN_TOP + inner_h,
                 "label_y": MARGIN_TOP + inner_h + 18, "value_offset": 4}
+
+
+def nice_top(value):
+    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above `value` (at least 1), for round axis ticks."""
+    if value <= 1:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
 
 
 def _number(value):
