@@ -27,6 +27,7 @@ __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 TARGET_BLOCK_PAIRS = 2_000_000
 MARGIN = 1e-4
 CACHE_BYTES = 512 * 2**20
+SORT_ROW_OPS = True
 FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
 
 
@@ -203,6 +204,8 @@ class MatchIndex:
             key[:] = row_constant.astype(np.float32)[:, None]
         for table in tables:
             key += table
+        if SORT_ROW_OPS:
+            row_ops.sort(key=lambda op: op[0])  # all additions to one row together, while it is in cache
         for i, vec in row_ops:
             key[i] += vec
         for part, w in sparse_parts:
