@@ -304,8 +304,8 @@ def test_c_staff_propose_the_top_suggestion_and_both_sides_say_yes(journey):
     log_in(journey, resident, RESIDENT["email"], PASSWORD)
     expect(resident.get_by_role("main")).to_contain_text(BUSINESS["name"])
     journey.check(resident, "bewoner-overzicht", lang="nl")
-    open_proposals(journey, resident, missing)
-    resident.get_by_role("link", name=re.compile(VACANCY["title"])).click()
+    # The proposal is listed on the resident's own overview.
+    resident.get_by_role("main").get_by_role("link", name=re.compile(f"{VACANCY['title']}.*{BUSINESS['name']}")).click()
     expect(resident.get_by_role("heading", level=1)).to_have_text(VACANCY["title"])
     journey.check(resident, "bewoner-voorstel", lang="nl")
     resident.get_by_role("radio", name="Ja, graag").check()
@@ -328,6 +328,7 @@ def test_c_staff_propose_the_top_suggestion_and_both_sides_say_yes(journey):
     stage = journey.server.query(lambda: _placement_stage(vacancy_id))
     assert stage == "proefplaatsing"
     log_out(staff)
+    journey.check(staff, "medewerker-uitgelogd", lang="nl")
     STATE["placement"] = placement_url
     assert not missing, "the journey could not find its way: " + "; ".join(missing)
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Corner shop in the district 2026"
 
 
-def test_a_business_in_english_sees_no_dutch(journey):
+def test_english_business_sees_no_dutch(journey):
     page = journey.page(viewport=PHONE)
     page.goto("/")
     journey.check(page, "home-nl", lang="nl")
