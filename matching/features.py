@@ -56,7 +56,9 @@ __all__ = [
     "TalentCoverage",
     "TextSimilarity",
     "Travel",
+    "factorise",
     "schedule_bits",
+    "subset_pairs",
 ]
 
 #: PC4 codes of the demo district (Kanaleneiland, Utrecht); residents get the "woont in de wijk" feature.
@@ -179,7 +181,7 @@ class Encoded:
         return len(self.ids)
 
 
-def _subset(pv: PairValues, idx: np.ndarray) -> PairValues:
+def subset_pairs(pv: PairValues, idx: np.ndarray) -> PairValues:
     """The pairs ``idx`` of a PairValues (arrays and sparse matrices indexed along their first axis)."""
     aux = {}
     for k, a in pv.aux.items():
@@ -1351,7 +1353,7 @@ class PairFeatures:
                 out.append((comp.describe(pv, c, v, ci, vi), np.arange(len(ci))))
                 continue
             first, inverse = factorise(sig)
-            out.append((comp.describe(_subset(pv, first), c, v, ci[first], vi[first]), inverse))
+            out.append((comp.describe(subset_pairs(pv, first), c, v, ci[first], vi[first]), inverse))
         return out
 
     def reasons(self, V: Encoded, ci, vi, F: np.ndarray, details: list[PairValues]) -> list[tuple[str, ...]]:

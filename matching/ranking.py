@@ -18,7 +18,15 @@ from itertools import repeat
 import numpy as np
 import scipy.sparse as sp
 
-from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles, _subset, factorise
+from .features import (
+    PENALTY,
+    CandidateVector,
+    LinearDense,
+    SparseBlock,
+    VacancyProfiles,
+    factorise,
+    subset_pairs,
+)
 from .scorer import Contribution, Match, VacancyRanking
 
 __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
@@ -252,9 +260,6 @@ class MatchIndex:
         r, c = np.nonzero(mask)
         return rows[r], c
 
-    def _map(self, fn, items):
-        return [fn(x) for x in items]
-
     def _select_all(self, C, V, chunks, top_k, eligible_only):
         """Run the chunks, in two forked worker processes when the work is large enough."""
         pairs = len(C) * len(V)
@@ -329,7 +334,7 @@ class MatchIndex:
         at = order[pos]
         if not np.array_equal(keys[at], want):
             return None
-        return X[at], F[at], [_subset(pv, at) for pv in details]
+        return X[at], F[at], [subset_pairs(pv, at) for pv in details]
 
     def _matches(self, ci, vi, C, V, pre=None) -> list[Match]:
         if pre is None:
