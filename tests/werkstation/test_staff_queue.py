@@ -165,3 +165,39 @@ def test_staff_dashboard_links_to_the_queue(app, client):
     login(client, make_user("staff"))
     html = client.get("/dashboard").get_data(as_text=True)
     assert f"/medewerker/vacatures/{vacancy.id}" in html
+
+
+def test_explanation_is_phrased_in_english_for_the_english_interface(app, client):
+    vacancy, (person,) = scored(licences=[])
+    vacancy.licences = ["B"]
+    db.session.commit()
+    from werkstation import match_service
+    match_service.rescore_vacancy(vacancy)
+    db.session.commit()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    html = client.get(f"/medewerker/suggesties/{row.id}?lang=en").get_data(as_text=True)
+    assert "min by bike" in html and "has worked as" in html and "missing driving licence B" in html
+    assert "fietsen" not in html and "mist rijbewijs" not in html and "heeft gewerkt" not in html
+    points = [float(x) for x in re.findall(r'<td class="num"[^>]*>([0-9.]+)</td>', html)]
+    total = float(re.search(r'<td class="num"[^>]*><strong>([0-9.]+)</strong>', html).group(1))
+    assert abs(sum(points) - total) < 1e-9
+    dutch = client.get(f"/medewerker/suggesties/{row.id}?lang=nl").get_data(as_text=True)
+    assert "min fietsen" in dutch and "mist rijbewijs B" in dutch
+
+
+def test_every_engine_code_has_an_english_phrase(app):
+    from werkstation.staff.explain import english_detail
+
+    vacancy = make_vacancy(licences=["B"], languages={"nl": "B2"}, hours_min=30, hours_max=40)
+    make_jobseeker(postcode=None, hours_min=None, hours_max=None, about="", talents=[], occupations=[],
+                   availability={}, travel_mode=None, max_travel_minutes=None)
+    make_jobseeker(occupations=[BAKER], postcode="3451 AA", max_travel_minutes=15)
+    make_jobseeker()
+    from werkstation import match_service
+    match_service.rescore_vacancy(vacancy)
+    db.session.commit()
+    with app.test_request_context():
+        for row in db.session.scalars(select(Suggestion)):
+            for part in row.explanation["parts"]:
+                assert english_detail(part["code"], part["params"]), part

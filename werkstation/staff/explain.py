@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from flask import has_request_context
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 FEATURE_LABELS = {
@@ -59,25 +61,140 @@ def rounded_points(values, total_points):
     return [f / 10 for f in floors]
 
 
+# The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
+# params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
+LANGUAGE_NAMES_EN = {
+    "nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "pl": "Polish", "ro": "Romanian", "bg": "Bulgarian", "tr": "Turkish", "ar": "Arabic",
+    "ber": "Berber", "zgh": "Berber", "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "prs": "Dari",
+    "uk": "Ukrainian", "ru": "Russian", "zh": "Chinese", "hi": "Hindi", "ur": "Urdu", "pap": "Papiamento",
+    "srn": "Sranan Tongo",
+}
+TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
+OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
+                 "minor_group": " (related occupation group)"}
+HARD_CODES = ("language.below", "credentials.missing", "hours.no_fit", "travel.too_far")
+
+
+def _hours(pair):
+    lo, hi = (int(x) if x == x else None for x in pair)  # NaN != NaN
+    if lo is None and hi is None:
+        return "? hours"
+    if lo == hi or hi is None:
+        return f"{lo} hours"
+    return f"{lo}-{hi} hours"
+
+
+def _credential_en(key):
+    kind, _sep, name = key.partition(":")
+    if kind.lower().startswith("l"):
+        return f"driving licence {name}"
+    return {"HEFTRUCK": "forklift certificate", "SOCIALE HYGIENE": "Social Hygiene certificate"}.get(name, name)
+
+
+def english_detail(code: str, params: dict) -> str | None:
+    """An English phrase for one explanation part, or None when the code is not known here."""
+    p = params or {}
+    kind, _sep, outcome = code.rpartition(".")
+    try:
+        if kind == "occupation":
+            if outcome in OCCUPATION_EN:
+                return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
+            if outcome == "none":
+                from ..match_service import occupation_label
+
+                return f"no experience as {occupation_label(p['vacancy_occupation'])}"
+            return {"unknown": "no occupation given",
+                    "no_requirement": "vacancy without a recognised occupation"}.get(outcome)
+        if kind in ("talents.required", "talents.preferred"):
+            word = "required" if kind.endswith("required") else "preferred"
+            missing = ", ".join(p.get("missing", []))
+            return {"no_requirement": f"no {word} talents", "all": f"has all {p.get('total')} {word} talents",
+                    "none": f"missing {word} talents: {missing}",
+                    "partial": f"has {p.get('have')} of {p.get('total')} {word} talents (missing {missing})"}.get(outcome)
+        if kind == "text":
+            return {"unknown": "no own description", "similar": "own words match the vacancy: "
+                    + ", ".join(p.get("words", [])), "none": "own words do not resemble the vacancy"}.get(outcome)
+        if kind == "hours":
+            if outcome in ("fit", "no_fit"):
+                text = f"can do {_hours(p['candidate'])}, vacancy {_hours(p['vacancy'])}"
+                return text if outcome == "fit" else "hours do not fit: " + text
+            return {"no_requirement": "vacancy asks no hours", "unknown": "hours unknown"}.get(outcome)
+        if kind == "schedule":
+            return {"no_requirement": "no fixed parts of the day", "unknown": "availability unknown",
+                    "all": f"can do all {p.get('asked')} requested parts of the day",
+                    "partial": f"can do {p.get('can')} of {p.get('asked')} requested parts of the day"}.get(outcome)
+        if kind == "travel":
+            if outcome == "time":
+                return f"{p['minutes']} min {TRAVEL_EN.get(p.get('mode'), '')}".strip()
+            if outcome == "too_far":
+                return f"travel {p['minutes']} min, max {p['max']:g}"
+            return {"unknown": "travel time unknown"}.get(outcome)
+        if kind == "language":
+            required, levels = p.get("required", {}), p.get("levels", {})
+            name = lambda c: LANGUAGE_NAMES_EN.get(c, c.upper())  # noqa: E731
+            if outcome == "ok":
+                return ", ".join(f"{name(c)} {levels.get(c)} (asks {need})" for c, need in required.items())
+            if outcome == "below":
+                return "; ".join(language_gaps(required, levels, name)) or "a language nobody gives"
+            return {"no_requirement": "no language requirement"}.get(outcome)
+        if kind == "credentials":
+            if outcome == "missing":
+                return "missing " + " and ".join(_credential_en(x) for x in p.get("missing", []))
+            if outcome == "ok":
+                return "has " + " and ".join(_credential_en(x) for x in p.get("held", []))
+            return {"no_requirement": "no driving licence or certificate asked"}.get(outcome)
+        if kind == "resident":
+            return {"yes": "lives in the neighbourhood", "no": "lives outside the neighbourhood",
+                    "unknown": "postcode unknown"}.get(outcome)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None
+
+
+def language_gaps(required, levels, name):
+    order = ("A1", "A2", "B1", "B2", "C1", "C2")
+    out = []
+    for code, need in required.items():
+        have = levels.get(code)
+        if have is None:
+            out.append(f"{name(code)} level unknown, asks {need}")
+        elif need in order and have in order and order.index(have) < order.index(need):
+            out.append(f"{name(code)} below {need}")
+    return out
+
+
+def _english():
+    return has_request_context() and str(get_locale() or "nl").startswith("en")
+
+
 def explain(explanation: dict) -> Explained:
-    """Turn Suggestion.explanation into parts for the page."""
+    """Turn Suggestion.explanation into parts for the page (phrased in English when the interface is English)."""
     raw = explanation.get("parts") or []
     score = float(explanation.get("score") or sum(p.get("contribution", 0.0) for p in raw))
     total = round(score * 100, 1)
     points = rounded_points([float(p.get("contribution") or 0.0) for p in raw], total)
+    english = _english()
     parts = []
     for p, pts in zip(raw, points, strict=True):
         outcome = (p.get("code") or "").rsplit(".", 1)[-1]
         fits = outcome not in MISSING_OUTCOMES and outcome not in NEUTRAL_OUTCOMES and pts > 0
+        detail = p.get("detail", "")
+        if english:
+            detail = english_detail(p.get("code") or "", p.get("params") or {}) or detail
         parts.append(Part(p.get("feature", ""), FEATURE_LABELS.get(p.get("feature"), p.get("feature", "")),
-                          p.get("detail", ""), pts, fits))
+                          detail, pts, fits))
     by_feature = {p.feature: p for p in parts}
     missing = [p for p, r in zip(parts, raw, strict=True)
                if (r.get("code") or "").rsplit(".", 1)[-1] in MISSING_OUTCOMES]
+    reasons = list(explanation.get("reasons") or [])
+    if english and reasons:
+        hard = [part.detail for part, r in zip(parts, raw, strict=True) if (r.get("code") or "") in HARD_CODES]
+        reasons = hard or reasons
     return Explained(
         score_points=total,
         eligible=bool(explanation.get("eligible", True)),
-        reasons=list(explanation.get("reasons") or []),
+        reasons=reasons,
         parts=parts,
         fits=[p for p in parts if p.fits],
         missing=missing,
