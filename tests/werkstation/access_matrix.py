@@ -126,6 +126,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/plaatsingen": staff_only(),
     "/medewerker/plaatsingen/<int:placement_id>": staff_only(),
     "/medewerker/plaatsingen/<int:placement_id>/instrumenten": staff_only(),
+    "/medewerker/plaatsingen/<int:placement_id>/antwoord": staff_only(),
     "/medewerker/opvolging/<int:follow_up_id>": staff_only(),
     "/medewerker/plan": staff_only(),
     "/medewerker/impact": staff_only(),
