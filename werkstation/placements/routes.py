@@ -13,6 +13,7 @@ from .. import audit, match_service
 from ..access import roles
 from ..extensions import db
 from ..models import STAFF_ROLES, Jobseeker, Placement, Vacancy
+from ..staff.explain import explain
 from . import bp, pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
@@ -42,8 +43,7 @@ def anonymous_profile(placement: Placement) -> dict:
     person = placement.jobseeker
     travel = None
     if placement.suggestion is not None:
-        travel = next((p.get("detail") for p in placement.suggestion.explanation.get("parts", [])
-                       if p.get("feature") == "travel"), None)
+        travel = explain(placement.suggestion.explanation).travel
     return {
         "talents": list(person.talents or []),
         "experience": [match_service.occupation_label(u) for u in person.occupations or []],
