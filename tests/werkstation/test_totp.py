@@ -132,3 +132,16 @@ def test_business_and_jobseeker_log_in_without_a_code(client):
     user = make_user(role="jobseeker")
     response = password_step(client, user.email)
     assert response.headers["Location"].endswith("/dashboard")
+
+
+def test_admin_can_reset_a_lost_totp_key(app, runner, client):
+    user = make_user(role="staff")
+    login(client, user)
+    result = runner.invoke(args=["auth", "reset-totp", user.email.upper()])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert db.session.get(User, user.id).totp_secret is None
+    # The running session ended, and the next login asks to set up a new key.
+    assert client.get("/dashboard").status_code == 302
+    assert password_step(client, user.email).headers["Location"].endswith("/inloggen/code-instellen")
+    assert runner.invoke(args=["auth", "reset-totp", "niemand@voorbeeld.nl"]).exit_code != 0
