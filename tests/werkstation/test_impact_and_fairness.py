@@ -135,11 +135,15 @@ def test_available_residents_never_proposed_in_60_days(app, client):
     proposed(make_vacancy(), recently)
     placement = proposed(make_vacancy(schedule={"sat": ["morning"]}), old)
     placement.created_at = datetime.now() - timedelta(days=90)
+    pipeline.move(placement, "beeindigd", None, reason="other")
+    working_since = make_jobseeker(name="Werkt Al", postcode="3526 DD")
+    still = proposed(make_vacancy(schedule={"sun": ["morning"]}), working_since)
+    still.created_at = datetime.now() - timedelta(days=90)
     db.session.commit()
     login(client, make_user("staff"))
     html = client.get("/medewerker/eerlijkheid").get_data(as_text=True)
     assert "Wacht Al Lang" in html and "Lang Geleden" in html
-    assert "Net Voorgesteld" not in html and "Buiten De Wijk" not in html
+    assert "Net Voorgesteld" not in html and "Buiten De Wijk" not in html and "Werkt Al" not in html
     assert db.session.get(Jobseeker, waiting.id) and db.session.get(Placement, placement.id)
 
 

@@ -13,7 +13,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from ..models import (
+    ACTIVE_PLACEMENT_STAGES,
+    FairnessSelfDescription,
+    Jobseeker,
+    Placement,
+    Suggestion,
+    utcnow,
+)
 from .forms import PREFER_NOT, QUESTIONS
 
 MIN_GROUP = 20
@@ -119,9 +126,13 @@ def selection_rates():
 
 
 def never_proposed(days=NEVER_PROPOSED_DAYS):
-    """Available residents (consent given) with no proposal in the last `days` days, longest waiting first."""
+    """Available residents (consent given) with no proposal in the last `days` days and none running, longest
+    waiting first."""
     since = utcnow() - timedelta(days=days)
-    recent = select(Placement.jobseeker_id).where(Placement.created_at >= since)
+    # Proposed lately, or still in a running proposal or job: not "left out".
+    recent = select(Placement.jobseeker_id).where(
+        (Placement.created_at >= since) | Placement.stage.in_(ACTIVE_PLACEMENT_STAGES)
+    )
     pc4 = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
     return db.session.scalars(
         select(Jobseeker)
