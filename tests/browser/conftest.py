@@ -11,6 +11,7 @@ Without Chromium the browser tests are skipped with a clear reason, unless WERKS
 (CI), then they fail.
 """
 
+import logging
 import os
 import re
 import shutil
@@ -95,8 +96,12 @@ def live_server(tmp_path_factory):
             "RATELIMIT_ENABLED": False,
             "BABEL_TRANSLATION_DIRECTORIES": _compile_catalogs(base / "translations"),
             "SERVER_NAME": None,
+            # Plain http on 127.0.0.1: cookies must not require https here, whatever the environment says.
+            "SESSION_COOKIE_SECURE": False,
+            "REMEMBER_COOKIE_SECURE": False,
         }
     )
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request in the test output
     app.instance_path = str(instance)
     with app.app_context():
         upgrade()

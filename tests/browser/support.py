@@ -231,7 +231,8 @@ class Journey:
             self.checked.add(_strip_fragment(page.url))
         width = page.viewport_size["width"] if page.viewport_size else None
         if width and width < 500:
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            # Against the screen width: a phone browser zooms out to fit a too-wide page (innerWidth grows).
+            overflow = page.evaluate("() => document.documentElement.scrollWidth") - width
             assert overflow <= 1, f"{page.url} is {overflow}px wider than a {width}px phone screen (screenshot: {path})"
             # Nothing a resident needs may hide in a box that scrolls sideways (like a week grid cut off).
             cut = page.evaluate(SIDEWAYS_SCROLL_JS)
