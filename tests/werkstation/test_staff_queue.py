@@ -201,3 +201,17 @@ def test_every_engine_code_has_an_english_phrase(app):
         for row in db.session.scalars(select(Suggestion)):
             for part in row.explanation["parts"]:
                 assert english_detail(part["code"], part["params"]), part
+
+
+def test_after_a_decision_staff_return_to_the_queue_they_came_from(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    queue = f"/medewerker/vacatures/{vacancy.id}?unreviewed=y"
+    assert f"next=/medewerker/vacatures/{vacancy.id}" in client.get(queue).get_data(as_text=True)
+    url = f"/medewerker/suggesties/{row.id}"
+    data = {"decision": "reject", "reason": "reject:hours"}
+    back = client.post(f"{url}?next={queue}", data={"csrf_token": csrf_token(client, url), **data})
+    assert back.headers["Location"].endswith(queue)
+    outside = client.post(f"{url}?next=https://elders.example/x", data={"csrf_token": csrf_token(client, url), **data})
+    assert outside.headers["Location"].endswith(url)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, match_service
 from ..access import roles
+from ..auth.routes import safe_next
 from ..extensions import db
 from ..models import STAFF_ROLES, AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..persistence import commit_form, previous_result, versions_match
@@ -195,6 +196,7 @@ def jobseeker_audit(jobseeker_id):
 def suggestion(suggestion_id):
     """One suggestion: the full explanation, the decision and, once shortlisted, the proposal."""
     row = db.get_or_404(Suggestion, suggestion_id)
+    back = safe_next(request.args.get("next"))  # the queue the staff member came from
     form = DecisionForm()
     if request.method == "GET" and row.decision:
         form.decision.data = row.decision
@@ -207,14 +209,14 @@ def suggestion(suggestion_id):
             return refused(error)
         db.session.commit()
         flash(_("Je besluit is opgeslagen."), "success")
-        return redirect(url_for("staff.suggestion", suggestion_id=row.id))
+        return redirect(back or url_for("staff.suggestion", suggestion_id=row.id))
     if request.method == "GET":
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
                      vacancy_id=row.vacancy_id)
         db.session.commit()
     placement = next((p for p in row.jobseeker.placements if p.vacancy_id == row.vacancy_id and p.is_active), None)
     return render_template(
-        "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(),
+        "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(), back=back,
         placement=placement, resident=is_resident(row.jobseeker),
         reasons=pipeline.SHORTLIST_REASONS if row.decision == "shortlist" else pipeline.REJECT_REASONS,
     ), 200 if request.method == "GET" else 400
