@@ -51,11 +51,14 @@ def _can_fork() -> bool:
 
 
 def _run_share(share):
-    """Worker: every ``jobs``-th chunk, starting at ``j`` (interleaved, so both workers get similar work)."""
+    """Worker: the j-th contiguous share of the chunks (chunks are sorted by occupation, so each worker computes
+    the candidate vectors of its own occupations only)."""
     j, jobs = share
     index, C, V, chunks, top_k, eligible_only = _WORK
     cache: dict = {}
-    return [index._select_per_vacancy(C, V, rows, top_k, eligible_only, cache) for rows in chunks[j::jobs]]
+    size = -(-len(chunks) // jobs)
+    return [index._select_per_vacancy(C, V, rows, top_k, eligible_only, cache)
+            for rows in chunks[j * size:(j + 1) * size]]
 
 
 def _threshold(key: np.ndarray, k: int) -> np.ndarray:
