@@ -355,8 +355,14 @@ class MatchIndex:
         for col, j in enumerate(used):
             name = names[j]
             descriptions, inverse = described[j]
-            # one Contribution per distinct (description, contribution), shared by the pairs that have it
-            first, which = factorise([inverse, contrib[:, j]])
+            # one Contribution per distinct (description, contribution), shared by the pairs that have it; most
+            # descriptions fix the value, which one vectorised comparison confirms
+            first = np.zeros(len(descriptions), dtype=np.int64)
+            first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+            if len(inverse) and np.array_equal(contrib[first[inverse], j], contrib[:, j]):
+                which = inverse
+            else:
+                first, which = factorise([inverse, contrib[:, j]])
             values = contrib[first, j].tolist()
             shared = np.fromiter((Contribution(name, x, *descriptions[d])
                                   for x, d in zip(values, inverse[first].tolist(), strict=True)),
