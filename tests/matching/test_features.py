@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
-from tests.matching.m2_factories import make_candidate, make_vacancy, occ, random_records
 
 from matching.features import RESIDENT_PC4, PairFeatures
 from matching.scorer import DEFAULT_WEIGHTS, Matcher
+from tests.matching.m2_factories import make_candidate, make_vacancy, occ, random_records
 
 
 def explain(candidate, vacancy, **params):
