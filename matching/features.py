@@ -9,8 +9,9 @@ pair fails it. Two ways to compare:
 
 * ``pairs(C, V, ci, vi)``: exact (float64) values for explicit pairs, plus what the explanation needs;
 * ``block(C, V, rows)``: values for *every* candidate against a chunk of vacancies, in a compact form the ranking
-  code adds into one score matrix (a small per-profile table plus a group index, a dense or sparse matrix, or a
-  per-candidate vector). No per-pair Python loops.
+  code adds into one score matrix: candidate vectors per distinct vacancy profile (``VacancyProfiles``), a
+  sparse x dense product (``LinearDense``), a sparse matrix (``SparseBlock``) or a per-candidate vector
+  (``CandidateVector``). No per-pair Python loops.
 
 Missing data follows the records contract: a missing vacancy field is "no requirement" (value 1); a missing
 candidate field is "unknown" (value 0.5 for soft comparisons). A missing licence, certificate or language level
@@ -266,8 +267,9 @@ class Comparison:
 class _ProfileComparison(Comparison):
     """A comparison of a few candidate attributes with a few vacancy attributes.
 
-    Candidates are grouped into distinct profiles, so a block costs (vacancies x profiles) computations plus one
-    gather per pair. Subclasses implement ``_compute(vattrs, cattrs)`` over broadcastable arrays.
+    Both sides are grouped into distinct attribute profiles: the vector of every candidate against one vacancy
+    profile costs (candidate profiles) computations plus one gather, and is reused by every vacancy with that
+    profile. Subclasses implement ``_compute(vattrs, cattrs)`` over broadcastable arrays.
     """
 
     def _cand_attrs(self, candidates, context) -> dict[str, np.ndarray]:
