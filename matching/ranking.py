@@ -382,6 +382,8 @@ class MatchIndex:
 
         The last full selection is remembered: eligible pairs always come first, so a later eligible-only
         selection with the same or smaller k (the plan after a ranking) reuses it."""
+        if top_k < 0:
+            raise ValueError(f"top_k must not be negative, got {top_k}")
         if C is None and V is None:
             last = self._last_selection
             if last is not None and last[0] >= top_k:
@@ -403,6 +405,9 @@ class MatchIndex:
         return self._select_pairs(top_k, eligible_only, self.C if C is None else C, self.V if V is None else V)
 
     def _select_pairs(self, top_k: int, eligible_only: bool, C, V):
+        if top_k <= 0:
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=bool)
         chunks = self._vacancy_chunks(V, len(C))
         ci, vi = self._select_all(C, V, chunks, top_k, eligible_only)
         score, failed = self._ranked(C, V, ci, vi)
@@ -427,6 +432,8 @@ class MatchIndex:
         C = self.C if C is None else C
         V = self.V
         n = len(C)
+        if top_k <= 0 or len(V) == 0:
+            return [[] for _ in range(n)]
         best_key = np.full((0, n), -np.inf, dtype=np.float32)
         best_row = np.zeros((0, n), dtype=np.intp)
         size = self.matcher.chunk_size or max(1, TARGET_BLOCK_PAIRS // max(1, n))

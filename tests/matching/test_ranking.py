@@ -136,3 +136,10 @@ def test_new_vacancy_asking_for_a_certificate_no_earlier_vacancy_asked_for():
     ranking = index.rank_vacancy(make_vacancy(id="new", certificates=frozenset({"EHBO"})), top_k=2)
     assert [(m.candidate_id, m.eligible) for m in ranking.matches] == [("holder", True), ("other", False)]
     assert ranking.matches[1].reasons == ("mist EHBO",)
+
+
+def test_top_zero_gives_empty_lists():
+    candidates, vacancies = random_records(2, 300, 3)
+    assert [len(r.matches) for r in Matcher().rank(candidates, vacancies, top_k=0)] == [0, 0, 0]
+    assert Matcher().rank_for_candidate(candidates[0], vacancies, top_k=0) == []
+    assert Matcher().rank_for_candidate(candidates[0], [], top_k=3) == []
