@@ -123,6 +123,7 @@ def live_server(tmp_path_factory):
 def chromium_browser():
     path = chromium_path()
     if path is None:
+        STATS["skipped"] = MISSING_REASON
         if REQUIRE:
             pytest.fail(MISSING_REASON + " (WERKSTATION_REQUIRE_BROWSER=1: in CI moeten ze draaien)")
         pytest.skip(MISSING_REASON)
@@ -157,9 +158,30 @@ def journey(request, chromium_browser, live_server, screenshot_root):
         yield j
     finally:
         j.close()
+        STATS["journeys"] += 1
+        STATS["screens"] += len(j.screens)
+        STATS["axe_pages"] += j.axe_pages
+        STATS["requests"] += sum(len(r.requests) for r in j.recorders)
     # After the test body: nothing left unchecked, nothing went outside 127.0.0.1, no server errors.
     if not hasattr(request.node, "rep_call") or request.node.rep_call.passed:
         j.assert_clean(final=True)
+
+
+STATS = {"journeys": 0, "screens": 0, "axe_pages": 0, "requests": 0, "skipped": None}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter):
+    """One clear line about the browser journeys at the end of `make test`."""
+    if STATS["skipped"]:
+        terminalreporter.write_sep("=", "Browser journeys OVERGESLAGEN: " + STATS["skipped"], yellow=True, bold=True)
+    elif STATS["journeys"]:
+        terminalreporter.write_sep(
+            "-",
+            f"browser journeys: {STATS['journeys']} in Chromium, {STATS['screens']} screenshots "
+            f"(test-output/screenshots/), axe-core on {STATS['axe_pages']} pages, "
+            f"{STATS['requests']} requests, all to 127.0.0.1",
+        )
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
