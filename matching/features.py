@@ -57,6 +57,7 @@ __all__ = [
     "TalentCoverage",
     "TextSimilarity",
     "Travel",
+    "concat_pairs",
     "factorise",
     "schedule_bits",
     "subset_pairs",
@@ -188,6 +189,19 @@ def subset_pairs(pv: PairValues, idx: np.ndarray) -> PairValues:
     for k, a in pv.aux.items():
         aux[k] = a[idx] if hasattr(a, "shape") and a.shape and a.shape[0] == len(pv.values) else a
     return PairValues(pv.values[idx], None if pv.fails is None else pv.fails[idx], aux)
+
+
+def concat_pairs(parts: Sequence[PairValues]) -> PairValues:
+    """One PairValues from several (pairs one after the other)."""
+    first = parts[0]
+    aux = {}
+    for k, a in first.aux.items():
+        if hasattr(a, "shape") and a.shape and a.shape[0] == len(first.values):
+            aux[k] = np.concatenate([p.aux[k] for p in parts])
+        else:
+            aux[k] = a
+    fails = None if first.fails is None else np.concatenate([p.fails for p in parts])
+    return PairValues(np.concatenate([p.values for p in parts]), fails, aux)
 
 
 def factorise(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

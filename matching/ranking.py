@@ -24,6 +24,7 @@ from .features import (
     LinearDense,
     SparseBlock,
     VacancyProfiles,
+    concat_pairs,
     factorise,
     subset_pairs,
 )
@@ -54,10 +55,10 @@ def _run_share(share):
     """Worker: the j-th contiguous share of the chunks (chunks are sorted by occupation, so each worker computes
     the candidate vectors of its own occupations only)."""
     j, jobs = share
-    index, C, V, chunks, top_k, eligible_only = _WORK
+    index, C, V, chunks, top_k, eligible_only, tie = _WORK
     cache: dict = {}
     size = -(-len(chunks) // jobs)
-    return [index._select_per_vacancy(C, V, rows, top_k, eligible_only, cache)
+    return [index._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie)
             for rows in chunks[j * size:(j + 1) * size]]
 
 
@@ -249,8 +250,10 @@ class MatchIndex:
         size = self.matcher.chunk_size or max(1, TARGET_BLOCK_PAIRS // max(1, n_cand))
         return [order[i:i + size] for i in range(0, len(order), size)]
 
-    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None):
-        """(vacancy row, candidate row) pairs that may be in each vacancy's top k (a superset)."""
+    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None, tie=None):
+        """The final top k of each vacancy in ``rows``: (candidate rows, vacancy rows, score, failed, X, F,
+        details), best first per vacancy. A chunk holds whole vacancies, so its top k is final; the exact
+        rescoring happens here too (in the worker processes when there are any)."""
         key = self._key_block(C, V, rows, cache)
         n = key.shape[1]
         if n <= k:
@@ -261,29 +264,35 @@ class MatchIndex:
         if eligible_only:
             mask &= key > -0.5
         r, c = np.nonzero(mask)
-        return rows[r], c
+        del key, mask
+        ci, vi = c, rows[r]
+        X, F, details = self.features.transform(C, V, ci, vi)
+        score, failed = _score(X * self.weights), F.sum(axis=1)
+        keep = np.arange(len(ci))
+        if eligible_only:
+            keep = np.nonzero(failed == 0)[0]
+        tie = self.cand_rank if tie is None else tie
+        best = keep[self._best(vi[keep], ci[keep], vi[keep], score[keep], failed[keep], tie[ci[keep]], k)]
+        return (ci[best], vi[best], score[best], failed[best], X[best], F[best],
+                [subset_pairs(pv, best) for pv in details])
 
-    def _select_all(self, C, V, chunks, top_k, eligible_only):
-        """Run the chunks, in two forked worker processes when the work is large enough."""
+    def _select_all(self, C, V, chunks, top_k, eligible_only, tie):
+        """Run the chunks, in forked worker processes when the work is large enough; results in chunk order."""
         pairs = len(C) * len(V)
         jobs = self.n_jobs or 1
         if jobs > 1 and pairs >= PARALLEL_MIN_PAIRS and len(chunks) > 1 and _can_fork():
             import multiprocessing
 
             global _WORK
-            _WORK = (self, C, V, chunks, top_k, eligible_only)
+            _WORK = (self, C, V, chunks, top_k, eligible_only, tie)
             try:
                 with multiprocessing.get_context("fork").Pool(jobs) as pool:
                     parts = pool.map(_run_share, [(j, jobs) for j in range(jobs)])
             finally:
                 _WORK = None
-            picked = [p for part in parts for p in part]
-        else:
-            cache: dict = {}
-            picked = [self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache) for rows in chunks]
-        vi = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
-        ci = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0, dtype=np.intp)
-        return ci, vi
+            return [p for part in parts for p in part]
+        cache: dict = {}
+        return [self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie) for rows in chunks]
 
     # --- exact scoring -----------------------------------------------------------------------------------------
 
@@ -409,14 +418,22 @@ class MatchIndex:
             empty = np.zeros(0, dtype=np.intp)
             return empty, empty, np.zeros(0), np.zeros(0, dtype=bool)
         chunks = self._vacancy_chunks(V, len(C))
-        ci, vi = self._select_all(C, V, chunks, top_k, eligible_only)
-        score, failed = self._ranked(C, V, ci, vi)
-        if eligible_only:
-            keep = failed == 0
-            ci, vi, score, failed = ci[keep], vi[keep], score[keep], failed[keep]
-        tie = self.cand_rank[ci] if C is self.C else _id_rank(C.ids)[ci]
-        best = self._best(vi, ci, vi, score, failed, tie, top_k)
-        return ci[best], vi[best], score[best], failed[best] == 0
+        tie = self.cand_rank if C is self.C else _id_rank(C.ids)
+        picked = self._select_all(C, V, chunks, top_k, eligible_only, tie)
+        if not picked:
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=bool)
+        ci = np.concatenate([p[0] for p in picked])
+        vi = np.concatenate([p[1] for p in picked])
+        order = np.argsort(vi, kind="stable")  # vacancies in input order, each still best first
+        ci, vi = ci[order], vi[order]
+        score = np.concatenate([p[2] for p in picked])[order]
+        failed = np.concatenate([p[3] for p in picked])[order]
+        X = np.concatenate([p[4] for p in picked])[order]
+        F = np.concatenate([p[5] for p in picked])[order]
+        details = [subset_pairs(concat_pairs([p[6][j] for p in picked]), order) for j in range(len(picked[0][6]))]
+        self._last_transform = (C, V, ci, vi, X, F, details)
+        return ci, vi, score, failed == 0
 
     def top_candidates(self, top_k: int = 10) -> list[VacancyRanking]:
         """The top_k candidates for every vacancy (input order), with explanations."""
