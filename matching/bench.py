@@ -258,6 +258,11 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _worker_rss_mib() -> float:
+    """Peak RSS of the largest finished worker process (pages shared with the parent are counted again)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+
+
 def _timed(fn, repeat: int = 1):
     """(result, median wall seconds); the CPU seconds of the last run (this process + waited-for workers) are in
     ``_timed.cpu``."""
@@ -315,7 +320,8 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
     figures["full_ranking_cpu_s"] = cpu_encode + cpu_rank
     say(f"full ranking top-{top_k} with explanations: {t_encode + t_rank:.2f} s wall, "
         f"{cpu_encode + cpu_rank:.2f} s CPU (encode both sides {t_encode:.2f} s + rank {t_rank:.2f} s); "
-        f"{n_matches:,} matches, {n_contrib:,} contributions; peak RSS {figures['full_ranking_rss_mib']:.0f} MiB")
+        f"{n_matches:,} matches, {n_contrib:,} contributions; peak RSS {figures['full_ranking_rss_mib']:.0f} MiB "
+        f"(largest worker {_worker_rss_mib():.0f} MiB, mostly pages shared with the parent)")
     del rankings
     gc.collect()
 
