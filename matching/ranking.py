@@ -34,10 +34,10 @@ __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 
 #: Pairs per score block (float32): about 8 MB per block, whatever the number of candidates.
 TARGET_BLOCK_PAIRS = 2_000_000
-MARGIN = 1e-4
+MARGIN = 1e-4  # float32 keys vs float64 scores: keep everything this close to the k-th key
 CACHE_BYTES = 256 * 2**20  # per-profile candidate vectors kept during one ranking call, per process
 SORT_ROW_OPS = True
-FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table  # per-profile candidate vectors kept during one ranking call  # float32 keys vs float64 scores: keep everything this close to the k-th key
+FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table
 
 
 PARALLEL_MIN_PAIRS = 20_000_000  # below this, forking costs more than it saves
