@@ -150,11 +150,17 @@ def test_back_keeps_answers_even_when_not_valid_yet(seeker):
 
 
 def test_other_work_is_found_with_the_occupation_search(seeker):
-    post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "bakker"})
-    post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "kok"}, nav="back")
+    window_cleaner = "http://data.europa.eu/esco/occupation/92cba6b4-8fca-49bb-b68c-45c5096fedc9"
+    response = post_step(seeker, "/intake/werk", {"occupations": [CLEANER], "other_work": "glazenwasser"})
+    assert response.status_code == 302
+    # The searched occupation is now a chosen tile next to the common ones.
     html = seeker.get("/intake/werk").get_data(as_text=True)
-    # The searched occupation becomes a chosen tile.
-    assert "kok" in html.lower()
+    assert re.search(rf'checked[^>]*value="{re.escape(window_cleaner)}"|value="{re.escape(window_cleaner)}"[^>]*checked', html)
+    assert ">glazenwasser</label>" in html
+    # Without JavaScript the typed title is resolved on the server; a chosen suggestion's URI is used as is.
+    post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "iets", "other_work_uri": BAKER})
+    html = seeker.get("/intake/werk").get_data(as_text=True)
+    assert re.search(rf'checked[^>]*value="{re.escape(BAKER)}"|value="{re.escape(BAKER)}"[^>]*checked', html)
 
 
 def test_other_work_that_matches_nothing_is_refused(seeker):
