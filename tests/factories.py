@@ -14,13 +14,24 @@ CLEANER = "http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec
 BAKER = "http://data.europa.eu/esco/occupation/1aadb308-432a-4d01-b54b-b4f7f76dd419"
 
 
+_HASHES = {}
+
+
+def set_password(user, password):
+    """Like User.set_password, but the slow scrypt hash of each test password is computed once per run."""
+    if password not in _HASHES:
+        user.set_password(password)
+        _HASHES[password] = user.password_hash
+    user.password_hash = _HASHES[password]
+
+
 def make_user(role="staff", email=None, password=PASSWORD, **overrides):
     n = next(_counter)
     if role in ("staff", "admin"):
         # Staff and admin log in with a second factor; tests.helpers.login() computes the code.
         overrides.setdefault("totp_secret", pyotp.random_base32())
     user = User(email=email or f"{role}{n}@voorbeeld.nl", role=role, **overrides)
-    user.set_password(password)
+    set_password(user, password)
     db.session.add(user)
     db.session.commit()
     return user
@@ -37,7 +48,7 @@ def make_business(with_user=True, **overrides):
     db.session.add(business)
     if with_user:
         user = User(email=f"bedrijf{n}@voorbeeld.nl", role="business", business=business)
-        user.set_password(PASSWORD)
+        set_password(user, PASSWORD)
         db.session.add(user)
     db.session.commit()
     return business
@@ -63,7 +74,7 @@ def make_jobseeker(with_user=True, **overrides):
     user = None
     if with_user:
         user = User(email=f"werkzoekende{n}@voorbeeld.nl", role="jobseeker")
-        user.set_password(PASSWORD)
+        set_password(user, PASSWORD)
         db.session.add(user)
     values = dict(
         user=user, name=f"Werkzoekende {n}", phone="06 87654321", email=user.email if user else None,
