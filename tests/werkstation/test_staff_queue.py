@@ -215,3 +215,17 @@ def test_after_a_decision_staff_return_to_the_queue_they_came_from(app, client):
     assert back.headers["Location"].endswith(queue)
     outside = client.post(f"{url}?next=https://elders.example/x", data={"csrf_token": csrf_token(client, url), **data})
     assert outside.headers["Location"].endswith(url)
+
+
+def test_long_queues_are_paged_and_keep_their_filters(app, client):
+    vacancy = make_vacancy()
+    for i in range(23):
+        make_jobseeker(name=f"Persoon {i:02d}", with_user=False)
+    scored(vacancy, people=0)
+    login(client, make_user("staff"))
+    first = client.get(f"/medewerker/vacatures/{vacancy.id}?eligible=y").get_data(as_text=True)
+    assert "23 suggesties" in first and first.count('class="list-item suggestion"') == 20
+    next_link = re.search(r'href="([^"]*page=2[^"]*)"', first).group(1)
+    assert "eligible=y" in next_link
+    second = client.get(f"/medewerker/vacatures/{vacancy.id}?eligible=y&page=2").get_data(as_text=True)
+    assert second.count('class="list-item suggestion"') == 3 and 'start="21"' in second

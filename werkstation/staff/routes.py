@@ -29,6 +29,8 @@ from .forms import (
     QueueFilterForm,
 )
 
+QUEUE_PAGE = 20
+
 
 def refused(error: pipeline.RuleError):
     """A rule said no: show why, with the rule's status code (409 for a refused step)."""
@@ -120,9 +122,12 @@ def vacancy_queue(vacancy_id):
         query = query.where(Suggestion.decision.is_(None))
     if filters.residents.data:
         query = query.where(resident_filter())
-    rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
+    page = db.paginate(query, per_page=QUEUE_PAGE, error_out=False)
+    rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
-    return render_template("staff/vacancy_queue.html", vacancy=vacancy, rows=rows, filters=filters,
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("staff/vacancy_queue.html", vacancy=vacancy, rows=rows, filters=filters, page=page,
+                           args=args,
                            placements=placements, seats_taken=pipeline.seats_taken(vacancy),
                            rescore_form=ProposeForm())
 
