@@ -92,8 +92,9 @@ def live_server(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{base / 'journeys.sqlite'}",
             "SECRET_KEY": "browser-journeys-secret",
-            # Limits are tested on their own; the journeys log in several times from one address.
-            "RATELIMIT_ENABLED": False,
+            # Rate limits stay on (they count failed attempts only; the journeys fail a login twice). Never
+            # switch them off here: Flask-Limiter keeps `enabled` on its one shared object, for every later app.
+            "RATELIMIT_STORAGE_URI": "memory://",
             "BABEL_TRANSLATION_DIRECTORIES": _compile_catalogs(base / "translations"),
             "SERVER_NAME": None,
             # Plain http on 127.0.0.1: cookies must not require https here, whatever the environment says.
