@@ -274,3 +274,25 @@ def test_staff_can_note_an_answer_given_in_person(app, client):
     assert again.status_code == 409 and db.session.get(Placement, placement.id).business_response == "accepted"
     answers = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "placement.respond")).all()
     assert {e.details["side"] for e in answers} == {"jobseeker", "business"} and all(e.actor_id == staff.id for e in answers)
+
+
+def test_a_proposal_based_on_a_stale_read_is_refused(app):
+    from sqlalchemy import update
+
+    from werkstation.models import Vacancy
+
+    staff = make_user("staff")
+    vacancy = make_vacancy(seats=1)
+    row = shortlisted(vacancy, make_jobseeker(), staff)
+    version = row.vacancy.version
+    # Someone else proposes (or edits the vacancy) after we read it: the row's version moves on.
+    with db.engine.begin() as other:
+        other.execute(update(Vacancy).where(Vacancy.id == vacancy.id).values(version=version + 1))
+    with pytest.raises(pipeline.RuleError) as refused:
+        pipeline.propose(row, staff)
+    assert refused.value.status == 409
+    db.session.rollback()
+    fresh = db.session.get(type(row), row.id)
+    placement = pipeline.propose(fresh, staff)  # after reloading it works
+    db.session.commit()
+    assert placement.id and db.session.get(Vacancy, vacancy.id).version == version + 2

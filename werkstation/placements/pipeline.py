@@ -9,7 +9,7 @@ import calendar
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from .. import audit
 from ..extensions import db
@@ -128,6 +128,18 @@ def check_can_place(jobseeker, vacancy, exclude_id=None):
                            title=other.vacancy.title))
 
 
+def claim(row):
+    """Optimistic lock on a versioned row (vacancy or jobseeker): bump its version, refusing when someone else
+    changed it since we read it. A concurrent proposal then fails instead of both passing the seat check."""
+    model = type(row)
+    result = db.session.execute(
+        update(model).where(model.id == row.id, model.version == row.version).values(version=row.version + 1),
+        execution_options={"synchronize_session": "fetch"},
+    )
+    if result.rowcount != 1:
+        raise RuleError(_l("Iemand anders heeft dit net veranderd. Laad de pagina opnieuw en probeer het nog eens."))
+
+
 def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement:
     """Turn a shortlisted suggestion into a proposal to both sides (caller commits).
 
@@ -139,6 +151,9 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
         if p.vacancy_id == suggestion.vacancy_id and p.is_active:
             raise RuleError(_l("Deze persoon heeft al een lopend voorstel voor deze vacature."))
     check_can_place(suggestion.jobseeker, suggestion.vacancy)
+    # Two staff members proposing at the same moment: only the first one's check counts.
+    claim(suggestion.vacancy)
+    claim(suggestion.jobseeker)
     at = at or utcnow()
     placement = Placement(
         vacancy=suggestion.vacancy, jobseeker=suggestion.jobseeker, suggestion=suggestion, stage="voorgesteld",
