@@ -35,7 +35,7 @@ test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check werkstation matching tests
+	$(BIN)/ruff check werkstation matching tests bench
 
 # Regenerate the single initial migration from the models (allowed until the first production deployment).
 migration: install

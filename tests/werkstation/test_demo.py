@@ -45,7 +45,14 @@ def test_seed_demo_is_deterministic(app):
 
     seed_demo()
     first = snapshot()
-    from werkstation.models import AuditEvent, FairnessSelfDescription, FollowUp, Placement, PlacementStageChange, Suggestion
+    from werkstation.models import (
+        AuditEvent,
+        FairnessSelfDescription,
+        FollowUp,
+        Placement,
+        PlacementStageChange,
+        Suggestion,
+    )
 
     for model in (AuditEvent, FairnessSelfDescription, FollowUp, PlacementStageChange, Placement, Suggestion,
                   Jobseeker, Vacancy, User, Business):
