@@ -7,10 +7,11 @@ list of fields, and the fairness monitor's table is never read here.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from matching import Candidate, Matcher
 from matching import Vacancy as VacancyRecord
@@ -88,17 +89,74 @@ def active_matcher() -> Matcher:
     return Matcher(resident_pc4=resident or None)
 
 
+MATCHABLE = (Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None))
+
+
 def matchable_jobseekers():
     """People who consented, are available and not erased."""
-    return db.session.scalars(
-        select(Jobseeker)
-        .where(Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None))
-        .order_by(Jobseeker.id)
-    ).all()
+    return db.session.scalars(select(Jobseeker).where(*MATCHABLE).order_by(Jobseeker.id)).all()
 
 
 def open_vacancies():
     return db.session.scalars(select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.id)).all()
+
+
+# --- per-process indexes: one side encoded once, reused until that side changes ---------------------------------
+# Encoding every jobseeker costs about a second per few thousand people; a new or changed vacancy is then ranked
+# against the encoded side in milliseconds. Each index is keyed by what it was built from (row count, sum of the
+# version counters, latest update, model and neighbourhood), so any saved change to that side rebuilds it.
+
+_INDEXES: dict[str, tuple] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _side_state(model, *conditions):
+    row = db.session.execute(
+        select(func.count(model.id), func.sum(model.version), func.max(model.id), func.max(model.updated_at)).where(
+            *conditions
+        )
+    ).one()
+    return tuple(str(value) for value in row)
+
+
+def _cached_index(side, state, build):
+    key = (str(db.engine.url), state)
+    with _INDEX_LOCK:
+        cached = _INDEXES.get(side)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    value = build()
+    with _INDEX_LOCK:
+        _INDEXES[side] = (key, value)
+    return value
+
+
+def candidate_index():
+    """(MatchIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
+    matcher = active_matcher()
+    state = (*_side_state(Jobseeker, *MATCHABLE), matcher.model_version, tuple(matcher.resident_pc4 or ()))
+
+    def build():
+        people = matchable_jobseekers()
+        if not people:
+            return None, {}
+        return matcher.index([candidate_record(j) for j in people], []), {str(j.id): j.postcode for j in people}
+
+    return _cached_index("candidates", state, build)
+
+
+def vacancy_index():
+    """(MatchIndex over every open vacancy, {vacancy id: Vacancy id}); (None, {}) when none is open."""
+    matcher = active_matcher()
+    state = (*_side_state(Vacancy, Vacancy.status == "open"), matcher.model_version, tuple(matcher.resident_pc4 or ()))
+
+    def build():
+        vacancies = open_vacancies()
+        if not vacancies:
+            return None, {}
+        return matcher.index([], [vacancy_record(v) for v in vacancies]), {str(v.id): v.id for v in vacancies}
+
+    return _cached_index("vacancies", state, build)
 
 
 def explanation_json(match) -> dict:
@@ -158,11 +216,10 @@ def rescore_vacancy(vacancy: Vacancy) -> int:
         )
         return 0
     db.session.flush()
-    people = matchable_jobseekers()
-    if not people:
+    index, _postcodes = candidate_index()
+    if index is None:
         return 0
-    index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(vacancy)])
-    ranking = index.top_candidates(SUGGESTIONS_PER_VACANCY)[0]
+    ranking = index.rank_vacancy(vacancy_record(vacancy), SUGGESTIONS_PER_VACANCY)
     return _store(ranking.matches, vacancy_ids=[vacancy.id])
 
 
@@ -174,12 +231,10 @@ def rescore_jobseeker(jobseeker: Jobseeker) -> int:
         )
         return 0
     db.session.flush()
-    vacancies = open_vacancies()
-    if not vacancies:
+    index, _ids = vacancy_index()
+    if index is None:
         return 0
-    matches = active_matcher().rank_for_candidate(
-        candidate_record(jobseeker), [vacancy_record(v) for v in vacancies], top_k=SUGGESTIONS_PER_JOBSEEKER
-    )
+    matches = index.rank_candidate(candidate_record(jobseeker), SUGGESTIONS_PER_JOBSEEKER)
     return _store(matches, jobseeker_ids=[jobseeker.id])
 
 
@@ -212,19 +267,16 @@ class FitCounts:
 
 def fit_counts(vacancy: Vacancy) -> FitCounts:
     """How many neighbours fit this vacancy well, how many of them live in the district or within walking distance."""
-    people = matchable_jobseekers()
-    if not people:
+    index, postcodes = candidate_index()
+    if index is None:
         return FitCounts(0, 0, 0)
-    matcher = active_matcher()
-    index = matcher.index([candidate_record(j) for j in people], [vacancy_record(vacancy)])
-    ranking = index.top_candidates(len(people))[0]
+    ranking = index.rank_vacancy(vacancy_record(vacancy), len(postcodes))
     good = [m for m in ranking.matches if m.eligible and m.score >= GOOD_FIT]
     neighbourhood = set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
-    by_id = {str(j.id): j for j in people}
-    residents = sum(1 for m in good if (by_id[m.candidate_id].postcode or "")[:4] in neighbourhood)
+    residents = sum(1 for m in good if (postcodes[m.candidate_id] or "")[:4] in neighbourhood)
     walking = 0
     for m in good:
-        minutes = walking_minutes(by_id[m.candidate_id].postcode, vacancy.postcode)
+        minutes = walking_minutes(postcodes[m.candidate_id], vacancy.postcode)
         walking += minutes is not None and minutes <= WALKING_MINUTES
     return FitCounts(len(good), residents, walking)
 
@@ -242,14 +294,11 @@ def walking_minutes(from_postcode, to_postcode):
 
 def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
     """Open vacancies that fit this person (eligible, best first): [(Vacancy, score)]."""
-    vacancies = open_vacancies()
-    if not vacancies:
+    index, ids = vacancy_index()
+    if index is None:
         return []
-    matches = active_matcher().rank_for_candidate(
-        candidate_record(jobseeker), [vacancy_record(v) for v in vacancies], top_k=top_k
-    )
-    by_id = {str(v.id): v for v in vacancies}
-    return [(by_id[m.vacancy_id], m.score) for m in matches if m.eligible]
+    matches = [m for m in index.rank_candidate(candidate_record(jobseeker), top_k) if m.eligible]
+    return [(db.session.get(Vacancy, ids[m.vacancy_id]), m.score) for m in matches]
 
 
 # --- learning from staff decisions and placement outcomes -----------------------------------------------------

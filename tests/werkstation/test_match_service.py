@@ -75,3 +75,22 @@ def test_rematch_all_covers_every_open_vacancy(app):
     db.session.commit()
     vacancy_ids = set(db.session.scalars(select(Suggestion.vacancy_id)))
     assert open_one.id in vacancy_ids and closed.id not in vacancy_ids
+
+
+def test_cached_indexes_follow_every_saved_change(app):
+    vacancy = make_vacancy(licences=["B"])
+    person = make_jobseeker(licences=[])
+    assert match_service.fit_counts(vacancy).good == 0
+    person.licences = ["B"]
+    db.session.commit()
+    assert match_service.fit_counts(vacancy).good == 1
+    newcomer = make_jobseeker(licences=["B"])
+    assert match_service.fit_counts(vacancy).good == 2
+    newcomer.status = "paused"
+    db.session.commit()
+    assert match_service.fit_counts(vacancy).good == 1
+
+    assert [v.id for v, _ in match_service.vacancies_for(person)] == [vacancy.id]
+    vacancy.status = "closed"
+    db.session.commit()
+    assert match_service.vacancies_for(person) == []
