@@ -12,7 +12,7 @@ MESSAGES = {
     404: _l("Deze pagina bestaat niet (meer)."),
     405: _l("Dit kan hier niet."),
     409: _l("Dit kan nu niet: iemand anders heeft dit net veranderd, of er is nog geen besluit genomen."),
-    413: _l("Het bestand is te groot."),
+    413: _l("Het bestand is te groot. Kies een bestand kleiner dan 2 MB."),
     429: _l("Te veel pogingen. Wacht even en probeer het dan opnieuw."),
     500: _l("Er ging iets mis aan onze kant. Probeer het later opnieuw."),
 }
