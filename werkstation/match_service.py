@@ -131,32 +131,34 @@ def _cached_index(side, state, build):
     return value
 
 
-def candidate_index():
-    """(MatchIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
+def _side_index(side, model, conditions, load, encode, describe):
+    """The cached MatchIndex over one side (rows from `load()`), with `describe(rows)` kept beside it."""
     matcher = active_matcher()
-    state = (*_side_state(Jobseeker, *MATCHABLE), matcher.model_version, tuple(matcher.resident_pc4 or ()))
+    state = (*_side_state(model, *conditions), matcher.model_version, tuple(matcher.resident_pc4 or ()))
 
     def build():
-        people = matchable_jobseekers()
-        if not people:
-            return None, {}
-        return matcher.index([candidate_record(j) for j in people], []), {str(j.id): j.postcode for j in people}
+        rows = load()
+        return (encode(matcher, rows), describe(rows)) if rows else (None, {})
 
-    return _cached_index("candidates", state, build)
+    return _cached_index(side, state, build)
+
+
+def candidate_index():
+    """(MatchIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
+    return _side_index(
+        "candidates", Jobseeker, MATCHABLE, matchable_jobseekers,
+        lambda matcher, people: matcher.index([candidate_record(j) for j in people], []),
+        lambda people: {str(j.id): j.postcode for j in people},
+    )
 
 
 def vacancy_index():
-    """(MatchIndex over every open vacancy, {vacancy id: Vacancy id}); (None, {}) when none is open."""
-    matcher = active_matcher()
-    state = (*_side_state(Vacancy, Vacancy.status == "open"), matcher.model_version, tuple(matcher.resident_pc4 or ()))
-
-    def build():
-        vacancies = open_vacancies()
-        if not vacancies:
-            return None, {}
-        return matcher.index([], [vacancy_record(v) for v in vacancies]), {str(v.id): v.id for v in vacancies}
-
-    return _cached_index("vacancies", state, build)
+    """(MatchIndex over every open vacancy, {record id: vacancy id}); (None, {}) when none is open."""
+    return _side_index(
+        "vacancies", Vacancy, (Vacancy.status == "open",), open_vacancies,
+        lambda matcher, vacancies: matcher.index([], [vacancy_record(v) for v in vacancies]),
+        lambda vacancies: {str(v.id): v.id for v in vacancies},
+    )
 
 
 def explanation_json(match) -> dict:
