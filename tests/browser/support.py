@@ -12,6 +12,7 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 ALLOWED_HOST = "127.0.0.1"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
+MAX_SCREENSHOT_HEIGHT = 5000
 
 # axe-core: WCAG 2.0/2.1 level A and AA rules; serious and critical violations fail the journey.
 AXE_OPTIONS = {
@@ -218,7 +219,11 @@ class Journey:
         started = time.perf_counter()
         self.counter += 1
         path = self.folder / f"{self.counter:02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # The whole page, up to 5000 px tall (a long staff list would make a slow, unreadable image).
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        size = page.viewport_size or DESKTOP
+        page.screenshot(path=str(path), full_page=True,
+                        clip={"x": 0, "y": 0, "width": size["width"], "height": min(height, MAX_SCREENSHOT_HEIGHT)})
         shot = time.perf_counter() - started
         self.screens.append(path)
         if axe:
