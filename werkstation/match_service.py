@@ -295,11 +295,11 @@ def walking_minutes(from_postcode, to_postcode):
 
 
 def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
-    """Open vacancies that fit this person (eligible, best first): [(Vacancy, score)]."""
+    """Open vacancies that fit this person well (eligible, score >= GOOD_FIT, best first): [(Vacancy, score)]."""
     index, ids = vacancy_index()
     if index is None:
         return []
-    matches = [m for m in index.rank_candidate(candidate_record(jobseeker), top_k) if m.eligible]
+    matches = [m for m in index.rank_candidate(candidate_record(jobseeker), top_k) if m.eligible and m.score >= GOOD_FIT]
     return [(db.session.get(Vacancy, ids[m.vacancy_id]), m.score) for m in matches]
 
 

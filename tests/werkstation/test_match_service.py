@@ -94,3 +94,11 @@ def test_cached_indexes_follow_every_saved_change(app):
     vacancy.status = "closed"
     db.session.commit()
     assert match_service.vacancies_for(person) == []
+
+
+def test_a_person_is_shown_only_vacancies_that_fit_well(app):
+    cleaning = make_vacancy()
+    cleaner = make_jobseeker()
+    baker = make_jobseeker(occupations=[BAKER], talents=["bereiden van voedsel en dranken"], about="Ik bak brood.")
+    assert [v.id for v, _ in match_service.vacancies_for(cleaner)] == [cleaning.id]
+    assert match_service.vacancies_for(baker) == []
