@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from flask import has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, inspect, text
 
@@ -72,7 +73,8 @@ class IsolatedClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         response = contextvars.Context().run(super().open, *args, **kwargs)
-        db.session.expire_all()
+        if has_app_context():  # not in a thread the test started without one
+            db.session.expire_all()
         return response
 
 
