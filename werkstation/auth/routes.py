@@ -57,6 +57,16 @@ def start_session(user):
         flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")
 
 
+def finish_registration(user, action, audited, message):
+    """One transaction for the new account, its audit event and its first login; then on to the overview."""
+    db.session.flush()
+    audit.record(action, audited, actor=user)
+    start_session(user)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("main.dashboard"))
+
+
 _DUMMY_HASH = []
 
 
@@ -92,13 +102,9 @@ def register_jobseeker():
         user = User(email=form.email.data, role="jobseeker")
         user.set_password(form.password.data)
         db.session.add(user)
-        db.session.flush()
-        audit.record("user.register", user, actor=user)
-        db.session.commit()
-        start_session(user)
-        db.session.commit()
-        flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
-        return redirect(url_for("main.dashboard"))
+        return finish_registration(
+            user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
+        )
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als werkzoekende"))
 
 
@@ -119,13 +125,9 @@ def register_business():
         user = User(email=form.email.data, role="business", business=business)
         user.set_password(form.password.data)
         db.session.add_all([business, user])
-        db.session.flush()
-        audit.record("business.register", business, actor=user)
-        db.session.commit()
-        start_session(user)
-        db.session.commit()
-        flash(_("Je bedrijf is aangemeld. Zet nu je eerste vacature online."), "success")
-        return redirect(url_for("main.dashboard"))
+        return finish_registration(
+            user, "business.register", business, _("Je bedrijf is aangemeld. Zet nu je eerste vacature online.")
+        )
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
 
 
