@@ -10,7 +10,6 @@ from wtforms.validators import ValidationError
 from matching.records import normalise_postcode
 
 DATA = Path(__file__).resolve().parent / "data"
-__all__ = ["normalise_postcode", "Postcode", "StrongPassword", "KvkNumber", "PhoneNumber", "NoControlCharacters"]
 @lru_cache(maxsize=1)
 def known_pc4():
     """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""
