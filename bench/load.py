@@ -1,10 +1,13 @@
 """Load benchmark: gunicorn (2 workers) on 127.0.0.1 against a scratch database with 5,000 jobseekers and
-500 vacancies; 20 concurrent users for a bounded time: staff reviewing the queue, businesses posting vacancies,
-jobseekers changing their profile. Reports requests/s, p50/p95/p99 latency per kind, errors and lost writes.
+500 vacancies; 20 concurrent users for a bounded time: staff reviewing the queue, businesses posting vacancies
+(and seeing the result page), jobseekers changing their profile. Each user waits 1-3 s between actions (reading,
+filling in), as locust's ``between(1, 3)``; ``--think 0`` removes the waits and measures throughput at saturation.
+Reports requests/s, p50/p95/p99 latency per kind, errors and lost writes.
 
     .venv/bin/python -m bench.load                      # PostgreSQL scratch database werkstation_bench
     .venv/bin/python -m bench.load --sqlite             # SQLite file in a temporary folder
     .venv/bin/python -m bench.load --duration 60 --users 20 --max-requests 50000
+    .venv/bin/python -m bench.load --think 0            # no waits: every user fires as fast as answers come
 
 Only 127.0.0.1 is contacted. The run stops at --duration seconds or --max-requests requests, whichever is first.
 """
@@ -46,12 +49,16 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class Browser:
-    """One user: a cookie jar and no automatic redirects, so each request is measured on its own."""
+    """One user: a cookie jar and no automatic redirects, so each request is measured on its own; between actions
+    the user thinks (reads the page, fills in the form) for a random time in ``think`` seconds, like locust's
+    ``between(a, b)``; (0, 0) sends the next request as soon as the last answer arrived."""
 
-    def __init__(self, base, stats, ready):
+    def __init__(self, base, stats, ready, think=(0.0, 0.0), rng=None):
         self.base = base
         self.stats = stats
         self.ready = ready
+        self.think_range = think
+        self.rng = rng or random.Random(0)  # noqa: S311 (load mix, not security)
         self.recording = False
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
@@ -73,6 +80,17 @@ class Browser:
         if record and self.recording:
             self.stats.add(kind, elapsed, ok, status)
         return status, text, location
+
+    def think(self):
+        low, high = self.think_range
+        if high > 0:
+            time.sleep(self.rng.uniform(low, high))
+
+    def follow(self, kind, location):
+        """Load the page a successful post redirects to, as a browser does."""
+        if location:
+            path = urllib.parse.urlsplit(location)
+            self.request(kind, path.path + (f"?{path.query}" if path.query else ""))
 
     def warmed_up(self):
         """Logged in and every page loaded once: wait for the others, then measure."""
@@ -158,12 +176,13 @@ def existing_database(url):
     return counts, review_ids
 
 
-def start_gunicorn(url, port, workers, secret):
+def start_gunicorn(url, port, workers, threads, secret):
     env = dict(os.environ, DATABASE_URL=url, SECRET_KEY=secret, WERKSTATION_ENV="production",
                SESSION_COOKIE_SECURE="0")
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     process = subprocess.Popen(  # noqa: S603
-        [gunicorn, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "60", "werkstation:create_app()"],
+        [gunicorn, "-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--timeout", "60",
+         "werkstation:create_app()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.time() + 60
@@ -205,6 +224,7 @@ def staff_user(browser, n, stop, review_ids, rng, outcome):
     browser.warmed_up()
     while not stop():
         browser.request("staff_review_queue", f"/medewerker/vacatures/{rng.choice(review_ids)}")
+        browser.think()
 
 
 def business_user(browser, n, stop, review_ids, rng, outcome):
@@ -218,6 +238,7 @@ def business_user(browser, n, stop, review_ids, rng, outcome):
         status, html, _l = browser.request("business_vacancy_form", "/vacatures/nieuw")
         if status != 200:
             continue
+        browser.think()
         i += 1
         data = {
             "csrf_token": CSRF_RE.search(html).group(1), "form_token": FORM_TOKEN_RE.search(html).group(1),
@@ -230,9 +251,11 @@ def business_user(browser, n, stop, review_ids, rng, outcome):
         if status == 302 and location and "/vacatures/" in location:
             with outcome["lock"]:
                 outcome["vacancies_posted"] += 1
+            browser.follow("business_vacancy_page", location)  # "N mensen uit de wijk passen goed"
         elif status == 0:
             with outcome["lock"]:
                 outcome["unanswered_posts"] += 1
+        browser.think()
 
 
 def jobseeker_user(browser, n, stop, review_ids, rng, outcome):
@@ -246,6 +269,7 @@ def jobseeker_user(browser, n, stop, review_ids, rng, outcome):
         status, html, _l = browser.request("jobseeker_profile_form", "/profiel/wijzigen/uren")
         if status != 200:
             continue
+        browser.think()
         hours_min = rng.choice([4, 8, 12, 16])
         hours_max = hours_min + rng.choice([4, 8, 12])
         data = {
@@ -253,15 +277,18 @@ def jobseeker_user(browser, n, stop, review_ids, rng, outcome):
             "version": VERSION_RE.search(html).group(1), "hours_min": str(hours_min), "hours_max": str(hours_max),
             "availability": ["mon:morning", "tue:afternoon", "thu:morning"],
         }
-        status, _t, _l = browser.request("jobseeker_profile_post", "/profiel/wijzigen/uren", data, expect=(302,))
+        status, _t, location = browser.request("jobseeker_profile_post", "/profiel/wijzigen/uren", data,
+                                               expect=(302,))
         if status == 302:
             with outcome["lock"]:
                 outcome["profile_edits"] += 1
                 outcome["last_hours"][email] = (hours_min, hours_max)
+            browser.follow("jobseeker_profile_page", location)
         elif status == 0:
             with outcome["lock"]:
                 outcome["unanswered_posts"] += 1
                 outcome["last_hours"].pop(email, None)  # unknown whether it was saved; skip the final check
+        browser.think()
 
 
 def row_counts(url):
@@ -323,6 +350,10 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (after warm-up)")
     parser.add_argument("--max-requests", type=int, default=50000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4,
+                        help="threads per gunicorn worker (gthread); 1 = plain sync workers")
+    parser.add_argument("--think", default="1,3",
+                        help="think time between actions in seconds, 'MIN,MAX' (default 1,3); 0 = none (saturation)")
     parser.add_argument("--jobseekers", type=int, default=5000)
     parser.add_argument("--vacancies", type=int, default=500)
     parser.add_argument("--json", help="also write the results to this file")
@@ -330,6 +361,8 @@ def main(argv=None):
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database as it is (no seeding)")
     args = parser.parse_args(argv)
 
+    think = tuple(float(x) for x in args.think.split(","))
+    think = (think[0], think[-1])
     tmp = None
     if args.sqlite:
         tmp = tempfile.TemporaryDirectory()
@@ -345,7 +378,7 @@ def main(argv=None):
 
     before = row_counts(url)
     port = free_port()
-    server = start_gunicorn(url, port, args.workers, secrets.token_hex(16))
+    server = start_gunicorn(url, port, args.workers, args.threads, secrets.token_hex(16))
     base = f"http://127.0.0.1:{port}"
     stats = Stats()
     outcome = {"vacancies_posted": 0, "profile_edits": 0, "unanswered_posts": 0, "last_hours": {},
@@ -373,9 +406,10 @@ def main(argv=None):
             counters[role.__name__] += 1
             rng = random.Random(i)  # noqa: S311 (load mix, not security)
 
-            def run(role=role, n=n, rng=rng):
+            def run(role=role, n=n, rng=rng, i=i):
                 try:
-                    role(Browser(base, stats, ready), n, stop, review_ids, rng, outcome)
+                    role(Browser(base, stats, ready, think, random.Random(1000 + i)),  # noqa: S311
+                         n, stop, review_ids, rng, outcome)
                 except Exception as error:  # noqa: BLE001 (reported below)
                     failures.append(f"{role.__name__} {n}: {error}")
                     ready.abort()
@@ -404,7 +438,8 @@ def main(argv=None):
             "error_statuses": stats.error_samples[kind],
         })
     total_errors = sum(stats.errors.values()) + len(failures)
-    print(f"\n{args.users} users ({dict(counters)}), {args.workers} gunicorn workers, {elapsed:.1f}s, "
+    print(f"\n{args.users} users ({dict(counters)}), think {think[0]:g}-{think[1]:g} s, {args.workers} gunicorn "
+          f"workers x {args.threads} threads, {elapsed:.1f}s, "
           f"{stats.total} requests, {stats.total / elapsed:.1f} requests/s, {total_errors} errors")
     print(f"{'kind':26} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for r in rows:
@@ -422,7 +457,8 @@ def main(argv=None):
     print("targets:", json.dumps(verdict))
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "database": url.split("@")[-1], "users": args.users, "workers": args.workers, "seconds": elapsed,
+            "database": url.split("@")[-1], "users": args.users, "workers": args.workers, "threads": args.threads,
+            "think_s": think, "seconds": elapsed,
             "seeded": counts, "total_requests": stats.total, "rps": stats.total / elapsed, "rows": rows,
             "writes": checks, "targets": verdict,
         }, indent=2))

@@ -277,6 +277,11 @@ class Comparison:
         """Dutch reasons why pair k fails this hard requirement."""
         return ()
 
+    def covers(self, records, context: dict) -> bool:
+        """Whether encoding these records (of either side) with what fit() learned loses nothing that matters:
+        False when they use a vocabulary entry (language, credential, talent) the fit never saw."""
+        return True
+
 
 class _ProfileComparison(Comparison):
     """A comparison of a few candidate attributes with a few vacancy attributes.
@@ -575,6 +580,9 @@ class Language(_ProfileComparison):
         self.codes_ = tuple(sorted(codes)) or ("nl",)
         return self
 
+    def covers(self, records, context):
+        return all(code in self.codes_ for r in records for code in r.languages)
+
     def _levels(self, records):
         index = {code: j for j, code in enumerate(self.codes_)}
         out = np.full((len(records), len(self.codes_)), -1, dtype=np.int64)
@@ -673,6 +681,10 @@ class Credentials(_ProfileComparison):
         keys = {k for r in (*vacancies, *candidates) for k in _credential_keys(r)}
         self.keys_ = tuple(sorted(keys))
         return self
+
+    def covers(self, records, context):
+        known = set(self.keys_)
+        return all(k in known for r in records for k in _credential_keys(r))
 
     def _matrix(self, records):
         index = {k: j for j, k in enumerate(self.keys_)}
@@ -988,6 +1000,11 @@ class TalentCoverage(Comparison):
         self.keys_ = keys
         self._index = {k: j for j, k in enumerate(keys)}
         return self
+
+    def covers(self, records, context):
+        labels = [t for r in records
+                  for t in (r.talents if hasattr(r, "talents") else (*r.required_talents, *r.preferred_talents))]
+        return all(self._key(label, context) in self._index for label in labels)
 
     def _key(self, label, context):
         cache = context.setdefault("talent_key_cache", {})
@@ -1324,6 +1341,11 @@ class PairFeatures:
         self.feature_names_ = tuple(comp.name for comp in comparisons)
         self.context_ = context
         return self
+
+    def covers(self, records: Sequence) -> bool:
+        """Whether these records (candidates or vacancies) can be encoded with the fitted vocabularies without
+        losing anything that matters (see :meth:`Comparison.covers`); when not, fit again."""
+        return all(comp.covers(records, self.context_) for comp in self.comparisons_)
 
     def encode_candidates(self, candidates: Sequence) -> Encoded:
         """Encode candidates once for every comparison."""

@@ -408,21 +408,26 @@ class MatchIndex:
                     ci, vi, score, eligible = ci[keep], vi[keep], score[keep], eligible[keep]
                 return ci, vi, score, eligible
             if not eligible_only:
-                result = self._select_pairs(top_k, False, self.C, self.V)
+                ci, vi, score, failed = self.scored_pairs(top_k, self.C, self.V)
+                result = (ci, vi, score, failed == 0)
                 self._last_selection = (top_k, result)
                 return result
-        return self._select_pairs(top_k, eligible_only, self.C if C is None else C, self.V if V is None else V)
+        ci, vi, score, failed = self.scored_pairs(top_k, self.C if C is None else C, self.V if V is None else V,
+                                                  eligible_only)
+        return ci, vi, score, failed == 0
 
-    def _select_pairs(self, top_k: int, eligible_only: bool, C, V):
+    def scored_pairs(self, top_k: int, C, V, eligible_only: bool = False):
+        """Like :meth:`select_pairs` for explicit encoded sides, with the number of failed hard requirements of
+        each pair instead of a yes/no (what merging rankings over several encoded sides needs)."""
         if top_k <= 0:
             empty = np.zeros(0, dtype=np.intp)
-            return empty, empty, np.zeros(0), np.zeros(0, dtype=bool)
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=np.int64)
         chunks = self._vacancy_chunks(V, len(C))
         tie = self.cand_rank if C is self.C else _id_rank(C.ids)
         picked = self._select_all(C, V, chunks, top_k, eligible_only, tie)
         if not picked:
             empty = np.zeros(0, dtype=np.intp)
-            return empty, empty, np.zeros(0), np.zeros(0, dtype=bool)
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=np.int64)
         ci = np.concatenate([p[0] for p in picked])
         vi = np.concatenate([p[1] for p in picked])
         order = np.argsort(vi, kind="stable")  # vacancies in input order, each still best first
@@ -433,7 +438,7 @@ class MatchIndex:
         F = np.concatenate([p[5] for p in picked])[order]
         details = [subset_pairs(concat_pairs([p[6][j] for p in picked]), order) for j in range(len(picked[0][6]))]
         self._last_transform = (C, V, ci, vi, X, F, details)
-        return ci, vi, score, failed == 0
+        return ci, vi, score, failed
 
     def top_candidates(self, top_k: int = 10) -> list[VacancyRanking]:
         """The top_k candidates for every vacancy (input order), with explanations."""
@@ -447,10 +452,20 @@ class MatchIndex:
     def top_vacancies(self, top_k: int = 10, C=None) -> list[list[Match]]:
         """The top_k vacancies for every candidate (input order), with explanations."""
         C = self.C if C is None else C
-        V = self.V
+        ci, vi, _, _ = self.scored_vacancy_pairs(top_k, C, self.V)
+        matches = self.matches(ci, vi, C=C)
+        out: list[list[Match]] = [[] for _ in range(len(C))]
+        for row, m in zip(ci.tolist(), matches, strict=True):
+            out[row].append(m)
+        return out
+
+    def scored_vacancy_pairs(self, top_k: int, C, V):
+        """The top_k (candidate row, vacancy row, score, failed hard requirements) per candidate of ``C`` against
+        ``V``, grouped by candidate row, best first."""
         n = len(C)
-        if top_k <= 0 or len(V) == 0:
-            return [[] for _ in range(n)]
+        if top_k <= 0 or len(V) == 0 or n == 0:
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=np.int64)
         best_key = np.full((0, n), -np.inf, dtype=np.float32)
         best_row = np.zeros((0, n), dtype=np.intp)
         size = self.matcher.chunk_size or max(1, TARGET_BLOCK_PAIRS // max(1, n))
@@ -474,13 +489,9 @@ class MatchIndex:
         cand, _ = np.nonzero(valid.T)
         vi = best_row.T[valid.T]
         score, failed = self._ranked(C, V, cand, vi)
-        best = self._best(cand, cand, vi, score, failed, self.vac_rank[vi], top_k)
-        ci, vi = cand[best], vi[best]
-        matches = self.matches(ci, vi, C=C)
-        out: list[list[Match]] = [[] for _ in range(n)]
-        for row, m in zip(ci.tolist(), matches, strict=True):
-            out[row].append(m)
-        return out
+        tie = self.vac_rank if V is self.V else _id_rank(V.ids)
+        best = self._best(cand, cand, vi, score, failed, tie[vi], top_k)
+        return cand[best], vi[best], score[best], failed[best]
 
     def rank_vacancy(self, vacancy, top_k: int = 10) -> VacancyRanking:
         """A new vacancy against every indexed candidate (nothing re-encoded but the vacancy)."""

@@ -17,6 +17,7 @@ from matching import Candidate, Matcher
 from matching import Vacancy as VacancyRecord
 from matching.features import DETOUR_FACTOR, MIN_TRIP_KM, TRAVEL_SPEED_KMH
 from matching.geo import PostcodeCentroids, haversine_km
+from matching.live import LiveIndex
 
 from .extensions import db
 from .models import Jobseeker, MatchModel, Suggestion, Vacancy, utcnow
@@ -101,12 +102,28 @@ def open_vacancies():
     return db.session.scalars(select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.id)).all()
 
 
-# --- per-process indexes: one side encoded once, reused until that side changes ---------------------------------
-# Encoding every jobseeker costs about a second per few thousand people; a new or changed vacancy is then ranked
-# against the encoded side in milliseconds. Each index is keyed by what it was built from (row count, sum of the
-# version counters, latest update, model and neighbourhood), so any saved change to that side rebuilds it.
+# --- per-process live indexes: one side encoded once, then kept up to date row by row -------------------------
+# Encoding every jobseeker costs a few hundred milliseconds per few thousand people; ranking one vacancy against
+# the encoded side takes milliseconds. Each process keeps a LiveIndex per side: a cheap aggregate query (row count,
+# sum of version counters, latest id and update) tells whether the side changed since the last look; if so, only
+# rows whose (version, updated_at) differ are loaded and encoded into the overlay, and rows that left the side are
+# masked. When the overlay grows past REBUILD_SHARE of the side, or the model or neighbourhood changes, the side is
+# encoded anew.
 
-_INDEXES: dict[str, tuple] = {}
+REBUILD_SHARE = 0.2
+REBUILD_MIN_ROWS = 200
+
+
+@dataclass
+class _Side:
+    key: tuple  # database, model version, neighbourhood: a change means a rebuild
+    state: tuple  # the aggregate state the index reflects
+    index: LiveIndex | None
+    marks: dict  # row id -> (version, updated_at) as encoded
+    info: dict  # record id -> what describe() keeps beside the index (postcode, vacancy id)
+
+
+_SIDES: dict[str, _Side] = {}
 _INDEX_LOCK = threading.Lock()
 
 
@@ -119,45 +136,63 @@ def _side_state(model, *conditions):
     return tuple(str(value) for value in row)
 
 
-def _cached_index(side, state, build):
-    key = (str(db.engine.url), state)
-    with _INDEX_LOCK:
-        cached = _INDEXES.get(side)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    value = build()
-    with _INDEX_LOCK:
-        _INDEXES[side] = (key, value)
-    return value
-
-
-def _side_index(side, model, conditions, load, encode, describe):
-    """The cached MatchIndex over one side (rows from `load()`), with `describe(rows)` kept beside it."""
+def _live_side(name, model, conditions, to_record, describe, encode):
+    """The LiveIndex over one side, brought up to date with the database; (None, {}) when the side is empty."""
     matcher = active_matcher()
-    state = (*_side_state(model, *conditions), matcher.model_version, tuple(matcher.resident_pc4 or ()))
+    key = (str(db.engine.url), matcher.model_version, tuple(matcher.resident_pc4 or ()))
+    state = _side_state(model, *conditions)
+    with _INDEX_LOCK:
+        side = _SIDES.get(name)
+        if side is None or side.key != key or side.index is None:
+            side = _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+        elif side.state != state:
+            side = _sync_side(side, key, state, model, conditions, matcher, to_record, describe, encode)
+        _SIDES[name] = side
+    return side.index, side.info
 
-    def build():
-        rows = load()
-        return (encode(matcher, rows), describe(rows)) if rows else (None, {})
 
-    return _cached_index(side, state, build)
+def _build_side(key, state, model, conditions, matcher, to_record, describe, encode):
+    rows = db.session.scalars(select(model).where(*conditions).order_by(model.id)).all()
+    index = LiveIndex(encode(matcher, [to_record(r) for r in rows])) if rows else None
+    return _Side(key, state, index, {r.id: (r.version, r.updated_at) for r in rows}, {str(r.id): describe(r) for r in rows})
+
+
+def _sync_side(side, key, state, model, conditions, matcher, to_record, describe, encode):
+    marks = {row.id: (row.version, row.updated_at) for row in
+             db.session.execute(select(model.id, model.version, model.updated_at).where(*conditions))}
+    changed = [rid for rid, mark in marks.items() if side.marks.get(rid) != mark]
+    removed = [rid for rid in side.marks if rid not in marks]
+    if not marks:
+        return _Side(key, state, None, {}, {})
+    if side.index.overlay_size + len(changed) + len(removed) > max(REBUILD_MIN_ROWS, REBUILD_SHARE * len(marks)):
+        return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+    rows = db.session.scalars(select(model).where(model.id.in_(changed))).all() if changed else []
+    records = [to_record(r) for r in rows]
+    if not side.index.covers(records):  # e.g. the first person with a forklift certificate
+        return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+    gone = {str(rid) for rid in removed}
+    if model is Jobseeker:
+        side.index.update(candidates=records, removed_candidates=gone)
+    else:
+        side.index.update(vacancies=records, removed_vacancies=gone)
+    info = {k: v for k, v in side.info.items() if k not in gone} | {str(r.id): describe(r) for r in rows}
+    new_marks = {rid: m for rid, m in side.marks.items() if rid in marks} | {r.id: (r.version, r.updated_at) for r in rows}
+    return _Side(key, state, side.index, new_marks, info)
 
 
 def candidate_index():
-    """(MatchIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
-    return _side_index(
-        "candidates", Jobseeker, MATCHABLE, matchable_jobseekers,
-        lambda matcher, people: matcher.index([candidate_record(j) for j in people], []),
-        lambda people: {str(j.id): j.postcode for j in people},
+    """(LiveIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
+    return _live_side(
+        "candidates", Jobseeker, MATCHABLE, candidate_record, lambda j: j.postcode,
+        lambda matcher, records: matcher.index(records, []),
     )
 
 
 def vacancy_index():
-    """(MatchIndex over every open vacancy, {record id: vacancy id}); (None, {}) when none is open."""
-    return _side_index(
-        "vacancies", Vacancy, (Vacancy.status == "open",), open_vacancies,
-        lambda matcher, vacancies: matcher.index([], [vacancy_record(v) for v in vacancies]),
-        lambda vacancies: {str(v.id): v.id for v in vacancies},
+    """(LiveIndex over every open vacancy, {record id: vacancy id}); (None, {}) when none is open."""
+    return _live_side(
+        "vacancies", Vacancy, (Vacancy.status == "open",), vacancy_record, lambda v: v.id,
+        lambda matcher, records: matcher.index([], records),
     )
 
 
@@ -272,13 +307,12 @@ def fit_counts(vacancy: Vacancy) -> FitCounts:
     index, postcodes = candidate_index()
     if index is None:
         return FitCounts(0, 0, 0)
-    ranking = index.rank_vacancy(vacancy_record(vacancy), len(postcodes))
-    good = [m for m in ranking.matches if m.eligible and m.score >= GOOD_FIT]
+    good = [cid for cid, score, eligible in index.score_vacancy(vacancy_record(vacancy)) if eligible and score >= GOOD_FIT]
     neighbourhood = set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
-    residents = sum(1 for m in good if (postcodes[m.candidate_id] or "")[:4] in neighbourhood)
+    residents = sum(1 for cid in good if (postcodes[cid] or "")[:4] in neighbourhood)
     walking = 0
-    for m in good:
-        minutes = walking_minutes(postcodes[m.candidate_id], vacancy.postcode)
+    for cid in good:
+        minutes = walking_minutes(postcodes[cid], vacancy.postcode)
         walking += minutes is not None and minutes <= WALKING_MINUTES
     return FitCounts(len(good), residents, walking)
 
