@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, func, select
 
 from matching import Candidate, Matcher
 from matching import Vacancy as VacancyRecord
@@ -112,6 +113,7 @@ def open_vacancies():
 
 REBUILD_SHARE = 0.2
 REBUILD_MIN_ROWS = 200
+SYNC_WINDOW = timedelta(minutes=5)  # rows committed later than this after they were changed are found by a full read
 
 
 @dataclass
@@ -157,9 +159,35 @@ def _build_side(key, state, model, conditions, matcher, to_record, describe, enc
     return _Side(key, state, index, {r.id: (r.version, r.updated_at) for r in rows}, {str(r.id): describe(r) for r in rows})
 
 
+def _recent_marks(side, model, conditions, state):
+    """The side's marks from the rows updated lately (since shortly before the newest row the index has seen), or
+    None when they do not add up to the aggregate state (a long transaction, a deleted row): then read them all."""
+    newest = max((m[1] for m in side.marks.values() if m[1] is not None), default=None)
+    if newest is None:
+        return None
+    matchable = and_(*conditions).label("matchable")
+    recent = db.session.execute(
+        select(model.id, model.version, model.updated_at, matchable).where(
+            model.updated_at >= newest - SYNC_WINDOW
+        )
+    )
+    marks = dict(side.marks)
+    for row in recent:
+        if row.matchable:
+            marks[row.id] = (row.version, row.updated_at)
+        else:
+            marks.pop(row.id, None)
+    if not marks:
+        return None
+    implied = (len(marks), sum(m[0] for m in marks.values()), max(marks), max(m[1] for m in marks.values()))
+    return marks if tuple(str(value) for value in implied) == state else None
+
+
 def _sync_side(side, key, state, model, conditions, matcher, to_record, describe, encode):
-    marks = {row.id: (row.version, row.updated_at) for row in
-             db.session.execute(select(model.id, model.version, model.updated_at).where(*conditions))}
+    marks = _recent_marks(side, model, conditions, state)
+    if marks is None:
+        marks = {row.id: (row.version, row.updated_at) for row in
+                 db.session.execute(select(model.id, model.version, model.updated_at).where(*conditions))}
     changed = [rid for rid, mark in marks.items() if side.marks.get(rid) != mark]
     removed = [rid for rid in side.marks if rid not in marks]
     if not marks:
@@ -194,6 +222,13 @@ def vacancy_index():
         "vacancies", Vacancy, (Vacancy.status == "open",), vacancy_record, lambda v: v.id,
         lambda matcher, records: matcher.index([], records),
     )
+
+
+def warm_indexes() -> None:
+    """Encode both sides now (a new server process does this before its first request)."""
+    candidate_index()
+    vacancy_index()
+    db.session.rollback()
 
 
 def explanation_json(match) -> dict:

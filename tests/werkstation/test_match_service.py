@@ -102,3 +102,75 @@ def test_a_person_is_shown_only_vacancies_that_fit_well(app):
     baker = make_jobseeker(occupations=[BAKER], talents=["bereiden van voedsel en dranken"], about="Ik bak brood.")
     assert [v.id for v, _ in match_service.vacancies_for(cleaner)] == [cleaning.id]
     assert match_service.vacancies_for(baker) == []
+
+
+def test_a_saved_profile_updates_one_row_of_the_encoded_side_instead_of_rebuilding_it(app):
+    vacancy = make_vacancy(hours_min=30, hours_max=36)
+    people = [make_jobseeker(hours_min=8, hours_max=12) for _ in range(4)]
+    assert match_service.fit_counts(vacancy).good == 0  # nobody can work 30 hours
+    index, _ = match_service.candidate_index()
+    base = index.base
+
+    people[0].hours_max = 40
+    db.session.commit()
+    assert match_service.fit_counts(vacancy).good == 1
+    index, postcodes = match_service.candidate_index()
+    assert index.base is base and index.overlay_size == 1  # one row re-encoded, the rest kept
+    people[1].status = "paused"
+    newcomer = make_jobseeker(hours_min=30, hours_max=40, postcode="3511 AB")
+    assert match_service.fit_counts(vacancy).good == 2
+    index, postcodes = match_service.candidate_index()
+    assert index.base is base and index.overlay_size == 3
+    assert str(people[1].id) not in postcodes and postcodes[str(newcomer.id)] == "3511 AB"
+
+    # a certificate nobody had yet is outside the base's vocabulary: the side is encoded anew
+    people[2].certificates = ["HEFTRUCK"]
+    db.session.commit()
+    index, _ = match_service.candidate_index()
+    assert index.base is not base and index.overlay_size == 0
+    assert match_service.fit_counts(vacancy).good == 2
+
+
+def test_a_server_worker_encodes_both_sides_before_its_first_request(app):
+    import importlib.util
+    import logging
+    import types
+    from pathlib import Path
+
+    make_vacancy()
+    make_jobseeker()
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[2] / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    assert conf.workers == 2 and conf.threads > 1
+    match_service._SIDES.clear()
+    conf.post_worker_init(types.SimpleNamespace(wsgi=app, log=logging.getLogger("test")))
+    assert set(match_service._SIDES) == {"candidates", "vacancies"}
+    assert all(side.index is not None for side in match_service._SIDES.values())
+
+
+def test_index_sync_reads_only_recent_rows_and_falls_back_to_all_when_they_do_not_add_up(app):
+    from datetime import timedelta
+
+    from werkstation.models import Jobseeker
+
+    people = [make_jobseeker() for _ in range(3)]
+    match_service.candidate_index()
+    side = match_service._SIDES["candidates"]
+    people[0].hours_max = 30
+    db.session.commit()
+    state = match_service._side_state(Jobseeker, *match_service.MATCHABLE)
+    recent = match_service._recent_marks(side, Jobseeker, match_service.MATCHABLE, state)
+    assert recent is not None and recent[people[0].id][0] == people[0].version
+
+    # a change committed long after it was made (its updated_at lies before the window) is not among the recent
+    # rows: the marks no longer add up and the sync reads every row instead
+    people[1].hours_max = 31
+    people[1].updated_at = people[1].updated_at - timedelta(hours=1)
+    db.session.commit()
+    state = match_service._side_state(Jobseeker, *match_service.MATCHABLE)
+    assert match_service._recent_marks(side, Jobseeker, match_service.MATCHABLE, state) is None
+    index, _ = match_service.candidate_index()
+    vacancy = make_vacancy(hours_min=31, hours_max=31)
+    ranked = {m.candidate_id: m.eligible for m in index.rank_vacancy(match_service.vacancy_record(vacancy), 5).matches}
+    assert ranked == {str(people[0].id): False, str(people[1].id): True, str(people[2].id): False}
