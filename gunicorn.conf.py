@@ -1,11 +1,12 @@
 """gunicorn settings for Werkstation, read from the working directory (`gunicorn 'werkstation:create_app()'`).
 
-Two workers with four threads each: a slow request (a vacancy post ranks everyone) no longer holds a whole worker,
-and each worker encodes both matching sides before its first request, so nobody waits for that.
+Two sync workers (one request at a time each; they take turns accepting, so a request waits only when both are
+busy: with threads, a busy worker also accepts and its requests share one core while the other idles); each
+worker encodes both matching sides before its first request, so nobody waits for that.
 """
 
 workers = 2
-threads = 4
+threads = 1
 timeout = 60
 
 

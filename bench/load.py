@@ -350,7 +350,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (after warm-up)")
     parser.add_argument("--max-requests", type=int, default=50000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4,
+    parser.add_argument("--threads", type=int, default=1,
                         help="threads per gunicorn worker (gthread); 1 = plain sync workers")
     parser.add_argument("--think", default="1,3",
                         help="think time between actions in seconds, 'MIN,MAX' (default 1,3); 0 = none (saturation)")
