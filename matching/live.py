@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .ranking import MatchIndex, _id_rank
+from .ranking import MARGIN, MatchIndex, _id_rank
 from .scorer import Match, VacancyRanking
 
 __all__ = ["LiveIndex"]
@@ -157,14 +157,24 @@ class LiveIndex:
                                                                                      C=part[0], V=V))
         return VacancyRanking(vacancy.id, tuple(matches))
 
-    def score_vacancy(self, vacancy) -> list[tuple[str, float, bool]]:
-        """(candidate id, score, eligible) of every current candidate against this vacancy, best first; no
-        explanations (cheap enough for counts)."""
-        V = self.base.features.encode_vacancies([vacancy])
-        n = len(self.base.C) + len(self._sides["c"].records)
-        parts = self._vacancy_parts(V, n)
-        return [(parts[w][0].ids[parts[w][1][p]], float(parts[w][3][p]), bool(parts[w][4][p] == 0))
-                for w, p in self._merge(parts, n)]
+    def eligible_at_least(self, vacancy, min_score: float) -> list[tuple[str, float]]:
+        """(candidate id, score) of every current candidate who meets all hard requirements of this vacancy with a
+        score of at least ``min_score``, best first (ties by id); no explanations. Only pairs whose float32 rank
+        key comes near ``min_score`` are scored exactly, so counting fits costs little more than one rank key row."""
+        base, side = self.base, self._sides["c"]
+        V = base.features.encode_vacancies([vacancy])
+        found = []
+        for C, masked in ((base.C, side.masked), (side.encoded, None)):
+            if C is None or len(C) == 0:
+                continue
+            near = base._key_block(C, V, np.zeros(1, dtype=np.intp))[0] >= min_score - MARGIN
+            if masked is not None:
+                near &= ~masked
+            ci = np.nonzero(near)[0]
+            score, failed = base._ranked(C, V, ci, np.zeros(len(ci), dtype=np.intp))
+            ok = (failed == 0) & (score >= min_score)
+            found.extend(zip((C.ids[i] for i in ci[ok].tolist()), score[ok].tolist(), strict=True))
+        return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
     def rank_candidate(self, candidate, top_k: int = 10) -> list[Match]:
         """A candidate against every current vacancy, top_k with explanations."""

@@ -342,7 +342,7 @@ def fit_counts(vacancy: Vacancy) -> FitCounts:
     index, postcodes = candidate_index()
     if index is None:
         return FitCounts(0, 0, 0)
-    good = [cid for cid, score, eligible in index.score_vacancy(vacancy_record(vacancy)) if eligible and score >= GOOD_FIT]
+    good = [cid for cid, _score in index.eligible_at_least(vacancy_record(vacancy), GOOD_FIT)]
     neighbourhood = set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
     residents = sum(1 for cid in good if (postcodes[cid] or "")[:4] in neighbourhood)
     walking = 0

@@ -74,20 +74,19 @@ def test_rankings_after_changes_equal_a_fresh_encoding(seed, k):
         assert not set(removed_v) & {g[0] for g in got}
 
 
-def test_score_vacancy_covers_every_current_candidate_and_agrees_with_the_ranking():
-    candidates, vacancies = random_records(3, 30, 4)
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 10_000), min_score=st.sampled_from([0.0, 0.3, 0.5, 0.7]))
+def test_eligible_at_least_lists_exactly_the_current_candidates_who_fit(seed, min_score):
+    candidates, vacancies = random_records(seed, 30, 4)
     live = LiveIndex(Matcher().index(candidates, vacancies))
     newcomer = dataclasses.replace(candidates[0], id="newcomer")
     live.update(candidates=[newcomer], removed_candidates=[candidates[1].id])
-    scored = live.score_vacancy(vacancies[0])
-    assert sorted(cid for cid, _, _ in scored) == sorted(live.candidate_ids)
-    assert "newcomer" in live.candidate_ids and candidates[1].id not in live.candidate_ids
-    ranked = live.rank_vacancy(vacancies[0], top_k=len(scored)).matches
-    assert [(cid, round(s, 9), e) for cid, s, e in scored] == [(m.candidate_id, round(m.score, 9), m.eligible)
-                                                               for m in ranked]
-    # explanations of the overlay add up like the base's
-    for m in ranked:
-        assert abs(sum(c.contribution for c in m.explanation) - m.score) < 1e-9
+    for vacancy in vacancies:
+        got = live.eligible_at_least(vacancy, min_score)
+        everyone = live.rank_vacancy(vacancy, top_k=len(live.candidate_ids)).matches
+        assert [(cid, round(s, 9)) for cid, s in got] == \
+            [(m.candidate_id, round(m.score, 9)) for m in everyone if m.eligible and m.score >= min_score]
+        assert candidates[1].id not in {cid for cid, _ in got}
     assert live.overlay_size == 2
 
 
