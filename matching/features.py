@@ -61,6 +61,7 @@ __all__ = [
     "factorise",
     "schedule_bits",
     "subset_pairs",
+    "travel_minutes",
 ]
 
 #: PC4 codes of the demo district (Kanaleneiland, Utrecht); residents get the "woont in de wijk" feature.
@@ -496,6 +497,17 @@ def _haversine(lat1, lon1, lat2, lon2):
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+_SPEEDS = np.array([TRAVEL_SPEED_KMH[m] for m in TRAVEL_MODES])
+_OVERHEADS = np.array([TRAVEL_OVERHEAD_MINUTES[m] for m in TRAVEL_MODES])
+
+
+def travel_minutes(straight_km, mode):
+    """Door-to-door minutes (whole, at least 1) over straight-line distances between PC4 centroids, by travel mode
+    (an index into TRAVEL_MODES, or an array of them): the one formula behind scores, explanations and counts."""
+    km = np.maximum(straight_km, MIN_TRIP_KM) * DETOUR_FACTOR
+    return np.maximum(np.round(km / _SPEEDS[mode] * 60.0 + _OVERHEADS[mode]), 1.0)
+
+
 class Travel(_ProfileComparison):
     """Travel time between PC4 centroids by the jobseeker's travel mode, against their maximum (hard)."""
 
@@ -529,11 +541,8 @@ class Travel(_ProfileComparison):
         return {"lat": xy[:, 0], "lon": xy[:, 1]}
 
     def _compute(self, va, ca):
-        km = np.maximum(_haversine(va["lat"], va["lon"], ca["lat"], ca["lon"]), MIN_TRIP_KM) * DETOUR_FACTOR
         mode = ca["mode"]
-        speed = np.array([TRAVEL_SPEED_KMH[m] for m in TRAVEL_MODES])[mode]
-        overhead = np.array([TRAVEL_OVERHEAD_MINUTES[m] for m in TRAVEL_MODES])[mode]
-        minutes = np.maximum(np.round(km / speed * 60.0 + overhead), 1.0)  # whole minutes, as explained
+        minutes = travel_minutes(_haversine(va["lat"], va["lon"], ca["lat"], ca["lon"]), mode)
         limit = np.where(np.isnan(ca["max"]), DEFAULT_MAX_TRAVEL_MINUTES, ca["max"])
         value = np.clip(1.0 - minutes / np.maximum(limit, 1.0), 0.0, 1.0)
         unknown = np.isnan(minutes)

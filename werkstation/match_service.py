@@ -16,7 +16,7 @@ from sqlalchemy import and_, delete, func, select
 
 from matching import Candidate, Matcher
 from matching import Vacancy as VacancyRecord
-from matching.features import DETOUR_FACTOR, MIN_TRIP_KM, TRAVEL_SPEED_KMH
+from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
 from matching.live import LiveIndex
 
@@ -353,14 +353,13 @@ def fit_counts(vacancy: Vacancy) -> FitCounts:
 
 
 def walking_minutes(from_postcode, to_postcode):
-    """Minutes on foot between two postcodes' PC4 centroids, with the engine's detour factor; None if unknown."""
+    """Minutes on foot between two postcodes' PC4 centroids, as the engine explains travel; None if unknown."""
     centroids = PostcodeCentroids.load()
     a = centroids.centroid((from_postcode or "")[:4])
     b = centroids.centroid((to_postcode or "")[:4])
     if a is None or b is None:
         return None
-    km = max(haversine_km(a[0], a[1], b[0], b[1]), MIN_TRIP_KM) * DETOUR_FACTOR
-    return km / TRAVEL_SPEED_KMH["walk"] * 60.0
+    return float(travel_minutes(haversine_km(a[0], a[1], b[0], b[1]), TRAVEL_MODES.index("walk")))
 
 
 def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):

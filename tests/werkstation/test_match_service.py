@@ -174,3 +174,14 @@ def test_index_sync_reads_only_recent_rows_and_falls_back_to_all_when_they_do_no
     vacancy = make_vacancy(hours_min=31, hours_max=31)
     ranked = {m.candidate_id: m.eligible for m in index.rank_vacancy(match_service.vacancy_record(vacancy), 5).matches}
     assert ranked == {str(people[0].id): False, str(people[1].id): True, str(people[2].id): False}
+
+
+def test_walking_distance_in_fit_counts_is_the_minutes_the_explanation_shows(app):
+    vacancy = make_vacancy(postcode="3521 AL")
+    walker = make_jobseeker(postcode="3526 KL", travel_mode="walk", max_travel_minutes=60)
+    match_service.rescore_vacancy(vacancy)
+    db.session.commit()
+    row = db.session.scalar(select(Suggestion).where(Suggestion.jobseeker_id == walker.id))
+    travel = next(p for p in row.explanation["parts"] if p["feature"] == "travel")
+    minutes = match_service.walking_minutes(walker.postcode, vacancy.postcode)
+    assert travel["detail"] == f"{minutes:.0f} min lopen"
