@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from flask import current_app, request, session
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_translations
 from flask_login import current_user
 
 from .extensions import babel
@@ -24,6 +25,16 @@ def get_locale():
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def _request_translations():
+    """The request's catalog, looked up once per request (outside a request: Flask-Babel's own lookup)."""
+    if not has_request_context():
+        return get_translations()
+    found = getattr(g, "_werkstation_translations", None)
+    if found is None:
+        found = g._werkstation_translations = get_translations()
+    return found
+
+
 def translation_directories():
     """Each feature area keeps its own catalog folder under werkstation/translations/<area>/."""
     dirs = sorted(str(p) for p in TRANSLATIONS_ROOT.iterdir() if p.is_dir()) if TRANSLATIONS_ROOT.exists() else []
@@ -33,6 +44,16 @@ def translation_directories():
 def init_app(app):
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", translation_directories())
     babel.init_app(app, locale_selector=get_locale)
+    # Templates call _() hundreds of times per page (every explanation line); Flask-Babel looks the catalog up
+    # through several context lookups on each call. The catalog cannot change within a request (the locale is
+    # chosen once, nothing here calls flask_babel.refresh or force_locale), so look it up once per request.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _request_translations().ugettext(s),
+        ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _request_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _request_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
     from .fields import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 

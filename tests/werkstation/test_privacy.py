@@ -120,3 +120,11 @@ def test_erasure_removes_personal_data_from_every_table(app, client):
     assert db.session.scalar(select(Placement).where(Placement.jobseeker_id == jobseeker_id)).stage == "kennismaking"
     # The old session is gone and cannot log in again.
     assert client.get("/profiel").status_code == 302
+
+
+def test_each_request_gets_the_catalog_of_its_own_language(client):
+    # the templates' catalog is looked up once per request: switching language takes effect on the next page
+    assert "What we keep about you" in client.get("/privacy?lang=en").get_data(as_text=True)
+    assert "What we keep about you" in client.get("/privacy").get_data(as_text=True)  # remembered in the session
+    dutch = client.get("/privacy?lang=nl").get_data(as_text=True)
+    assert "What we keep about you" not in dutch and "Wat we van je bewaren" in dutch
