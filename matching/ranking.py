@@ -264,12 +264,11 @@ class MatchIndex:
             key[i] += vec
         for part, w in sparse_parts:
             sparse = sp.csr_array(part.matrix, dtype=np.float32)
-            if w != 1:
-                sparse = sparse * np.float32(w)
+            data = sparse.data * np.float32(w) if w != 1 else sparse.data
             if _add_sparse_into is None:  # pragma: no cover - older or newer scipy without the routine
-                key = sparse + key
+                key = sp.csr_array((data, sparse.indices, sparse.indptr), shape=sparse.shape) + key
             else:  # in place: saves a copy of the whole block
-                _add_sparse_into(m, n, sparse.indptr, sparse.indices, sparse.data, key)
+                _add_sparse_into(m, n, sparse.indptr, sparse.indices, data, key)
         return key
 
     def _profile_table(self, part: VacancyProfiles, w: float, n: int, carrier) -> np.ndarray:
@@ -325,11 +324,16 @@ class MatchIndex:
 
             global _WORK
             _WORK = (self, C, V, chunks, top_k, eligible_only, tie)
+            freeze = gc.get_freeze_count() == 0  # (never unfreeze what a caller froze)
+            if freeze:  # the workers' collector then never walks (so never copies) the parent's objects
+                gc.freeze()
             try:
                 with multiprocessing.get_context("fork").Pool(jobs) as pool:
                     parts = pool.map(_run_share, [(j, jobs) for j in range(jobs)])
             finally:
                 _WORK = None
+                if freeze:
+                    gc.unfreeze()
             return [p for part in parts for p in part]
         cache: dict = {}
         return [self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie) for rows in chunks]
