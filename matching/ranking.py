@@ -3,9 +3,11 @@
 For a chunk of vacancies, every comparison adds its block into one float32 *rank key* matrix
 ``key = score - PENALTY * (number of failed hard requirements)``, so eligible pairs (key in [0, 1]) always come
 before ineligible ones (key <= -1), and ineligible ones come by fewest failed requirements, then score.
-The best are selected with a partition (with a small margin, so float32 rounding and ties never push a pair
-out), rescored exactly in float64 and ordered by (failed requirements, score, id): the result does not depend
-on input order. Explanations are built for the final top-k only.
+The best are selected with a sampled threshold and an exact cut among the few entries it picks (keeping everything
+within a small margin of each row's k-th key, so float32 rounding and ties never push a pair out), rescored
+exactly in float64 and ordered by (failed requirements, score, id): the result does not depend on input order.
+Explanations are built for the final top-k only; an eligible-only selection (the placement plan) builds none and
+keeps no comparison details.
 """
 
 from __future__ import annotations
