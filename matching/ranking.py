@@ -267,7 +267,7 @@ class MatchIndex:
         for part, w in sparse_parts:
             sparse = sp.csr_array(part.matrix, dtype=np.float32)
             data = sparse.data * np.float32(w) if w != 1 else sparse.data
-            if _add_sparse_into is None:  # pragma: no cover - older or newer scipy without the routine
+            if _add_sparse_into is None or not key.flags.c_contiguous:  # scipy without the routine
                 key = sp.csr_array((data, sparse.indices, sparse.indptr), shape=sparse.shape) + key
             else:  # in place: saves a copy of the whole block
                 _add_sparse_into(m, n, sparse.indptr, sparse.indices, data, key)

@@ -72,6 +72,15 @@ def test_small_chunks_give_the_same_ranking():
     assert whole == chunked
 
 
+def test_adding_sparse_blocks_without_scipys_in_place_routine_gives_the_same_ranking(monkeypatch):
+    import matching.ranking as ranking
+
+    candidates, vacancies = random_records(13, 30, 9)
+    in_place = _summary(Matcher().rank(candidates, vacancies, top_k=6))
+    monkeypatch.setattr(ranking, "_add_sparse_into", None)
+    assert _summary(Matcher().rank(candidates, vacancies, top_k=6)) == in_place
+
+
 def test_top_vacancies_per_candidate_and_new_records():
     candidates, vacancies = random_records(5, 20, 8)
     matcher = Matcher()
