@@ -3,9 +3,11 @@
 For a chunk of vacancies, every comparison adds its block into one float32 *rank key* matrix
 ``key = score - PENALTY * (number of failed hard requirements)``, so eligible pairs (key in [0, 1]) always come
 before ineligible ones (key <= -1), and ineligible ones come by fewest failed requirements, then score.
-The best are selected with a partition (with a small margin, so float32 rounding and ties never push a pair
-out), rescored exactly in float64 and ordered by (failed requirements, score, id): the result does not depend
-on input order. Explanations are built for the final top-k only.
+The best are selected with a sampled threshold and an exact cut among the few entries it picks (keeping everything
+within a small margin of each row's k-th key, so float32 rounding and ties never push a pair out), rescored
+exactly in float64 and ordered by (failed requirements, score, id): the result does not depend on input order.
+Explanations are built for the final top-k only; an eligible-only selection (the placement plan) builds none and
+keeps no comparison details.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ from .features import (
     subset_pairs,
 )
 from .scorer import Contribution, Match, VacancyRanking
+
+try:  # what scipy's ``csr + dense`` runs after copying the dense array: dense += csr, in place, in C
+    from scipy.sparse._sparsetools import csr_todense as _add_sparse_into
+except ImportError:  # pragma: no cover
+    _add_sparse_into = None
 
 __all__ = ["MatchIndex", "TARGET_BLOCK_PAIRS"]
 
@@ -62,24 +69,61 @@ def _run_share(share):
             for rows in chunks[j * size:(j + 1) * size]]
 
 
-def _threshold(key: np.ndarray, k: int) -> np.ndarray:
-    """Per row, a value t with at least k entries >= t, close to the k-th largest.
+def _sample_threshold(key: np.ndarray, k: int) -> np.ndarray:
+    """Per row, a value about 2k entries of the row reach, estimated from every SAMPLE_STRIDE-th entry."""
+    sample = -key[:, ::SAMPLE_STRIDE]
+    ks = min(sample.shape[1], max(1, -(-2 * k // SAMPLE_STRIDE)))
+    return -np.partition(sample, ks - 1, axis=1)[:, ks - 1]
 
-    A strided sample gives a cheap estimate; rows where it is too high (fewer than k entries above) fall back to
-    an exact partition. Either way nothing that belongs to the top k is lost.
+
+def _top_entries(key: np.ndarray, k: int, floor: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every entry within MARGIN of its row's k-th largest entry, row by row (columns
+    ascending): a superset of each row's top k that float32 rounding and ties cannot push a pair out of. With
+    ``floor``, only entries >= floor (all of them in rows with fewer than k such entries).
+
+    A strided sample guesses a threshold about 2k entries reach; one comparison pass picks them and the exact
+    k-th is found among those few. Rows where the guess was too high (fewer than k picked, or the k-th within
+    MARGIN of the guess) are picked again, alone, with the exact cut.
     """
-    n = key.shape[1]
-    if n >= 8 * SAMPLE_STRIDE * k:
-        sample = key[:, ::SAMPLE_STRIDE]
-        ks = max(1, -(-k // SAMPLE_STRIDE))
-        thr = -np.partition(-sample, ks - 1, axis=1)[:, ks - 1]
-        enough = (key >= thr[:, None]).sum(axis=1) >= k
-        if enough.all():
-            return thr
-        bad = np.nonzero(~enough)[0]
-        thr[bad] = np.partition(key[bad], n - k, axis=1)[:, n - k]
-        return thr
-    return np.partition(key, n - k, axis=1)[:, n - k]
+    m, n = key.shape
+    lowest = np.float32(-np.inf if floor is None else floor)
+    if n <= k:
+        t = np.full(m, -np.inf, dtype=np.float32)
+    elif n >= 8 * SAMPLE_STRIDE * k:
+        t = _sample_threshold(key, k).astype(np.float32)
+    else:
+        t = np.partition(key, n - k, axis=1)[:, n - k].astype(np.float32)
+    t = np.maximum(t, lowest)
+    flat, need = _picks(key, k, t, lowest)
+    fix = np.nonzero(need < t)[0]
+    if len(fix):
+        again, _ = _picks(key[fix], k, need[fix], lowest)
+        redone = np.zeros(m, dtype=bool)
+        redone[fix] = True
+        flat = np.sort(np.r_[flat[~redone[flat // n]], fix[again // n] * n + again % n])
+    return flat // n, flat % n
+
+
+def _picks(key: np.ndarray, k: int, t: np.ndarray, lowest: np.float32) -> tuple[np.ndarray, np.ndarray]:
+    """Flat indices of the entries >= ``t`` (per row) within MARGIN of their row's k-th largest, and per row the
+    value every entry that belongs in the answer reaches (above ``t`` where the guess was too high)."""
+    m, n = key.shape
+    flat = np.flatnonzero(key >= t[:, None])  # 1-d: much faster than a 2-d nonzero
+    r = flat // n
+    counts = np.bincount(r, minlength=m)
+    vals = key.reshape(-1)[flat]
+    full = counts >= k
+    kth = np.full(m, -np.inf, dtype=np.float32)
+    if full.any():
+        order = np.lexsort((-vals, r))
+        starts = np.cumsum(counts) - counts
+        kth[full] = vals[order[starts[full] + k - 1]]
+    need = np.maximum(np.where(full, kth - np.float32(MARGIN), lowest), lowest)
+    short = np.nonzero(~full & (t > lowest))[0]  # fewer than k picked: the exact k-th of those rows
+    if len(short):
+        exact = np.partition(key[short], n - k, axis=1)[:, n - k]
+        need[short] = np.maximum(exact - np.float32(MARGIN), lowest)
+    return flat[vals >= need[r]], need
 
 
 def _score(contributions: np.ndarray) -> np.ndarray:
@@ -222,9 +266,11 @@ class MatchIndex:
             key[i] += vec
         for part, w in sparse_parts:
             sparse = sp.csr_array(part.matrix, dtype=np.float32)
-            if w != 1:
-                sparse = sparse * np.float32(w)
-            key = sparse + key  # scipy adds a sparse array into a copy of the dense one, in C
+            data = sparse.data * np.float32(w) if w != 1 else sparse.data
+            if _add_sparse_into is None or not key.flags.c_contiguous:  # scipy without the routine
+                key = sp.csr_array((data, sparse.indices, sparse.indptr), shape=sparse.shape) + key
+            else:  # in place: saves a copy of the whole block
+                _add_sparse_into(m, n, sparse.indptr, sparse.indices, data, key)
         return key
 
     def _profile_table(self, part: VacancyProfiles, w: float, n: int, carrier) -> np.ndarray:
@@ -252,19 +298,12 @@ class MatchIndex:
 
     def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None, tie=None):
         """The final top k of each vacancy in ``rows``: (candidate rows, vacancy rows, score, failed, X, F,
-        details), best first per vacancy. A chunk holds whole vacancies, so its top k is final; the exact
-        rescoring happens here too (in the worker processes when there are any)."""
+        details), best first per vacancy; eligible-only (the plan) the first four only. A chunk holds whole
+        vacancies, so its top k is final; the exact rescoring happens here too (in the worker processes when there
+        are any)."""
         key = self._key_block(C, V, rows, cache)
-        n = key.shape[1]
-        if n <= k:
-            mask = np.ones(key.shape, dtype=bool)
-        else:
-            thr = _threshold(key, k) - MARGIN
-            mask = key >= thr[:, None]
-        if eligible_only:
-            mask &= key > -0.5
-        r, c = np.nonzero(mask)
-        del key, mask
+        r, c = _top_entries(key, k, floor=-0.5 if eligible_only else None)  # eligible keys are >= 0
+        del key
         ci, vi = c, rows[r]
         X, F, details = self.features.transform(C, V, ci, vi)
         score, failed = _score(X * self.weights), F.sum(axis=1)
@@ -273,6 +312,8 @@ class MatchIndex:
             keep = np.nonzero(failed == 0)[0]
         tie = self.cand_rank if tie is None else tie
         best = keep[self._best(vi[keep], ci[keep], vi[keep], score[keep], failed[keep], tie[ci[keep]], k)]
+        if eligible_only:  # the plan: no explanations follow, so the comparison details need not travel back
+            return ci[best], vi[best], score[best], failed[best]
         return (ci[best], vi[best], score[best], failed[best], X[best], F[best],
                 [subset_pairs(pv, best) for pv in details])
 
@@ -285,11 +326,16 @@ class MatchIndex:
 
             global _WORK
             _WORK = (self, C, V, chunks, top_k, eligible_only, tie)
+            freeze = gc.get_freeze_count() == 0  # (never unfreeze what a caller froze)
+            if freeze:  # the workers' collector then never walks (so never copies) the parent's objects
+                gc.freeze()
             try:
                 with multiprocessing.get_context("fork").Pool(jobs) as pool:
                     parts = pool.map(_run_share, [(j, jobs) for j in range(jobs)])
             finally:
                 _WORK = None
+                if freeze:
+                    gc.unfreeze()
             return [p for part in parts for p in part]
         cache: dict = {}
         return [self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie) for rows in chunks]
@@ -434,10 +480,12 @@ class MatchIndex:
         ci, vi = ci[order], vi[order]
         score = np.concatenate([p[2] for p in picked])[order]
         failed = np.concatenate([p[3] for p in picked])[order]
-        X = np.concatenate([p[4] for p in picked])[order]
-        F = np.concatenate([p[5] for p in picked])[order]
-        details = [subset_pairs(concat_pairs([p[6][j] for p in picked]), order) for j in range(len(picked[0][6]))]
-        self._last_transform = (C, V, ci, vi, X, F, details)
+        if not eligible_only:  # kept so the explanations of these pairs need not recompute them
+            X = np.concatenate([p[4] for p in picked])[order]
+            F = np.concatenate([p[5] for p in picked])[order]
+            details = [subset_pairs(concat_pairs([p[6][j] for p in picked]), order)
+                       for j in range(len(picked[0][6]))]
+            self._last_transform = (C, V, ci, vi, X, F, details)
         return ci, vi, score, failed
 
     def top_candidates(self, top_k: int = 10) -> list[VacancyRanking]:

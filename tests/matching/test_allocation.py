@@ -3,6 +3,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,29 @@ def test_plan_on_random_neighbourhoods(seed):
     plan = allocate(candidates, vacancies, top_k=10)
     _check_plan(plan, candidates, vacancies)
     assert plan.placed >= plan.greedy.placed
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_plan_from_scratch_equals_the_plan_over_every_pairs_exact_top_k(forked, monkeypatch):
+    # The eligible-only selection (sampled threshold, no explanations, forked workers) must hand the matching the
+    # same pairs as scoring every pair exactly and keeping each vacancy's top k eligible by (score, id).
+    import matching.ranking as ranking
+    from matching.bench import synthetic
+
+    if forked:
+        monkeypatch.setattr(ranking, "PARALLEL_MIN_PAIRS", 0)
+    candidates, vacancies = synthetic(600, 12, seed=5)  # 600 candidates: the sampled threshold is used for k=3
+    top_k = 3
+    index = Matcher(chunk_size=5, n_jobs=2 if forked else 1).index(candidates, vacancies)
+    plan = allocate(candidates, vacancies, top_k=top_k, index=index)
+
+    ci, vi = (a.ravel() for a in np.meshgrid(np.arange(len(candidates)), np.arange(len(vacancies))))
+    every = index.matches(ci, vi)
+    best = sorted((vi[k], -m.score, m.candidate_id, ci[k]) for k, m in enumerate(every) if m.eligible)
+    kept = [row for _, group in itertools.groupby(best, key=lambda row: row[0]) for row in list(group)[:top_k]]
+    expected = plan_from_pairs(np.array([row[3] for row in kept]), np.array([row[0] for row in kept]),
+                               np.array([-row[1] for row in kept]), index.seats, index.C.ids, index.V.ids)
+    assert plan.placed > 0
+    assert plan.assignments == expected.assignments
+    assert plan.greedy == expected.greedy
+    _check_plan(plan, candidates, vacancies)

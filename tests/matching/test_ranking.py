@@ -72,6 +72,15 @@ def test_small_chunks_give_the_same_ranking():
     assert whole == chunked
 
 
+def test_adding_sparse_blocks_without_scipys_in_place_routine_gives_the_same_ranking(monkeypatch):
+    import matching.ranking as ranking
+
+    candidates, vacancies = random_records(13, 30, 9)
+    in_place = _summary(Matcher().rank(candidates, vacancies, top_k=6))
+    monkeypatch.setattr(ranking, "_add_sparse_into", None)
+    assert _summary(Matcher().rank(candidates, vacancies, top_k=6)) == in_place
+
+
 def test_top_vacancies_per_candidate_and_new_records():
     candidates, vacancies = random_records(5, 20, 8)
     matcher = Matcher()
@@ -105,18 +114,28 @@ def test_empty_inputs():
     assert Matcher().rank([make_candidate()], [], top_k=3) == []
 
 
-def test_sampled_threshold_never_loses_a_top_k_entry():
-    from matching.ranking import _threshold
+def test_selected_entries_are_exactly_those_within_the_margin_of_the_kth():
+    from matching.ranking import MARGIN, _top_entries
 
     rng = np.random.default_rng(0)
     key = rng.normal(size=(30, 9000)).astype(np.float32)
     key[5, :] = 0.5  # all tied
     key[7, ::2] = -3.0  # many ineligible
-    for k in (1, 10, 50):
-        thr = _threshold(key, k)
-        kth = -np.sort(-key, axis=1)[:, k - 1]
-        assert np.all(thr <= kth)  # everything in the top k is kept
-        assert np.all((key >= thr[:, None]).sum(axis=1) >= k)
+    key[9, :] = -3.0
+    key[9, :20] = 0.3  # fewer eligible than k
+    key[11] = (0.4 + rng.integers(0, 3, 9000) * MARGIN / 4).astype(np.float32)  # a cloud of near-ties
+    key[13, ::7] = 2.0  # far more than 2k entries at the top, so the sampled guess lands among ties
+    for k in (1, 10, 50, 200):
+        for floor in (None, -0.5):
+            r, c = _top_entries(key, k, floor)
+            kth = -np.sort(-key, axis=1)[:, k - 1]
+            want = key >= (kth - np.float32(MARGIN))[:, None]
+            if floor is not None:
+                want &= key >= floor
+            got = np.zeros(key.shape, dtype=bool)
+            got[r, c] = True
+            assert np.array_equal(got, want), (k, floor)
+            assert np.all(np.diff(r) >= 0)  # row by row
 
 
 def test_forked_workers_give_the_same_ranking(monkeypatch):
