@@ -454,7 +454,9 @@ def main(argv=None):
         "lost_writes": checks["lost_writes"] == 0 and checks["extra_rows_beyond_unanswered"] == 0,
         "staff_review_p99_le_150ms": review is not None and review["p99_ms"] <= 150,
     }
-    print("targets:", json.dumps(verdict))
+    # the verdict holds for this load only: say which, and on how many staff review requests the p99 rests
+    print(f"targets (think {think[0]:g}-{think[1]:g} s, p99 over {review['requests'] if review else 0} staff review "
+          f"requests):", json.dumps(verdict))
     if args.json:
         Path(args.json).write_text(json.dumps({
             "database": url.split("@")[-1], "users": args.users, "workers": args.workers, "threads": args.threads,

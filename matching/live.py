@@ -12,8 +12,11 @@ language, licence, certificate or talent the base never saw are refused (:meth:`
 ``overlay_size`` says the overlay has grown too big.
 
     live = LiveIndex(Matcher().index(candidates, vacancies))
-    live.update(candidates=[changed_person], removed_vacancies=["v17"])
+    live = live.updated(candidates=[changed_person], removed_vacancies=["v17"])
     live.rank_vacancy(new_vacancy, top_k=50)
+
+A LiveIndex never changes: ``updated`` returns a new one that shares the base, so a caller holding the old one (in
+another thread, or next to a lookup table built with it) keeps a consistent view.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ __all__ = ["LiveIndex"]
 
 @dataclass(frozen=True)
 class _Side:
-    """One side's overlay, replaced as a whole on every update (readers in other threads see old or new)."""
+    """One side's overlay."""
 
     masked: np.ndarray  # bool per base row: replaced or removed
     records: dict  # id -> record added or changed since the base was built
@@ -45,10 +48,11 @@ class _Side:
 class LiveIndex:
     """A :class:`MatchIndex` (the base) plus the records changed since it was built (the overlay)."""
 
-    def __init__(self, base: MatchIndex):
+    def __init__(self, base: MatchIndex, _rows=None, _sides=None):
         self.base = base
-        self._rows = {"c": {cid: i for i, cid in enumerate(base.C.ids)}, "v": {vid: i for i, vid in enumerate(base.V.ids)}}
-        self._sides = {
+        self._rows = _rows or {"c": {cid: i for i, cid in enumerate(base.C.ids)},
+                               "v": {vid: i for i, vid in enumerate(base.V.ids)}}
+        self._sides = _sides or {
             "c": _Side(np.zeros(len(base.C), dtype=bool), {}, None),
             "v": _Side(np.zeros(len(base.V), dtype=bool), {}, None),
         }
@@ -78,24 +82,27 @@ class LiveIndex:
         is outside the vocabularies the base was fitted on. When not, build a new base."""
         return self.base.features.covers(records)
 
-    def update(self, candidates: Iterable = (), vacancies: Iterable = (), removed_candidates: Iterable[str] = (),
-               removed_vacancies: Iterable[str] = ()) -> LiveIndex:
-        """Add or replace records (by id) and remove ids; unknown removed ids are ignored. Returns self.
+    def updated(self, candidates: Iterable = (), vacancies: Iterable = (), removed_candidates: Iterable[str] = (),
+                removed_vacancies: Iterable[str] = ()) -> LiveIndex:
+        """A new LiveIndex (sharing the base) with records added or replaced (by id) and ids removed; unknown
+        removed ids are ignored; this one stays as it was.
 
         Raises ValueError when a record needs vocabulary the base lacks (see :meth:`covers`)."""
         candidates, vacancies = list(candidates), list(vacancies)
         if not self.covers(candidates) or not self.covers(vacancies):
             raise ValueError("records use a language, credential or talent the base index was not fitted on; "
                              "build a new index")
-        self._update("c", candidates, removed_candidates, self.base.features.encode_candidates)
-        self._update("v", vacancies, removed_vacancies, self.base.features.encode_vacancies)
-        return self
+        sides = {
+            "c": self._updated_side("c", candidates, removed_candidates, self.base.features.encode_candidates),
+            "v": self._updated_side("v", vacancies, removed_vacancies, self.base.features.encode_vacancies),
+        }
+        return LiveIndex(self.base, self._rows, sides)
 
-    def _update(self, key, records, removed, encode):
+    def _updated_side(self, key, records, removed, encode) -> _Side:
         removed = [str(r) for r in removed]
-        if not records and not removed:
-            return
         side = self._sides[key]
+        if not records and not removed:
+            return side
         rows = self._rows[key]
         masked = side.masked.copy()
         overlay = dict(side.records)
@@ -108,7 +115,7 @@ class LiveIndex:
             if record.id in rows:
                 masked[rows[record.id]] = True
         encoded = encode(list(overlay.values())) if overlay else None
-        self._sides[key] = _Side(masked, overlay, encoded)
+        return _Side(masked, overlay, encoded)
 
     # --- rankings ------------------------------------------------------------------------------------------------
 

@@ -91,8 +91,8 @@ def _top_entries(key: np.ndarray, k: int, floor: float | None = None) -> tuple[n
         t = np.full(m, -np.inf, dtype=np.float32)
     elif n >= 8 * SAMPLE_STRIDE * k:
         t = _sample_threshold(key, k).astype(np.float32)
-    else:
-        t = np.partition(key, n - k, axis=1)[:, n - k].astype(np.float32)
+    else:  # the exact k-th: pick everything within MARGIN of it at once
+        t = np.partition(key, n - k, axis=1)[:, n - k].astype(np.float32) - np.float32(MARGIN)
     t = np.maximum(t, lowest)
     flat, need = _picks(key, k, t, lowest)
     fix = np.nonzero(need < t)[0]

@@ -116,7 +116,7 @@ REBUILD_MIN_ROWS = 200
 SYNC_WINDOW = timedelta(minutes=5)  # rows committed later than this after they were changed are found by a full read
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Side:
     key: tuple  # database, model version, neighbourhood: a change means a rebuild
     state: tuple  # the aggregate state the index reflects
@@ -154,7 +154,10 @@ def _live_side(name, model, conditions, to_record, describe, encode):
 
 
 def _build_side(key, state, model, conditions, matcher, to_record, describe, encode):
-    rows = db.session.scalars(select(model).where(*conditions).order_by(model.id)).all()
+    # populate_existing: rows this session loaded earlier are read again, not taken as they were then
+    rows = db.session.scalars(
+        select(model).where(*conditions).order_by(model.id).execution_options(populate_existing=True)
+    ).all()
     index = LiveIndex(encode(matcher, [to_record(r) for r in rows])) if rows else None
     return _Side(key, state, index, {r.id: (r.version, r.updated_at) for r in rows}, {str(r.id): describe(r) for r in rows})
 
@@ -194,18 +197,20 @@ def _sync_side(side, key, state, model, conditions, matcher, to_record, describe
         return _Side(key, state, None, {}, {})
     if side.index.overlay_size + len(changed) + len(removed) > max(REBUILD_MIN_ROWS, REBUILD_SHARE * len(marks)):
         return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
-    rows = db.session.scalars(select(model).where(model.id.in_(changed))).all() if changed else []
+    rows = db.session.scalars(
+        select(model).where(model.id.in_(changed)).execution_options(populate_existing=True)
+    ).all() if changed else []
     records = [to_record(r) for r in rows]
     if not side.index.covers(records):  # e.g. the first person with a forklift certificate
         return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
     gone = {str(rid) for rid in removed}
     if model is Jobseeker:
-        side.index.update(candidates=records, removed_candidates=gone)
+        index = side.index.updated(candidates=records, removed_candidates=gone)
     else:
-        side.index.update(vacancies=records, removed_vacancies=gone)
+        index = side.index.updated(vacancies=records, removed_vacancies=gone)
     info = {k: v for k, v in side.info.items() if k not in gone} | {str(r.id): describe(r) for r in rows}
     new_marks = {rid: m for rid, m in side.marks.items() if rid in marks} | {r.id: (r.version, r.updated_at) for r in rows}
-    return _Side(key, state, side.index, new_marks, info)
+    return _Side(key, state, index, new_marks, info)
 
 
 def candidate_index():

@@ -52,8 +52,10 @@ def test_rankings_after_changes_equal_a_fresh_encoding(seed, k):
     changed_v, added_v = _changed(vacancies, rng, "v")
     removed_c = [c.id for c in rng.sample(candidates, 5)] + [added_c[0].id, "never-there"]
     removed_v = [v.id for v in rng.sample(vacancies, 2)]
-    live.update(candidates=changed_c + added_c, vacancies=changed_v + added_v)
-    live.update(removed_candidates=removed_c, removed_vacancies=removed_v)
+    before = live
+    live = live.updated(candidates=changed_c + added_c, vacancies=changed_v + added_v)
+    live = live.updated(removed_candidates=removed_c, removed_vacancies=removed_v)
+    assert before.overlay_size == 0 and sorted(before.candidate_ids) == sorted(c.id for c in candidates)
 
     by_id = {c.id: c for c in candidates} | {c.id: c for c in changed_c + added_c}
     current_c = [by_id[i] for i in by_id if i not in set(removed_c)]
@@ -80,7 +82,7 @@ def test_eligible_at_least_lists_exactly_the_current_candidates_who_fit(seed, mi
     candidates, vacancies = random_records(seed, 30, 4)
     live = LiveIndex(Matcher().index(candidates, vacancies))
     newcomer = dataclasses.replace(candidates[0], id="newcomer")
-    live.update(candidates=[newcomer], removed_candidates=[candidates[1].id])
+    live = live.updated(candidates=[newcomer], removed_candidates=[candidates[1].id])
     for vacancy in vacancies:
         got = live.eligible_at_least(vacancy, min_score)
         everyone = live.rank_vacancy(vacancy, top_k=len(live.candidate_ids)).matches
@@ -113,5 +115,5 @@ def test_records_with_unseen_vocabulary_are_refused():
     assert live.covers([candidates[1]])
     assert not live.covers([forklift])
     with pytest.raises(ValueError, match="build a new index"):
-        live.update(candidates=[forklift])
-    assert live.overlay_size == 0  # nothing half-applied
+        live.updated(candidates=[forklift])
+    assert live.overlay_size == 0

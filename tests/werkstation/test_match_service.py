@@ -142,9 +142,10 @@ def test_a_server_worker_encodes_both_sides_before_its_first_request(app):
     spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[2] / "gunicorn.conf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
-    assert conf.workers == 2 and conf.threads == 1
     match_service._SIDES.clear()
-    conf.post_worker_init(types.SimpleNamespace(wsgi=app, log=logging.getLogger("test")))
+    worker = types.SimpleNamespace(wsgi=app, log=logging.getLogger("test"))
+    conf.post_worker_init(worker)
+    worker.warming.join(60)
     assert set(match_service._SIDES) == {"candidates", "vacancies"}
     assert all(side.index is not None for side in match_service._SIDES.values())
 
@@ -185,3 +186,31 @@ def test_walking_distance_in_fit_counts_is_the_minutes_the_explanation_shows(app
     travel = next(p for p in row.explanation["parts"] if p["feature"] == "travel")
     minutes = match_service.walking_minutes(walker.postcode, vacancy.postcode)
     assert travel["detail"] == f"{minutes:.0f} min lopen"
+
+
+def test_an_index_handed_out_stays_consistent_with_its_lookup_table_after_a_sync(app):
+    vacancy = make_vacancy()
+    make_jobseeker()
+    index, postcodes = match_service.candidate_index()
+    make_jobseeker(postcode="3511 AB")  # the next sync adds a person
+    new_index, new_postcodes = match_service.candidate_index()
+    assert len(new_index.candidate_ids) == 2 and len(index.candidate_ids) == 1
+    record = match_service.vacancy_record(vacancy)
+    for ranked_index, table in ((index, postcodes), (new_index, new_postcodes)):
+        assert all(cid in table for cid, _ in ranked_index.eligible_at_least(record, 0.0))
+
+
+def test_a_change_committed_elsewhere_is_seen_even_for_rows_this_session_already_loaded(app):
+    from sqlalchemy.orm import Session
+
+    from werkstation.models import Jobseeker
+
+    vacancy = make_vacancy(hours_min=30, hours_max=36)
+    person = make_jobseeker(hours_min=8, hours_max=12)
+    assert match_service.fit_counts(vacancy).good == 0
+    assert db.session.get(Jobseeker, person.id).hours_max == 12  # loaded in this session
+    with Session(db.engine) as other:  # another request saves the profile
+        other.get(Jobseeker, person.id).hours_max = 40
+        other.commit()
+    assert match_service.fit_counts(vacancy).good == 1
+    assert match_service.fit_counts(vacancy).good == 1
