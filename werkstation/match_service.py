@@ -423,12 +423,16 @@ class LearnResult:
 
 def learn(random_state: int = 0) -> LearnResult:
     """Fit the scorer on decisions and outcomes; store and activate the learned weights only when they beat the
-    default weights on held-out decisions (caller commits)."""
+    model in use (the active learned model, else the default weights) on held-out decisions (caller commits)."""
     examples = training_examples()
     resident = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ())) or None
-    matcher = Matcher(resident_pc4=resident, random_state=random_state)
+    active = db.session.scalar(select(MatchModel).where(MatchModel.active).order_by(MatchModel.id.desc()))
+    current = active_matcher()
+    matcher = Matcher(weights=active.weights["weights"] if active is not None else None, resident_pc4=resident,
+                      random_state=random_state)
     if not examples:
-        return LearnResult({"n_pairs": 0, "note": "no decisions yet", "used": "default"}, False, matcher.model_version)
+        return LearnResult({"n_pairs": 0, "note": "no decisions yet", "used": "default",
+                            "baseline": current.model_version}, False, current.model_version)
     people = {j.id: j for j, _, _ in examples}
     jobs = {v.id: v for _, v, _ in examples}
     matcher.fit(
@@ -437,7 +441,7 @@ def learn(random_state: int = 0) -> LearnResult:
         [(str(j.id), str(v.id)) for j, v, _ in examples],
         [label for _, _, label in examples],
     )
-    report = dict(matcher.cv_report_)
+    report = dict(matcher.cv_report_, baseline=current.model_version)  # "default_*" figures are of this model
     used = report.get("used") == "learned"
     if used:
         existing = db.session.scalar(select(MatchModel).where(MatchModel.version == matcher.model_version))

@@ -103,6 +103,32 @@ def test_learn_uses_learned_weights_only_when_they_beat_the_default(app, runner)
     assert model.weights["weights"]["travel"] > 0.1 and match_service.active_matcher().model_version == model.version
 
 
+def test_learn_compares_with_the_model_in_use_not_with_the_defaults(app, runner):
+    from matching.scorer import FEATURE_NAMES
+
+    staff = make_user("staff")
+    vacancy = make_vacancy()
+    near = [make_jobseeker(postcode="3526 KL", occupations=[BAKER], talents=[], about="") for _ in range(8)]
+    far = [make_jobseeker(postcode="3451 AA", max_travel_minutes=90, travel_mode="public_transport")
+           for _ in range(8)]
+    decide_many(vacancy, near + far, staff, good=lambda p: p in near)
+    # staff already use a model that ranks these decisions perfectly (travel only); learning may beat the defaults
+    # but not this model, so it stays
+    in_use = MatchModel(version="learned-travel-only", active=True, report={"used": "learned"},
+                        weights={"model_version": "learned-travel-only",
+                                 "weights": {name: float(name == "travel") for name in FEATURE_NAMES}})
+    db.session.add(in_use)
+    db.session.commit()
+    result = runner.invoke(args=["learn", "--no-rematch"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.strip().splitlines()[-1])
+    assert report["baseline"] == "learned-travel-only" and report["default_roc_auc"] == 1.0
+    assert report["used"] == "default" and "does not beat learned-travel-only" in result.output
+    active = db.session.scalars(select(MatchModel).where(MatchModel.active)).all()
+    assert [m.version for m in active] == ["learned-travel-only"]
+    assert match_service.active_matcher().model_version == "learned-travel-only"
+
+
 def test_learn_keeps_the_default_when_it_already_ranks_decisions_right(app, runner):
     staff = make_user("staff")
     vacancy = make_vacancy()
