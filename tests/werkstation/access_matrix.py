@@ -77,6 +77,7 @@ MATRIX: dict[str, Entry] = {
     # vacancies (issue 4)
     "/vacatures": Entry(roles={"business": OK, **STAFF}),
     "/vacatures/nieuw": Entry(roles={"business": OK}),
+    "/medewerker/vacatures/nieuw": staff_only(),
     "/vacatures/<int:vacancy_id>": Entry(roles={"business": OWN, **STAFF}),
     "/vacatures/<int:vacancy_id>/bewerken": Entry(roles={"business": OWN, **STAFF}),
     "/vacatures/<int:vacancy_id>/status": Entry(roles={"business": OWN, **STAFF}),

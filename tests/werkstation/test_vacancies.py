@@ -289,3 +289,46 @@ def test_pausing_a_vacancy_someone_just_changed_is_refused_politely(logged_in, b
     assert "Iemand anders heeft dit net veranderd" in logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)
     db.session.refresh(vacancy)
     assert vacancy.status == "open"
+
+
+def test_staff_enter_a_vacancy_for_a_business_it_is_theirs_and_logged_as_on_behalf(client, business):
+    make_business(name="Bakkerij De Korrel", postcode="3521 AA")
+    make_jobseeker()
+    staff = make_user("staff")
+    login(client, staff)
+    assert "Vacature invoeren voor een bedrijf" in client.get("/medewerker/vacatures").get_data(as_text=True)
+    page = client.get("/medewerker/vacatures/nieuw").get_data(as_text=True)
+    assert "Schoonmaakbedrijf Glans (3526 AB)" in page and "Bakkerij De Korrel (3521 AA)" in page
+
+    response = post_vacancy(client, "/medewerker/vacatures/nieuw", {**GOOD_VACANCY, "business_id": str(business.id)})
+    assert response.status_code == 302
+    vacancy = db.session.scalar(select(Vacancy))
+    assert vacancy.business_id == business.id and vacancy.status == "open" and vacancy.postcode == "3526 AB"
+    assert count(Suggestion) == 1  # ranked against the neighbourhood at once, as when the business posts it
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.create"))
+    assert event.actor_id == staff.id and event.details["on_behalf"] is True
+    detail = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "De vacature van Schoonmaakbedrijf Glans staat online." in detail
+
+    # the business itself sees it among its own vacancies
+    owner = client.application.test_client()
+    login(owner, business_user(business))
+    assert "Schoonmaker kantoren" in owner.get("/vacatures").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("business_id", ["", "0", "999999", "abc"])
+def test_staff_must_choose_an_existing_business_and_keep_what_they_typed(client, business, business_id):
+    login(client, make_user("staff"))
+    response = post_vacancy(client, "/medewerker/vacatures/nieuw", {**GOOD_VACANCY, "business_id": business_id})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and count(Vacancy) == 0
+    assert 'value="Schoonmaker kantoren"' in html
+    assert "Kies het bedrijf." in html or "Kies een van de mogelijkheden" in html
+
+
+def test_businesses_cannot_enter_vacancies_for_other_businesses(logged_in, business):
+    other = make_business(name="Ander bedrijf")
+    response = post_vacancy(logged_in, "/vacatures/nieuw", {**GOOD_VACANCY, "business_id": str(other.id)})
+    assert response.status_code == 302
+    assert db.session.scalar(select(Vacancy)).business_id == business.id  # the extra field changes nothing
+    assert logged_in.get("/medewerker/vacatures/nieuw").status_code == 403

@@ -158,3 +158,24 @@ class BusinessForm(OnceOnlyForm):
     )
     contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
     phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+
+
+class StaffVacancyForm(VacancyForm):
+    """A vacancy a staff member enters for a business (on the phone or at the counter)."""
+
+    business_id = SelectField(_l("Voor welk bedrijf?"), coerce=int, validate_choice=True,
+                              validators=[InputRequired(_l("Kies het bedrijf."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from sqlalchemy import select
+
+        from ..extensions import db
+        from ..models import Business
+
+        rows = db.session.execute(select(Business.id, Business.name, Business.postcode).order_by(Business.name)).all()
+        self.business_id.choices = [(0, _l("Kies een bedrijf"))] + [(b.id, f"{b.name} ({b.postcode})") for b in rows]
+
+    def validate_business_id(self, field):
+        if not field.data:
+            raise ValidationError(_l("Kies het bedrijf."))

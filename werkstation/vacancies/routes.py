@@ -16,10 +16,10 @@ from ..jobseekers.choices import (
     search_occupations,
     talent_words,
 )
-from ..models import ROLES, Business, Vacancy
+from ..models import ROLES, STAFF_ROLES, Business, Vacancy
 from ..persistence import commit_form, versions_match
 from . import bp
-from .forms import BusinessForm, StatusForm, VacancyForm
+from .forms import BusinessForm, StaffVacancyForm, StatusForm, VacancyForm
 
 # action -> (allowed from statuses, new status)
 STATUS_ACTIONS = {
@@ -83,18 +83,40 @@ def new():
     if request.method == "GET":
         form.postcode.data = business.postcode
     if form.validate_on_submit():
-        vacancy = Vacancy(business=business, status="open")
-        form.populate_vacancy(vacancy, business.postcode)
-        db.session.add(vacancy)
-        db.session.flush()
-        match_service.rescore_vacancy(vacancy)
-        audit.record("vacancy.create", vacancy, title=vacancy.title)
-        outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
-        if outcome.ok or outcome.duplicate:
-            if outcome.ok:
-                flash(_("Je vacature staat online."), "success")
-            return redirect(outcome.url)
+        done = _create(form, business, _("Je vacature staat online."))
+        if done is not None:
+            return done
     return render_template("vacancies/form.html", form=form, vacancy=None, business=business)
+
+
+@bp.route("/medewerker/vacatures/nieuw", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def new_for_business():
+    """Staff enter a vacancy for a business (on the phone, at the counter); logged as done on its behalf."""
+    form = StaffVacancyForm()
+    if form.validate_on_submit():
+        business = db.get_or_404(Business, form.business_id.data)
+        done = _create(form, business, _("De vacature van %(name)s staat online.", name=business.name))
+        if done is not None:
+            return done
+    return render_template("vacancies/form.html", form=form, vacancy=None, business=None)
+
+
+def _create(form, business, message):
+    """Save a new open vacancy for `business` with its suggestions in one transaction; the redirect, or None when
+    the form must be shown again (its error is on the form)."""
+    vacancy = Vacancy(business=business, status="open")
+    form.populate_vacancy(vacancy, business.postcode)
+    db.session.add(vacancy)
+    db.session.flush()
+    match_service.rescore_vacancy(vacancy)
+    audit.record("vacancy.create", vacancy, title=vacancy.title, on_behalf=current_user.is_staff)
+    outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
+    if outcome.ok or outcome.duplicate:
+        if outcome.ok:
+            flash(message, "success")
+        return redirect(outcome.url)
+    return None
 
 
 @bp.route("/vacatures/<int:vacancy_id>")
