@@ -173,6 +173,7 @@ class StaffVacancyForm(VacancyForm):
         from ..extensions import db
         from ..models import Business
 
+        self._fields.move_to_end("business_id", last=False)  # first on the page, so first in the error summary
         rows = db.session.execute(select(Business.id, Business.name, Business.postcode).order_by(Business.name)).all()
         self.business_id.choices = [(0, _l("Kies een bedrijf"))] + [(b.id, f"{b.name} ({b.postcode})") for b in rows]
 
