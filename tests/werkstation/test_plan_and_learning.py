@@ -78,6 +78,17 @@ def decide_many(vacancy, people, staff, good):
     db.session.commit()
 
 
+def staff_pick_people_close_by():
+    """16 decisions on one vacancy: staff consistently pick people who live close by, whatever their occupation,
+    so travel predicts the decision."""
+    staff = make_user("staff")
+    vacancy = make_vacancy()
+    near = [make_jobseeker(postcode="3526 KL", occupations=[BAKER], talents=[], about="") for _ in range(8)]
+    far = [make_jobseeker(postcode="3451 AA", max_travel_minutes=90, travel_mode="public_transport")
+           for _ in range(8)]
+    decide_many(vacancy, near + far, staff, good=lambda p: p in near)
+
+
 def test_learn_keeps_the_default_without_enough_decisions(app, runner):
     result = runner.invoke(args=["learn"])
     assert result.exit_code == 0 and "keeping the current model" in result.output
@@ -85,13 +96,7 @@ def test_learn_keeps_the_default_without_enough_decisions(app, runner):
 
 
 def test_learn_uses_learned_weights_only_when_they_beat_the_default(app, runner):
-    staff = make_user("staff")
-    vacancy = make_vacancy()
-    # Staff consistently pick people who live close by, whatever their occupation: travel predicts the decision.
-    near = [make_jobseeker(postcode="3526 KL", occupations=[BAKER], talents=[], about="") for _ in range(8)]
-    far = [make_jobseeker(postcode="3451 AA", max_travel_minutes=90, travel_mode="public_transport")
-           for _ in range(8)]
-    decide_many(vacancy, near + far, staff, good=lambda p: p in near)
+    staff_pick_people_close_by()
     result = runner.invoke(args=["learn", "--no-rematch"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output.strip().splitlines()[-1])
@@ -106,12 +111,7 @@ def test_learn_uses_learned_weights_only_when_they_beat_the_default(app, runner)
 def test_learn_compares_with_the_model_in_use_not_with_the_defaults(app, runner):
     from matching.scorer import FEATURE_NAMES
 
-    staff = make_user("staff")
-    vacancy = make_vacancy()
-    near = [make_jobseeker(postcode="3526 KL", occupations=[BAKER], talents=[], about="") for _ in range(8)]
-    far = [make_jobseeker(postcode="3451 AA", max_travel_minutes=90, travel_mode="public_transport")
-           for _ in range(8)]
-    decide_many(vacancy, near + far, staff, good=lambda p: p in near)
+    staff_pick_people_close_by()
     # staff already use a model that ranks these decisions perfectly (travel only); learning may beat the defaults
     # but not this model, so it stays
     in_use = MatchModel(version="learned-travel-only", active=True, report={"used": "learned"},
