@@ -198,8 +198,3 @@ class LiveIndex:
         winners = self._merge(parts, top_k)
         return self._explained(parts, winners, lambda part, at: base.matches(part[2][at], part[1][at],
                                                                             C=C, V=part[0]))
-
-    @classmethod
-    def build(cls, matcher, candidates: Sequence, vacancies: Sequence) -> LiveIndex:
-        """A live index over these records (the base encodes them all)."""
-        return cls(matcher.index(candidates, vacancies))
