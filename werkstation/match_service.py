@@ -8,6 +8,7 @@ list of fields, and the fairness monitor's table is never read here.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -117,6 +118,20 @@ SYNC_WINDOW = timedelta(minutes=5)  # rows committed later than this after they 
 
 
 @dataclass(frozen=True)
+class _SideSpec:
+    """What differs between the two sides: which rows, how a row becomes a record, what is kept beside the index,
+    how the side is encoded and how changed records enter its overlay."""
+
+    name: str
+    model: type
+    conditions: tuple
+    to_record: Callable
+    describe: Callable  # row -> what callers look up by record id (postcode, vacancy id)
+    encode: Callable  # (matcher, records) -> MatchIndex
+    update: Callable  # (LiveIndex, records, removed ids) -> LiveIndex
+
+
+@dataclass(frozen=True)
 class _Side:
     key: tuple  # database, model version, neighbourhood: a change means a rebuild
     state: tuple  # the aggregate state the index reflects
@@ -129,46 +144,53 @@ _SIDES: dict[str, _Side] = {}
 _INDEX_LOCK = threading.Lock()
 
 
-def _side_state(model, *conditions):
+def _mark(row):
+    """What tells that a row changed: its version counter and update time."""
+    return row.version, row.updated_at
+
+
+def _side_state(spec):
+    model = spec.model
     row = db.session.execute(
         select(func.count(model.id), func.sum(model.version), func.max(model.id), func.max(model.updated_at)).where(
-            *conditions
+            *spec.conditions
         )
     ).one()
     return tuple(str(value) for value in row)
 
 
-def _live_side(name, model, conditions, to_record, describe, encode):
+def _live_side(spec):
     """The LiveIndex over one side, brought up to date with the database; (None, {}) when the side is empty."""
     matcher = active_matcher()
     key = (str(db.engine.url), matcher.model_version, tuple(matcher.resident_pc4 or ()))
-    state = _side_state(model, *conditions)
+    state = _side_state(spec)
     with _INDEX_LOCK:
-        side = _SIDES.get(name)
+        side = _SIDES.get(spec.name)
         if side is None or side.key != key or side.index is None:
-            side = _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+            side = _build_side(spec, key, state, matcher)
         elif side.state != state:
-            side = _sync_side(side, key, state, model, conditions, matcher, to_record, describe, encode)
-        _SIDES[name] = side
+            side = _sync_side(spec, side, key, state, matcher)
+        _SIDES[spec.name] = side
     return side.index, side.info
 
 
-def _build_side(key, state, model, conditions, matcher, to_record, describe, encode):
+def _build_side(spec, key, state, matcher):
     # populate_existing: rows this session loaded earlier are read again, not taken as they were then
     rows = db.session.scalars(
-        select(model).where(*conditions).order_by(model.id).execution_options(populate_existing=True)
+        select(spec.model).where(*spec.conditions).order_by(spec.model.id).execution_options(populate_existing=True)
     ).all()
-    index = LiveIndex(encode(matcher, [to_record(r) for r in rows])) if rows else None
-    return _Side(key, state, index, {r.id: (r.version, r.updated_at) for r in rows}, {str(r.id): describe(r) for r in rows})
+    index = LiveIndex(spec.encode(matcher, [spec.to_record(r) for r in rows])) if rows else None
+    return _Side(key, state, index, {r.id: _mark(r) for r in rows}, {str(r.id): spec.describe(r) for r in rows})
 
 
-def _recent_marks(side, model, conditions, state):
+def _recent_marks(spec, side, state):
     """The side's marks from the rows updated lately (since shortly before the newest row the index has seen), or
     None when they do not add up to the aggregate state (a long transaction, a deleted row): then read them all."""
+    model = spec.model
     newest = max((m[1] for m in side.marks.values() if m[1] is not None), default=None)
     if newest is None:
         return None
-    matchable = and_(*conditions).label("matchable")
+    matchable = and_(*spec.conditions).label("matchable")
     recent = db.session.execute(
         select(model.id, model.version, model.updated_at, matchable).where(
             model.updated_at >= newest - SYNC_WINDOW
@@ -177,7 +199,7 @@ def _recent_marks(side, model, conditions, state):
     marks = dict(side.marks)
     for row in recent:
         if row.matchable:
-            marks[row.id] = (row.version, row.updated_at)
+            marks[row.id] = _mark(row)
         else:
             marks.pop(row.id, None)
     if not marks:
@@ -186,51 +208,54 @@ def _recent_marks(side, model, conditions, state):
     return marks if tuple(str(value) for value in implied) == state else None
 
 
-def _sync_side(side, key, state, model, conditions, matcher, to_record, describe, encode):
-    marks = _recent_marks(side, model, conditions, state)
+def _sync_side(spec, side, key, state, matcher):
+    model = spec.model
+    marks = _recent_marks(spec, side, state)
     if marks is None:
-        marks = {row.id: (row.version, row.updated_at) for row in
-                 db.session.execute(select(model.id, model.version, model.updated_at).where(*conditions))}
-    changed = [rid for rid, mark in marks.items() if side.marks.get(rid) != mark]
-    removed = [rid for rid in side.marks if rid not in marks]
+        marks = {row.id: _mark(row) for row in
+                 db.session.execute(select(model.id, model.version, model.updated_at).where(*spec.conditions))}
     if not marks:
         return _Side(key, state, None, {}, {})
+    changed = [rid for rid, mark in marks.items() if side.marks.get(rid) != mark]
+    removed = [rid for rid in side.marks if rid not in marks]
     if side.index.overlay_size + len(changed) + len(removed) > max(REBUILD_MIN_ROWS, REBUILD_SHARE * len(marks)):
-        return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+        return _build_side(spec, key, state, matcher)
     rows = db.session.scalars(
         select(model).where(model.id.in_(changed)).execution_options(populate_existing=True)
     ).all() if changed else []
-    records = [to_record(r) for r in rows]
+    records = [spec.to_record(r) for r in rows]
     if not side.index.covers(records):  # e.g. the first person with a forklift certificate
-        return _build_side(key, state, model, conditions, matcher, to_record, describe, encode)
+        return _build_side(spec, key, state, matcher)
     gone = {str(rid) for rid in removed}
-    if model is Jobseeker:
-        index = side.index.updated(candidates=records, removed_candidates=gone)
-    else:
-        index = side.index.updated(vacancies=records, removed_vacancies=gone)
-    info = {k: v for k, v in side.info.items() if k not in gone} | {str(r.id): describe(r) for r in rows}
-    new_marks = {rid: m for rid, m in side.marks.items() if rid in marks} | {r.id: (r.version, r.updated_at) for r in rows}
-    return _Side(key, state, index, new_marks, info)
+    info = {k: v for k, v in side.info.items() if k not in gone} | {str(r.id): spec.describe(r) for r in rows}
+    new_marks = {rid: m for rid, m in side.marks.items() if rid in marks} | {r.id: _mark(r) for r in rows}
+    return _Side(key, state, spec.update(side.index, records, gone), new_marks, info)
+
+
+CANDIDATES = _SideSpec(
+    "candidates", Jobseeker, MATCHABLE, candidate_record, lambda j: j.postcode,
+    encode=lambda matcher, records: matcher.index(records, []),
+    update=lambda index, records, gone: index.updated(candidates=records, removed_candidates=gone),
+)
+VACANCIES = _SideSpec(
+    "vacancies", Vacancy, (Vacancy.status == "open",), vacancy_record, lambda v: v.id,
+    encode=lambda matcher, records: matcher.index([], records),
+    update=lambda index, records, gone: index.updated(vacancies=records, removed_vacancies=gone),
+)
 
 
 def candidate_index():
     """(LiveIndex over every matchable jobseeker, {jobseeker id: postcode}); (None, {}) when nobody is matchable."""
-    return _live_side(
-        "candidates", Jobseeker, MATCHABLE, candidate_record, lambda j: j.postcode,
-        lambda matcher, records: matcher.index(records, []),
-    )
+    return _live_side(CANDIDATES)
 
 
 def vacancy_index():
     """(LiveIndex over every open vacancy, {record id: vacancy id}); (None, {}) when none is open."""
-    return _live_side(
-        "vacancies", Vacancy, (Vacancy.status == "open",), vacancy_record, lambda v: v.id,
-        lambda matcher, records: matcher.index([], records),
-    )
+    return _live_side(VACANCIES)
 
 
 def warm_indexes() -> None:
-    """Encode both sides now (a new server process does this before its first request)."""
+    """Encode both sides now (a new server process does this as it starts)."""
     candidate_index()
     vacancy_index()
     db.session.rollback()

@@ -153,15 +153,14 @@ def test_a_server_worker_encodes_both_sides_before_its_first_request(app):
 def test_index_sync_reads_only_recent_rows_and_falls_back_to_all_when_they_do_not_add_up(app):
     from datetime import timedelta
 
-    from werkstation.models import Jobseeker
 
     people = [make_jobseeker() for _ in range(3)]
     match_service.candidate_index()
     side = match_service._SIDES["candidates"]
     people[0].hours_max = 30
     db.session.commit()
-    state = match_service._side_state(Jobseeker, *match_service.MATCHABLE)
-    recent = match_service._recent_marks(side, Jobseeker, match_service.MATCHABLE, state)
+    state = match_service._side_state(match_service.CANDIDATES)
+    recent = match_service._recent_marks(match_service.CANDIDATES, side, state)
     assert recent is not None and recent[people[0].id][0] == people[0].version
 
     # a change committed long after it was made (its updated_at lies before the window) is not among the recent
@@ -169,8 +168,8 @@ def test_index_sync_reads_only_recent_rows_and_falls_back_to_all_when_they_do_no
     people[1].hours_max = 31
     people[1].updated_at = people[1].updated_at - timedelta(hours=1)
     db.session.commit()
-    state = match_service._side_state(Jobseeker, *match_service.MATCHABLE)
-    assert match_service._recent_marks(side, Jobseeker, match_service.MATCHABLE, state) is None
+    state = match_service._side_state(match_service.CANDIDATES)
+    assert match_service._recent_marks(match_service.CANDIDATES, side, state) is None
     index, _ = match_service.candidate_index()
     vacancy = make_vacancy(hours_min=31, hours_max=31)
     ranked = {m.candidate_id: m.eligible for m in index.rank_vacancy(match_service.vacancy_record(vacancy), 5).matches}
