@@ -54,6 +54,17 @@ def _dispose():
         pass
 
 
+def _sqlite_copy(source, target) -> None:
+    """Copy one SQLite database into another with the online backup API (consistent while others write); closes
+    both connections."""
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def backup(path, url=None) -> Path:
     """Write a consistent copy of the database at `url` (default: the app's) to `path`."""
     url = _url(url)
@@ -61,14 +72,7 @@ def backup(path, url=None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if url.get_backend_name() == "sqlite":
         tmp = path.with_name(path.name + ".part")
-        source = sqlite3.connect(_sqlite_path(url))
-        target = sqlite3.connect(tmp)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _sqlite_copy(sqlite3.connect(_sqlite_path(url)), sqlite3.connect(tmp))
         tmp.replace(path)
         return path
     if url.get_backend_name() == "postgresql":
@@ -86,14 +90,7 @@ def restore(path, url=None) -> None:
     path = Path(path)
     _dispose()
     if url.get_backend_name() == "sqlite":
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        target = sqlite3.connect(_sqlite_path(url))
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _sqlite_copy(sqlite3.connect(f"file:{path}?mode=ro", uri=True), sqlite3.connect(_sqlite_path(url)))
     elif url.get_backend_name() == "postgresql":
         subprocess.run(  # noqa: S603
             [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-acl", "--single-transaction",
