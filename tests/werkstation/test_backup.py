@@ -76,11 +76,13 @@ def test_postgres_backup_restores_into_a_fresh_database(app, runner, tmp_path):
     path = tmp_path / "backup.dump"
     result = runner.invoke(args=["backup", str(path)])
     assert result.exit_code == 0, result.output
-    scratch = make_url(source_url).set(database="test_restore")
+    # named after the test database, so runs against different test databases never share the scratch one
+    scratch_name = f"{make_url(source_url).database}_restore"
+    scratch = make_url(source_url).set(database=scratch_name)
     admin = create_engine(make_url(source_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text('DROP DATABASE IF EXISTS "test_restore"'))
-        conn.execute(text('CREATE DATABASE "test_restore"'))
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch_name}"'))
+        conn.execute(text(f'CREATE DATABASE "{scratch_name}"'))
     try:
         scratch_url = scratch.render_as_string(hide_password=False)
         restore(path, scratch_url)
@@ -89,5 +91,5 @@ def test_postgres_backup_restores_into_a_fresh_database(app, runner, tmp_path):
         assert table_contents(scratch_url) == original
     finally:
         with admin.connect() as conn:
-            conn.execute(text('DROP DATABASE IF EXISTS "test_restore" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch_name}" WITH (FORCE)'))
         admin.dispose()
