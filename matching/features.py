@@ -806,7 +806,7 @@ class OccupationFit(Comparison):
     """Occupation fit, graded: same ESCO occupation, related via broader/narrower (or a shared broader
     occupation), same ISCO unit group, same ISCO minor group. A candidate's best occupation counts.
 
-    Free-text occupations are resolved with ``taxonomy.resolve_occupation`` once per distinct text.
+    Free-text occupations are resolved with ``occupations.resolve_occupation`` once per distinct text.
     """
 
     name = "occupation"
@@ -871,7 +871,9 @@ class OccupationFit(Comparison):
             return -1
         ref = ref.strip()
         if ref not in self._resolved:
-            uri = tax.resolve_occupation(ref.strip(), min_score=RESOLVE_MIN_SCORE)
+            from .occupations import resolve_occupation
+
+            uri = resolve_occupation(tax, ref, min_score=RESOLVE_MIN_SCORE)
             self._resolved[ref] = None if uri is None else tax.index_of(uri)
         j = self._resolved[ref]
         return -1 if j is None else j

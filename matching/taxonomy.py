@@ -148,21 +148,6 @@ class Taxonomy:
         """The talent whose Dutch label (or alternative label) is ``label``, ignoring case and accents."""
         return self._talent_by_label.get(normalise(label))
 
-    def resolve_occupation(self, ref: str, min_score: float = 0.5) -> str | None:
-        """An ESCO URI for an occupation reference: a known URI as is, free text via the best search hit whose
-        score reaches ``min_score``; None when nothing fits."""
-        if not ref or not ref.strip():
-            return None
-        ref = ref.strip()
-        if ref in self._index:
-            return ref
-        if ref.startswith(OCCUPATION_PREFIX):
-            return None
-        from .occupations import default_search
-
-        hits = default_search().search(ref, top_k=1)
-        return hits[0].uri if hits and hits[0].score >= min_score else None
-
 
 # --- parsing -------------------------------------------------------------------------------------------------
 

@@ -129,3 +129,82 @@ def test_english_words_only_translate_titles(search):
     # "agent" is a Dutch ESCO label; translating it in labels would make "medewerker" find it.
     assert top_labels(search, "agent", 1) == ["agent"]
     assert "agent" not in top_labels(search, "medewerker", 5)
+
+
+# --- issue 15: titles as real job boards write them -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The school level decides between ESCO's secondary, vocational and higher-education teachers.
+        ("Docent Engels 1e graads", "leerkracht moderne talen voortgezet onderwijs"),
+        ("Docent wiskunde tweedegraads", "leerkracht wiskunde voortgezet onderwijs"),
+        ("Hoogleraar economie", "docent economie hoger onderwijs"),
+        ("Universitair docent psychologie", "docent psychologie hoger onderwijs"),
+        ("Docent techniek mbo", "vakdocent beroepsonderwijs"),
+        # A specialty before the job word is a specialist nurse; the bare word is a general nurse.
+        ("IC-verpleegkundige", "gespecialiseerd verpleegkundige"),
+        ("Oncologieverpleegkundige", "gespecialiseerd verpleegkundige"),
+        ("Wijkverpleegkundige", "gespecialiseerd verpleegkundige"),
+        ("Verpleegkundige", "algemeen verpleegkundige"),
+        # English job-board words and the same job in other words.
+        ("Store manager", "winkelmanager"),
+        ("Customer service agent", "vertegenwoordiger klantenservice"),
+    ],
+)
+def test_real_job_board_titles(search, query, expected):
+    assert top_labels(search, query, 1) == [expected]
+
+
+def test_level_words_outside_teacher_titles_say_nothing(search):
+    assert top_labels(search, "Verpleegkundige mbo", 1) == ["algemeen verpleegkundige"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Verkoopmedewerker fietsen", "verkoopmedewerker"), ("Kok Italiaans restaurant", "kok")],
+)
+def test_the_job_counts_more_than_the_branch_or_product(search, query, expected):
+    # Without the job words weighing more, "fietsenbouwer" and "ober" came first.
+    assert top_labels(search, query, 1) == [expected]
+
+
+def test_shortened_word_pairs_name_both_jobs(search):
+    labels = top_labels(search, "Schoonmaak- en onderhoudsmedewerker", 3)
+    assert labels[0] == "schoonmaker gebouwen"
+
+
+def test_exact_label_matches_come_first_even_when_meaning_is_close_to_others(search):
+    for label in ("kapper", "orderpicker", "glazenwasser", "vakdocent beroepsonderwijs"):
+        [hit, second] = search.search(label, 2)
+        assert hit.label == label and hit.score > second.score
+
+
+def test_a_large_top_k_returns_the_full_ranking_without_a_cut_off(search):
+    n = len(load_taxonomy().occupations)
+    hits = search.search("kapper", n)
+    assert len(hits) == n and len({h.uri for h in hits}) == n
+    assert hits[-1].score < 0.15  # low scores are kept when the whole ranking is asked for
+    assert search.search("xqzvw", n) == []
+
+
+def test_words_only_search_works_without_sentence_embeddings():
+    from matching.occupations import OccupationSearch
+
+    words_only = OccupationSearch(semantic=False).fit(load_taxonomy())
+    assert words_only.semantic_ is None
+    assert words_only.search("afrokapper", 1)[0].label == "kapper"
+
+
+def test_resolve_occupation():
+    from matching.occupations import resolve_occupation
+    from matching.taxonomy import OCCUPATION_PREFIX
+
+    taxonomy = load_taxonomy()
+    [kapper] = [o for o in taxonomy.occupations if o.label == "kapper"]
+    assert resolve_occupation(taxonomy, kapper.uri) == kapper.uri
+    assert resolve_occupation(taxonomy, "Kapster") == kapper.uri
+    assert resolve_occupation(taxonomy, "qwxz zzkq") is None
+    assert resolve_occupation(taxonomy, OCCUPATION_PREFIX + "unknown") is None
+    assert resolve_occupation(taxonomy, "  ") is None

@@ -46,14 +46,5 @@ def test_talents_cover_skill_groups_and_transversal_skills(taxonomy):
     assert taxonomy.talent_by_label("iets dat niet bestaat") is None
 
 
-def test_resolve_occupation(taxonomy):
-    kapper = by_label(taxonomy, "kapper")
-    assert taxonomy.resolve_occupation(kapper.uri) == kapper.uri
-    assert taxonomy.resolve_occupation("Kapster") == kapper.uri
-    assert taxonomy.resolve_occupation("qwxz zzkq") is None
-    assert taxonomy.resolve_occupation(OCCUPATION_PREFIX + "unknown") is None
-    assert taxonomy.resolve_occupation("  ") is None
-
-
 def test_load_is_cached_per_process(taxonomy):
     assert load_taxonomy() is taxonomy
