@@ -21,6 +21,9 @@ def post_worker_init(worker):
 
     def warm():
         try:
+            from matching.occupations import default_search
+
+            default_search().search("kok")  # the occupation index and its sentence encoder, for title suggestions
             with worker.wsgi.app_context():
                 warm_indexes()
         except Exception as error:  # noqa: BLE001 (the worker serves anyway)

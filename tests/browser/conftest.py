@@ -108,6 +108,11 @@ def live_server(tmp_path_factory):
         upgrade()
         seed_demo()
         db.session.remove()
+    # The first occupation search in a process reads the index and loads the sentence encoder (seconds on a busy
+    # machine); gunicorn workers do it as they start (gunicorn.conf.py), so this server does it before serving too.
+    from matching.occupations import default_search
+
+    default_search().search("kok")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="werkstation-live-server", daemon=True)
     thread.start()
