@@ -23,6 +23,7 @@ from matching.live import LiveIndex
 
 from .extensions import db
 from .models import Jobseeker, MatchModel, Suggestion, Vacancy, utcnow
+from .vocabulary import PLACED_STAGES, SEAT_STAGES, Answer, Decision, JobseekerStatus, Stage, VacancyStatus
 
 SUGGESTIONS_PER_VACANCY = 50
 SUGGESTIONS_PER_JOBSEEKER = 10
@@ -92,7 +93,7 @@ def active_matcher() -> Matcher:
     return Matcher(resident_pc4=resident or None)
 
 
-MATCHABLE = (Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None))
+MATCHABLE = (Jobseeker.status == JobseekerStatus.AVAILABLE, Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None))
 
 
 def matchable_jobseekers():
@@ -101,7 +102,7 @@ def matchable_jobseekers():
 
 
 def open_vacancies():
-    return db.session.scalars(select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.id)).all()
+    return db.session.scalars(select(Vacancy).where(Vacancy.status == VacancyStatus.OPEN).order_by(Vacancy.id)).all()
 
 
 # --- per-process live indexes: one side encoded once, then kept up to date row by row -------------------------
@@ -238,7 +239,7 @@ CANDIDATES = _SideSpec(
     update=lambda index, records, gone: index.updated(candidates=records, removed_candidates=gone),
 )
 VACANCIES = _SideSpec(
-    "vacancies", Vacancy, (Vacancy.status == "open",), vacancy_record, lambda v: v.id,
+    "vacancies", Vacancy, (Vacancy.status == VacancyStatus.OPEN,), vacancy_record, lambda v: v.id,
     encode=lambda matcher, records: matcher.index([], records),
     update=lambda index, records, gone: index.updated(vacancies=records, removed_vacancies=gone),
 )
@@ -312,7 +313,7 @@ def _store(matches, *, vacancy_ids=None, jobseeker_ids=None):
 
 def rescore_vacancy(vacancy: Vacancy) -> int:
     """Re-score one vacancy against every matchable jobseeker (caller commits)."""
-    if vacancy.status != "open":
+    if vacancy.status != VacancyStatus.OPEN:
         db.session.execute(
             delete(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.decision.is_(None))
         )
@@ -327,7 +328,7 @@ def rescore_vacancy(vacancy: Vacancy) -> int:
 
 def rescore_jobseeker(jobseeker: Jobseeker) -> int:
     """Re-score one jobseeker against every open vacancy (caller commits)."""
-    if jobseeker.status != "available" or jobseeker.consent_at is None or jobseeker.erased_at is not None:
+    if jobseeker.status != JobseekerStatus.AVAILABLE or jobseeker.consent_at is None or jobseeker.erased_at is not None:
         db.session.execute(
             delete(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.decision.is_(None))
         )
@@ -403,11 +404,6 @@ def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
 
 # --- learning from staff decisions and placement outcomes -----------------------------------------------------
 
-# Stages that mean the person was actually placed (a positive outcome whatever the earlier decision).
-PLACED_STAGES = ("proefplaatsing", "in_dienst", "afgerond")
-# Stages in which a placement holds one of its vacancy's places.
-SEAT_STAGES = ("voorgesteld", "kennismaking", "proefplaatsing", "in_dienst", "afgerond")
-
 
 def training_examples():
     """(Jobseeker, Vacancy, label) for every staff decision and placement outcome; outcomes win over decisions.
@@ -420,12 +416,12 @@ def training_examples():
     rows = {}
     decided = db.session.scalars(select(Suggestion).where(Suggestion.decision.is_not(None)).order_by(Suggestion.id))
     for s in decided:
-        labels[(s.vacancy_id, s.jobseeker_id)] = 1 if s.decision == "shortlist" else 0
+        labels[(s.vacancy_id, s.jobseeker_id)] = 1 if s.decision == Decision.SHORTLIST else 0
         rows[(s.vacancy_id, s.jobseeker_id)] = (s.jobseeker, s.vacancy)
     for p in db.session.scalars(select(Placement).order_by(Placement.id)):
         key = (p.vacancy_id, p.jobseeker_id)
-        declined = "declined" in (p.business_response, p.jobseeker_response)
-        placed = p.stage in PLACED_STAGES or (p.stage == "beeindigd" and p.trial_start is not None)
+        declined = Answer.DECLINED in (p.business_response, p.jobseeker_response)
+        placed = p.stage in PLACED_STAGES or (p.stage == Stage.ENDED and p.trial_start is not None)
         if placed:
             labels[key] = 1
         elif declined:
@@ -517,7 +513,7 @@ def neighbourhood_plan() -> NeighbourhoodPlan:
     busy = set()
     for p in db.session.scalars(select(Placement).where(Placement.stage.in_(SEAT_STAGES))):
         taken[p.vacancy_id] = taken.get(p.vacancy_id, 0) + 1
-        if p.stage != "afgerond":
+        if p.stage != Stage.COMPLETED:
             busy.add(p.jobseeker_id)
     people = [j for j in matchable_jobseekers() if j.id not in busy]
     free = {v.id: max(1, v.seats or 1) - taken.get(v.id, 0) for v in open_vacancies()}

@@ -13,14 +13,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import (
-    ACTIVE_PLACEMENT_STAGES,
-    FairnessSelfDescription,
-    Jobseeker,
-    Placement,
-    Suggestion,
-    utcnow,
-)
+from ..models import FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from ..vocabulary import ACTIVE_STAGES, Decision, JobseekerStatus
 from .forms import PREFER_NOT, QUESTIONS
 
 MIN_GROUP = 20
@@ -85,7 +79,7 @@ class StepResult:
 def _reached():
     """Sets of jobseeker ids per funnel step."""
     suggested = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.eligible)))
-    shortlisted = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.decision == "shortlist")))
+    shortlisted = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.decision == Decision.SHORTLIST)))
     proposed = set(db.session.scalars(select(Placement.jobseeker_id)))
     placed = set(db.session.scalars(
         select(Placement.jobseeker_id).where(Placement.trial_start.is_not(None) | Placement.employed_since.is_not(None))
@@ -131,12 +125,12 @@ def never_proposed(days=NEVER_PROPOSED_DAYS):
     since = utcnow() - timedelta(days=days)
     # Proposed lately, or still in a running proposal or job: not "left out".
     recent = select(Placement.jobseeker_id).where(
-        (Placement.created_at >= since) | Placement.stage.in_(ACTIVE_PLACEMENT_STAGES)
+        (Placement.created_at >= since) | Placement.stage.in_(ACTIVE_STAGES)
     )
     pc4 = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
     return db.session.scalars(
         select(Jobseeker)
-        .where(Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None),
+        .where(Jobseeker.status == JobseekerStatus.AVAILABLE, Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None),
                func.substr(Jobseeker.postcode, 1, 4).in_(pc4), Jobseeker.id.not_in(recent))
         .order_by(Jobseeker.created_at, Jobseeker.id)
     ).all()

@@ -18,7 +18,8 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Placement, Suggestion, utcnow
-from ..placements.pipeline import add_months, start_date
+from ..placements.pipeline import add_months, contact_shared, start_date
+from ..vocabulary import Decision, Stage
 
 MONTHS = 12
 CHART_WIDTH, CHART_HEIGHT = 640, 260
@@ -143,7 +144,7 @@ def hours_per_month(today=None, placements=None):
             start = start_date(p)
             if start is None or start > end or not _is_resident(p.jobseeker):
                 continue
-            if p.stage == "beeindigd" and p.ended_at is not None and p.ended_at <= end:
+            if p.stage == Stage.ENDED and p.ended_at is not None and p.ended_at <= end:
                 continue
             total += p.hours_per_week or p.vacancy.hours_min or 0
         rows.append((m.strftime("%Y-%m"), total))
@@ -164,10 +165,9 @@ def funnel(placements=None):
     ).all()
     steps = [
         (_("Suggestie"), len(suggestions)),
-        (_("Op de shortlist"), sum(1 for d in suggestions if d == "shortlist")),
+        (_("Op de shortlist"), sum(1 for d in suggestions if d == Decision.SHORTLIST)),
         (_("Voorgesteld"), len(placements)),
-        (_("Allebei ja"), sum(1 for p in placements
-                              if p.business_response == "accepted" and p.jobseeker_response == "accepted")),
+        (_("Allebei ja"), sum(1 for p in placements if contact_shared(p))),
         (_("Aan het werk"), sum(1 for p in placements if start_date(p) is not None)),
         (_("Contract"), sum(1 for p in placements if p.employed_since is not None)),
     ]
@@ -182,7 +182,7 @@ def retained(p, months, today):
     """Still working `months` after the start (completed placements count as kept)."""
     start = start_date(p)
     mark = add_months(start, months)
-    if p.stage != "beeindigd" or p.ended_at is None:
+    if p.stage != Stage.ENDED or p.ended_at is None:
         return True
     return p.ended_at >= mark
 

@@ -11,10 +11,11 @@ from .. import audit, match_service
 from ..access import roles
 from ..auth.routes import safe_next
 from ..extensions import db
-from ..models import STAFF_ROLES, AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
+from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..persistence import commit_form, previous_result, versions_match
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
+from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus
 from . import bp, impact
 from .explain import explain
 from .forms import (
@@ -78,13 +79,13 @@ def home():
     counts = {
         "unreviewed": db.session.scalar(
             select(func.count()).select_from(Suggestion).join(Vacancy)
-            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == "open")
+            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == VacancyStatus.OPEN)
         ),
         "waiting": db.session.scalar(
-            select(func.count()).select_from(Placement).where(Placement.stage == "voorgesteld")
+            select(func.count()).select_from(Placement).where(Placement.stage == Stage.PROPOSED)
         ),
         "working": db.session.scalar(
-            select(func.count()).select_from(Placement).where(Placement.stage.in_(pipeline.WORKING_STAGES))
+            select(func.count()).select_from(Placement).where(Placement.stage.in_(WORKING_STAGES))
         ),
     }
     return render_template("staff/home.html", counts=counts, follow_ups=pipeline.due_follow_ups())
@@ -100,7 +101,7 @@ def vacancies():
     )
     rows = db.session.execute(
         select(Vacancy, func.coalesce(unreviewed.c.n, 0)).outerjoin(unreviewed, unreviewed.c.vacancy_id == Vacancy.id)
-        .where(Vacancy.status == "open").options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
+        .where(Vacancy.status == VacancyStatus.OPEN).options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
     ).all()
     return render_template("staff/vacancies.html", rows=rows)
 
@@ -223,7 +224,7 @@ def suggestion(suggestion_id):
     return render_template(
         "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(), back=back,
         placement=placement, resident=is_resident(row.jobseeker),
-        reasons=pipeline.SHORTLIST_REASONS if row.decision == "shortlist" else pipeline.REJECT_REASONS,
+        reasons=pipeline.SHORTLIST_REASONS if row.decision == Decision.SHORTLIST else pipeline.REJECT_REASONS,
     ), 200 if request.method == "GET" else 400
 
 
@@ -274,7 +275,7 @@ def _placement_page(placement, form, status=200):
     return render_template(
         "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
         follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
-        on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == "voorgesteld" else None,
+        on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == Stage.PROPOSED else None,
         today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
     ), status
 
@@ -397,7 +398,7 @@ def plan():
                 kept += 1
                 continue
             db.session.flush()
-            pipeline.decide(row, "shortlist", "plan", _("Geaccepteerd uit het wijkplan"), current_user)
+            pipeline.decide(row, Decision.SHORTLIST, "plan", _("Geaccepteerd uit het wijkplan"), current_user)
             added += 1
         db.session.commit()
         flash(_("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al een besluit.", added=added,
