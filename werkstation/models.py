@@ -23,7 +23,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -150,6 +152,11 @@ class Vacancy(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @hybrid_property
+    def matchable(self):
+        """Open: ranked against people and offered to them (also usable in a query)."""
+        return self.status == VacancyStatus.OPEN
+
 
 class Jobseeker(db.Model):
     __tablename__ = "jobseeker"
@@ -191,6 +198,16 @@ class Jobseeker(db.Model):
     placements: Mapped[list[Placement]] = relationship(back_populates="jobseeker")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @hybrid_property
+    def matchable(self):
+        """Available, consented and not erased: ranked against vacancies (also usable in a query)."""
+        return self.status == JobseekerStatus.AVAILABLE and self.consent_at is not None and self.erased_at is None
+
+    @matchable.inplace.expression
+    @classmethod
+    def _matchable_condition(cls):
+        return and_(cls.status == JobseekerStatus.AVAILABLE, cls.consent_at.is_not(None), cls.erased_at.is_(None))
 
 
 class Suggestion(db.Model):
@@ -346,7 +363,7 @@ class FormSubmission(db.Model):
 class FairnessSelfDescription(db.Model):
     """Voluntary self-description for the fairness monitor only.
 
-    Kept apart on purpose: match_service and business views never read this table.
+    Kept apart on purpose: the matching bridge and business views never read this table.
     """
 
     __tablename__ = "fairness_self_description"

@@ -7,14 +7,12 @@ from pathlib import Path
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import ValidationError
 
-from matching.records import normalise_postcode
+from .matching_bridge.engine import PostcodeCentroids, normalise_postcode
 
 DATA = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=1)
 def known_pc4():
     """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""
-    from matching.geo import PostcodeCentroids
-
     return PostcodeCentroids.load().all_pc4()
 
 

@@ -16,8 +16,8 @@ def test_queue_ranks_and_explains_in_plain_dutch(app, client):
     vacancy, _ = scored(name="Fatma Goed")
     make_jobseeker(name="Bram Bakker", occupations=[BAKER], talents=["bereiden van voedsel en dranken"],
                           about="Ik bak brood.")
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     login(client, make_user("staff"))
     html = client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)
@@ -171,8 +171,8 @@ def test_explanation_is_phrased_in_english_for_the_english_interface(app, client
     vacancy, (person,) = scored(licences=[])
     vacancy.licences = ["B"]
     db.session.commit()
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     row = suggestion_of(vacancy, person)
     login(client, make_user("staff"))
@@ -194,8 +194,8 @@ def test_every_engine_code_has_an_english_phrase(app):
                    availability={}, travel_mode=None, max_travel_minutes=None)
     make_jobseeker(occupations=[BAKER], postcode="3451 AA", max_travel_minutes=15)
     make_jobseeker()
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     with app.test_request_context():
         for row in db.session.scalars(select(Suggestion)):

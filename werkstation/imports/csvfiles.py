@@ -16,7 +16,8 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from ..fields import schedule_keys
-from ..jobseekers.choices import LANGUAGE_NAMES, TRAVEL_MINUTES, resolve_occupation, talent_tiles, taxonomy
+from ..jobseekers.choices import LANGUAGE_NAMES, TRAVEL_MINUTES, talent_tiles
+from ..matching_bridge import resolve_occupation, taxonomy
 from ..models import CEFR_LEVELS, DAYPARTS, WEEKDAYS
 from ..vocabulary import JobseekerStatus, VacancyStatus
 

@@ -6,7 +6,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
@@ -248,7 +248,7 @@ def write_jobseekers(results, actor):
 
 def rematch():
     """One vectorised pass over everything after a bulk change."""
-    match_service.rematch_all()
+    matching_bridge.rematch_all()
 
 
 # --- export ----------------------------------------------------------------------------------------------------

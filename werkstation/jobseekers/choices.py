@@ -17,6 +17,8 @@ from wtforms import SelectField as _SelectField
 from wtforms.fields import DateField as _DateField
 
 from .. import fields as shared_fields
+from ..matching_bridge import known_talent, taxonomy
+from ..matching_bridge import occupation_label as esco_occupation_label
 from ..models import CEFR_LEVELS, CERTIFICATES, LICENCES, TRAVEL_MODES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -95,7 +97,7 @@ def talent_choices(extra=()):
     english = _english()
     choices = [(t["talent"], t["phrase_en"] if english else t["phrase"]) for t in talent_tiles()]
     known = {value for value, _label in choices}
-    choices += [(label, label) for label in extra if label not in known and taxonomy().talent_by_label(label)]
+    choices += [(label, label) for label in extra if label not in known and known_talent(label)]
     return choices
 
 
@@ -128,39 +130,7 @@ def occupation_label(uri):
     for tile in occupation_tiles():
         if tile["uri"] == uri:
             return tile["phrase_en"] if english else tile["phrase"]
-    occupation = taxonomy().occupation(uri) if uri else None
-    return occupation.label if occupation else (uri or "")
-
-
-def taxonomy():
-    from matching import load_taxonomy
-
-    return load_taxonomy()
-
-
-def search_occupations(query, top_k=8):
-    """[(uri, ESCO label)] for a typed job title, best first."""
-    from matching import default_search
-
-    query = (query or "").strip()[:120]
-    if len(query) < 2:
-        return []
-    return [(hit.uri, hit.label) for hit in default_search().search(query, top_k=top_k)]
-
-
-def resolve_occupation(text, min_score=0.5):
-    """The ESCO URI for a typed title, or None when nothing fits well enough."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    from matching import default_search
-
-    hits = default_search().search(text[:120], top_k=1)
-    return hits[0].uri if hits and hits[0].score >= min_score else None
-
-
-def known_occupation(uri):
-    return bool(uri) and taxonomy().occupation(uri) is not None
+    return esco_occupation_label(uri)
 
 
 def licence_choices():

@@ -19,7 +19,7 @@ from wtforms import BooleanField
 from wtforms.validators import DataRequired
 from wtforms.validators import ValidationError as WTFValidationError
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
@@ -215,7 +215,7 @@ def consent_step(on_behalf):
             jobseeker.email = current_user.email
         db.session.add(jobseeker)
         db.session.flush()
-        match_service.rescore_jobseeker(jobseeker)
+        matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
         result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
@@ -320,7 +320,7 @@ class DeleteForm(FlaskForm):
 def fitting_vacancies(jobseeker, limit=10):
     """Open vacancies that fit, one line per kind of work at a business (titles and businesses only)."""
     seen, result = set(), []
-    for vacancy, score in match_service.vacancies_for(jobseeker, top_k=3 * limit):
+    for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
         key = (vacancy.title.strip().lower(), vacancy.business_id)
         if key not in seen:
             seen.add(key)
@@ -371,7 +371,7 @@ def edit_step(name, jobseeker_id):
         after = step_.from_model(jobseeker)
         if not current_user.is_staff:
             jobseeker.last_active_at = utcnow()
-        match_service.rescore_jobseeker(jobseeker)
+        matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.update", jobseeker, jobseeker_id=jobseeker.id, step=name,
                      fields=sorted(k for k in after if after[k] != before.get(k)), on_behalf=current_user.is_staff)
         outcome = commit_form(form, result_url=profile_url(jobseeker))
@@ -412,7 +412,7 @@ def change_status(jobseeker_id):
     jobseeker.status = target
     if not current_user.is_staff:
         jobseeker.last_active_at = utcnow()
-    match_service.rescore_jobseeker(jobseeker)
+    matching_bridge.rescore(jobseeker)
     audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=target,
                  on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=profile_url(jobseeker))

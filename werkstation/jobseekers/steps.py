@@ -14,6 +14,7 @@ from wtforms import BooleanField, EmailField, HiddenField, StringField, TextArea
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from ..fields import schedule_from_keys, schedule_keys
+from ..matching_bridge import known_occupation, resolve_occupation
 from ..persistence import OnceOnlyForm
 from ..validators import NoControlCharacters, PhoneNumber, Postcode
 from .choices import (
@@ -30,11 +31,9 @@ from .choices import (
     certificate_choices,
     check_hours_order,
     hours_validators,
-    known_occupation,
     language_choices,
     licence_choices,
     occupation_choices,
-    resolve_occupation,
     talent_choices,
 )
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
@@ -47,7 +47,7 @@ def anonymous_profile(placement: Placement) -> dict:
         travel = explain(placement.suggestion.explanation).travel
     return {
         "talents": list(person.talents or []),
-        "experience": [match_service.occupation_label(u) for u in person.occupations or []],
+        "experience": [matching_bridge.occupation_label(u) for u in person.occupations or []],
         "availability": dict(person.availability or {}),
         "hours": (person.hours_min, person.hours_max),
         "languages": dict(person.languages or {}),

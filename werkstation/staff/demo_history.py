@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from .. import match_service
+from .. import matching_bridge
 from ..extensions import db
 from ..models import Business, FairnessSelfDescription, Jobseeker, Suggestion, User, Vacancy, utcnow
 from ..placements import pipeline
@@ -33,7 +33,7 @@ def seed_history(rng_seed=2026):
     rng = random.Random(rng_seed + 1)  # noqa: S311 (deterministic demo data, not security)
     now = utcnow()
     today = now.date()
-    match_service.rematch_all()
+    matching_bridge.rematch_all()
     db.session.commit()
     staff = db.session.scalar(select(User).where(User.email == "medewerker@werkstation-demo.nl"))
     business_users = {u.business_id: u for u in db.session.scalars(select(User).where(User.role == Role.BUSINESS))}

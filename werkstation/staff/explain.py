@@ -101,7 +101,7 @@ def english_detail(code: str, params: dict) -> str | None:
             if outcome in OCCUPATION_EN:
                 return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
-                from ..match_service import occupation_label
+                from ..matching_bridge import occupation_label
 
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",

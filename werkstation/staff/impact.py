@@ -10,7 +10,6 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Placement, Suggestion, utcnow
+from ..neighbourhood import lives_here
 from ..placements.pipeline import add_months, contact_shared, start_date
 from ..vocabulary import Decision, Stage
 
@@ -90,10 +90,6 @@ def _number(value):
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def _is_resident(jobseeker):
-    return (jobseeker.postcode or "")[:4] in set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
-
-
 def _months(today):
     first = date(today.year, today.month, 1)
     return [add_months(first, -k) for k in range(MONTHS - 1, -1, -1)]
@@ -118,7 +114,7 @@ def placed_per_month(today=None, placements=None):
     counts = {m: 0 for m in months}
     for p in placements:
         start = start_date(p)
-        if start is not None and _is_resident(p.jobseeker):
+        if start is not None and lives_here(p.jobseeker.postcode):
             key = date(start.year, start.month, 1)
             if key in counts:
                 counts[key] += 1
@@ -142,7 +138,7 @@ def hours_per_month(today=None, placements=None):
         total = 0
         for p in placements:
             start = start_date(p)
-            if start is None or start > end or not _is_resident(p.jobseeker):
+            if start is None or start > end or not lives_here(p.jobseeker.postcode):
                 continue
             if p.stage == Stage.ENDED and p.ended_at is not None and p.ended_at <= end:
                 continue

@@ -22,6 +22,7 @@ from ..jobseekers.choices import (
     licence_choices,
     talent_choices,
 )
+from ..matching_bridge import known_occupation, resolve_occupation
 from ..persistence import OnceOnlyForm
 from ..validators import NoControlCharacters, PhoneNumber, Postcode
 
@@ -99,8 +100,6 @@ class VacancyForm(OnceOnlyForm):
 
     def populate_vacancy(self, vacancy, default_postcode):
         """Write the validated answers into `vacancy`."""
-        from ..jobseekers.choices import known_occupation, resolve_occupation
-
         vacancy.title = self.title.data.strip()
         uri = self.occupation_uri.data
         # The hidden field is only a hint from the browser: trust it only when it is a real ESCO occupation.

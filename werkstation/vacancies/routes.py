@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
 from ..jobseekers.choices import (
@@ -13,9 +13,9 @@ from ..jobseekers.choices import (
     LICENCE_LABELS,
     REQUIRED_LEVEL_WORDS,
     occupation_label,
-    search_occupations,
     talent_words,
 )
+from ..matching_bridge import search_occupations
 from ..models import Business, Vacancy
 from ..persistence import commit_form, versions_match
 from ..vocabulary import ROLES, STAFF_ROLES, Role, VacancyStatus
@@ -110,7 +110,7 @@ def _create(form, business, message):
     form.populate_vacancy(vacancy, business.postcode)
     db.session.add(vacancy)
     db.session.flush()
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     audit.record("vacancy.create", vacancy, title=vacancy.title, on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
     if outcome.ok or outcome.duplicate:
@@ -125,7 +125,7 @@ def _create(form, business, message):
 def detail(vacancy_id):
     """One vacancy with anonymous counts of the neighbours who fit it."""
     vacancy = vacancy_or_404(vacancy_id)
-    counts = match_service.fit_counts(vacancy) if vacancy.status == VacancyStatus.OPEN else None
+    counts = matching_bridge.fit_counts(vacancy) if vacancy.status == VacancyStatus.OPEN else None
     return render_template(
         "vacancies/detail.html", vacancy=vacancy, counts=counts, words=vacancy_view_data(vacancy),
         status_form=status_form_for(vacancy), actions=allowed_actions(vacancy),
@@ -149,7 +149,7 @@ def edit(vacancy_id):
         before = snapshot(vacancy)
         form.populate_vacancy(vacancy, vacancy.business.postcode)
         changes = changed_fields(before, vacancy)
-        match_service.rescore_vacancy(vacancy)
+        matching_bridge.rescore(vacancy)
         audit.record("vacancy.update", vacancy, fields=changes, on_behalf=current_user.is_staff)
         outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
         if outcome.ok or outcome.duplicate:
@@ -182,7 +182,7 @@ def change_status(vacancy_id):
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     old = vacancy.status
     vacancy.status = target
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     audit.record("vacancy.status", vacancy, from_status=old, to_status=target, on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id))
     if outcome.ok:

@@ -1,0 +1,27 @@
+"""Everything the web app takes from the matching engine, imported here and nowhere else in werkstation.
+
+The engine (`matching/`) never imports the web side; the web side reaches it only through this module, so this
+list is the whole contract between the two.
+"""
+
+from matching import Candidate, Matcher, allocate, default_search, load_taxonomy
+from matching import Vacancy as VacancyRecord
+from matching.features import TRAVEL_MODES, travel_minutes
+from matching.geo import PostcodeCentroids, haversine_km
+from matching.live import LiveIndex
+from matching.records import normalise_postcode
+
+__all__ = [
+    "TRAVEL_MODES",
+    "Candidate",
+    "LiveIndex",
+    "Matcher",
+    "PostcodeCentroids",
+    "VacancyRecord",
+    "allocate",
+    "default_search",
+    "haversine_km",
+    "load_taxonomy",
+    "normalise_postcode",
+    "travel_minutes",
+]
