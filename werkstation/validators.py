@@ -7,7 +7,7 @@ from pathlib import Path
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import ValidationError
 
-from .matching_bridge.engine import PostcodeCentroids, normalise_postcode
+from .engine import PostcodeCentroids, normalise_postcode
 
 DATA = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=1)

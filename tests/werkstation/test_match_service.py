@@ -217,7 +217,7 @@ def test_a_change_committed_elsewhere_is_seen_even_for_rows_this_session_already
     assert matching_bridge.fit_counts(vacancy).good == 1
 
 
-def test_only_the_bridge_engine_module_imports_the_matching_engine():
+def test_only_the_engine_module_imports_the_matching_engine():
     import ast
     from pathlib import Path
 
@@ -229,7 +229,7 @@ def test_only_the_bridge_engine_module_imports_the_matching_engine():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
             if any(name == "matching" or name.startswith("matching.") for name in names):
                 importers.add(path.relative_to(root).as_posix())
-    assert importers == {"werkstation/matching_bridge/engine.py"}
+    assert importers == {"werkstation/engine.py"}
 
 
 def test_each_app_keeps_its_own_encoded_sides(app):

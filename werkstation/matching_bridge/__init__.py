@@ -1,6 +1,6 @@
 """The bridge between the web app and the matching engine: ORM rows -> matching records -> stored suggestions.
+What it takes from the engine comes through `werkstation/engine.py`, the one module that imports `matching`.
 
-    engine.py       everything werkstation takes from `matching/` (the only module here or elsewhere that imports it)
     records.py      rows -> matching records; who is matchable
     model.py        the scoring model in use (the one query for the active model)
     indexes.py      per-app cache of the encoded sides, kept up to date row by row (IndexCache)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..engine import TRAVEL_MODES, PostcodeCentroids, haversine_km, travel_minutes
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
 from ..neighbourhood import lives_here
-from .engine import TRAVEL_MODES, PostcodeCentroids, haversine_km, travel_minutes
 from .indexes import candidate_index, vacancy_index
 from .records import candidate_record, vacancy_record
 

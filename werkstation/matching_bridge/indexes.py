@@ -19,9 +19,9 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import and_, func, select
 
+from ..engine import LiveIndex
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
-from .engine import LiveIndex
 from .model import active_matcher
 from .records import candidate_record, vacancy_record
 

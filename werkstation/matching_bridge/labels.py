@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .engine import default_search, load_taxonomy
+from ..engine import default_search, load_taxonomy
 
 QUERY_MAX = 120
 

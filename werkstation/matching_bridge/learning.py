@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..engine import Matcher
 from ..extensions import db
 from ..models import MatchModel, Placement, Suggestion
 from ..neighbourhood import pc4_codes
 from ..vocabulary import PLACED_STAGES, Answer, Decision, Stage
-from .engine import Matcher
 from .model import active_matcher, active_model
 from .records import candidate_record, vacancy_record
 

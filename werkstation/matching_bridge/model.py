@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..engine import Matcher
 from ..extensions import db
 from ..models import MatchModel
 from ..neighbourhood import pc4_codes
-from .engine import Matcher
 
 
 def active_model() -> MatchModel | None:

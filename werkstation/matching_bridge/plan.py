@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..engine import allocate
 from ..extensions import db
 from ..models import Placement
 from ..vocabulary import SEAT_STAGES, Stage
-from .engine import allocate
 from .model import active_matcher
 from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..engine import Candidate, VacancyRecord
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
-from .engine import Candidate, VacancyRecord
 
 
 def _hours(row):

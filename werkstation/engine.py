@@ -1,7 +1,7 @@
-"""Everything the web app takes from the matching engine, imported here and nowhere else in werkstation.
+"""Everything the web app takes from the matching engine (`matching/`), imported here and nowhere else.
 
-The engine (`matching/`) never imports the web side; the web side reaches it only through this module, so this
-list is the whole contract between the two.
+The engine never imports the web side; the web side reaches it only through this module, so this list is the whole
+contract between the two. `werkstation/matching_bridge/` turns rows into the engine's records and stores its scores.
 """
 
 from matching import Candidate, Matcher, allocate, default_search, load_taxonomy
