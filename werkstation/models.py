@@ -44,12 +44,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-TRAVEL_MODES = ("walk", "bike", "public_transport", "car")
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAYPARTS = ("morning", "afternoon", "evening", "night")
-LICENCES = ("AM", "B", "BE", "C", "CE", "D")
-CERTIFICATES = ("HEFTRUCK", "VCA", "HACCP", "BHV", "SOCIALE HYGIENE", "EHBO")
 
 
 class User(UserMixin, db.Model):

@@ -15,11 +15,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from ..engine import load_taxonomy as taxonomy
 from ..fields import schedule_keys
-from ..jobseekers.choices import LANGUAGE_NAMES, TRAVEL_MINUTES, talent_tiles
-from ..matching_bridge import resolve_occupation, taxonomy
-from ..models import CEFR_LEVELS, DAYPARTS, WEEKDAYS
-from ..vocabulary import JobseekerStatus, VacancyStatus
+from ..vocabulary import (
+    CEFR_LEVELS,
+    DAYPARTS,
+    LANGUAGE_NAMES,
+    TRAVEL_MINUTES,
+    WEEKDAYS,
+    JobseekerStatus,
+    VacancyStatus,
+    resolve_occupation,
+    talent_tiles,
+)
 
 MAX_ROWS = 5000
 LIST_SEPARATOR = "|"

@@ -11,7 +11,7 @@ from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..vacancies.forms import VacancyForm
-from ..vocabulary import JobseekerStatus, VacancyStatus
+from ..vocabulary import JobseekerStatus, VacancyStatus, form_level
 from .csvfiles import (
     CSV_JOBSEEKER_STATUS_WORDS,
     CSV_STATUS_WORDS,
@@ -118,7 +118,7 @@ def check_vacancies(rows):
                 "hours_max": cells.get("uren_max", ""), "seats": cells.get("plekken", ""),
                 "start_date": parse_date(cells.get("startdatum", "")), "schedule": schedule,
                 "required_talents": required, "preferred_talents": preferred,
-                "dutch_level": "C1" if dutch_level == "C2" else (dutch_level or ""),
+                "dutch_level": form_level(dutch_level or ""),
                 "licences": [x.upper() for x in split_list(cells.get("rijbewijzen", ""))],
                 "certificates": [x.upper() for x in split_list(cells.get("certificaten", ""))],
                 "occupation_uri": occupation or "",
@@ -187,7 +187,7 @@ def check_jobseekers(rows):
             if code not in LANGUAGE_NAMES or lvl is None:
                 result.errors.append(_("talen: '%(part)s' begrijpen we niet. Schrijf bijvoorbeeld nl:A2|ar:C2.", part=part))
             else:
-                languages[code] = "C1" if lvl == "C2" else lvl
+                languages[code] = form_level(lvl)
         dutch = languages.pop("nl", NO_DUTCH)
         if len(languages) > OTHER_LANGUAGE_ROWS:
             result.errors.append(_("talen: hoogstens %(n)s andere talen dan Nederlands.", n=OTHER_LANGUAGE_ROWS))

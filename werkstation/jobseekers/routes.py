@@ -24,18 +24,23 @@ from ..access import roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, OnceOnlyForm, commit_form, versions_match
-from ..vocabulary import STAFF_ROLES, JobseekerStatus, Role
-from . import bp
-from .choices import (
+from ..vocabulary import (
     CERTIFICATE_LABELS,
+    DAYPART_LABELS,
     DUTCH_LEVEL_WORDS,
     LANGUAGE_NAMES,
     LICENCE_LABELS,
     OTHER_LEVEL_WORDS,
+    STAFF_ROLES,
     TRAVEL_MODE_LABELS,
+    WEEKDAY_LABELS,
+    JobseekerStatus,
+    Role,
+    form_level,
     occupation_label,
     talent_words,
 )
+from . import bp
 from .export import build_export
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
@@ -243,16 +248,14 @@ def summary(answers):
     languages = dict(answers.get("talen", {}).get("languages", {}))
     papers = answers.get("papieren", {})
     about = answers.get("over-jou", {})
-    from ..fields import DAYPART_LABELS, WEEKDAY_LABELS
-
     days = "; ".join(
         f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
         for d, parts in (hours.get("availability") or {}).items() if d in WEEKDAY_LABELS
     )
     dutch = languages.pop("nl", None)
-    language_text = [str(DUTCH_LEVEL_WORDS.get("C1" if dutch == "C2" else dutch, "")) if dutch else _("Ik spreek nog geen Nederlands")]
+    language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
     language_text.append(", ".join(
-        f"{LANGUAGE_NAMES.get(code, code)} ({OTHER_LEVEL_WORDS.get('C1' if level == 'C2' else level, level)})"
+        f"{LANGUAGE_NAMES.get(code, code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})"
         for code, level in languages.items()
     ))
     nothing = _("niets gekozen")

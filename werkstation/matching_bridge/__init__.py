@@ -8,7 +8,6 @@ What it takes from the engine comes through `werkstation/engine.py`, the one mod
     counts.py       anonymous fit counts for a business, fitting vacancies for a person
     learning.py     fitting weights on staff decisions and outcomes
     plan.py         the neighbourhood plan
-    labels.py       names from the engine's taxonomy and occupation search
 
 Protected attributes never cross this bridge: records are built from an explicit list of fields, and the fairness
 monitor's table is never read here.
@@ -16,14 +15,6 @@ monitor's table is never read here.
 
 from .counts import GOOD_FIT, FitCounts, fit_counts, vacancies_for, walking_minutes
 from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy_index, warm_indexes
-from .labels import (
-    known_occupation,
-    known_talent,
-    occupation_label,
-    resolve_occupation,
-    search_occupations,
-    taxonomy,
-)
 from .learning import LearnResult, learn, training_examples
 from .model import active_matcher, active_model
 from .plan import NeighbourhoodPlan, neighbourhood_plan
@@ -44,19 +35,13 @@ __all__ = [
     "fit_counts",
     "index_cache",
     "init_app",
-    "known_occupation",
-    "known_talent",
     "learn",
     "matchable_jobseekers",
     "neighbourhood_plan",
-    "occupation_label",
     "open_vacancies",
     "rematch_all",
     "rescore",
-    "resolve_occupation",
-    "search_occupations",
     "suggestion_for",
-    "taxonomy",
     "training_examples",
     "vacancies_for",
     "vacancy_index",

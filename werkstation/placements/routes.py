@@ -9,12 +9,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, matching_bridge
+from .. import audit
 from ..access import roles
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
 from ..staff.explain import explain
-from ..vocabulary import STAFF_ROLES, Role, Stage
+from ..vocabulary import STAFF_ROLES, Role, Stage, occupation_label
 from . import bp, pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
@@ -47,7 +47,7 @@ def anonymous_profile(placement: Placement) -> dict:
         travel = explain(placement.suggestion.explanation).travel
     return {
         "talents": list(person.talents or []),
-        "experience": [matching_bridge.occupation_label(u) for u in person.occupations or []],
+        "experience": [occupation_label(u) for u in person.occupations or []],
         "availability": dict(person.availability or {}),
         "hours": (person.hours_min, person.hours_max),
         "languages": dict(person.languages or {}),

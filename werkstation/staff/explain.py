@@ -10,6 +10,8 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from ..vocabulary import CEFR_LEVELS, occupation_label
+
 FEATURE_LABELS = {
     "occupation": _l("Beroep en ervaring"),
     "talents_required": _l("Gevraagde talenten"),
@@ -101,8 +103,6 @@ def english_detail(code: str, params: dict) -> str | None:
             if outcome in OCCUPATION_EN:
                 return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
-                from ..matching_bridge import occupation_label
-
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",
                     "no_requirement": "vacancy without a recognised occupation"}.get(outcome)
@@ -153,7 +153,7 @@ def english_detail(code: str, params: dict) -> str | None:
 
 
 def language_gaps(required, levels, name):
-    order = ("A1", "A2", "B1", "B2", "C1", "C2")
+    order = CEFR_LEVELS
     out = []
     for code, need in required.items():
         have = levels.get(code)

@@ -16,7 +16,7 @@ from ..neighbourhood import lives_here, lives_here_condition
 from ..persistence import commit_form, previous_result, versions_match
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
-from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus
+from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
 from . import bp, impact
 from .explain import explain
 from .forms import (
@@ -177,7 +177,7 @@ def jobseeker_queue(jobseeker_id):
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     db.session.commit()
-    occupations = [matching_bridge.occupation_label(u) for u in person.occupations or []]
+    occupations = [occupation_label(u) for u in person.occupations or []]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
                            occupations=occupations, resident=is_resident(person))
 

@@ -8,23 +8,18 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..auth.forms import SECTORS
-from ..jobseekers.choices import (
+from ..fields import DateField, IntegerField, MultiCheckboxField, ScheduleField, SelectField, TileField
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
-    DateField,
-    IntegerField,
-    MultiCheckboxField,
-    ScheduleField,
-    SelectField,
-    TileField,
     certificate_choices,
-    check_hours_order,
-    hours_validators,
+    form_level,
+    known_occupation,
     licence_choices,
+    resolve_occupation,
     talent_choices,
 )
-from ..matching_bridge import known_occupation, resolve_occupation
-from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -131,7 +126,7 @@ class VacancyForm(OnceOnlyForm):
         self.required_talents.data = list(vacancy.required_talents or [])
         self.preferred_talents.data = list(vacancy.preferred_talents or [])
         level = (vacancy.languages or {}).get("nl", "")
-        self.dutch_level.data = "C1" if level == "C2" else level
+        self.dutch_level.data = form_level(level)
         self.licences.data = list(vacancy.licences or [])
         self.certificates.data = list(vacancy.certificates or [])
         self.postcode.data = vacancy.postcode

@@ -8,17 +8,21 @@ from sqlalchemy import select
 from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
-from ..jobseekers.choices import (
+from ..models import Business, Vacancy
+from ..persistence import commit_form, versions_match
+from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
     REQUIRED_LEVEL_WORDS,
+    ROLES,
+    STAFF_ROLES,
+    Role,
+    VacancyStatus,
+    form_level,
     occupation_label,
+    search_occupations,
     talent_words,
 )
-from ..matching_bridge import search_occupations
-from ..models import Business, Vacancy
-from ..persistence import commit_form, versions_match
-from ..vocabulary import ROLES, STAFF_ROLES, Role, VacancyStatus
 from . import bp
 from .forms import BusinessForm, StaffVacancyForm, StatusForm, VacancyForm
 
@@ -58,7 +62,7 @@ def vacancy_view_data(vacancy):
         "occupation": occupation_label(vacancy.occupation_uri) if vacancy.occupation_uri else None,
         "required": [talent_words(t) for t in vacancy.required_talents or []],
         "preferred": [talent_words(t) for t in vacancy.preferred_talents or []],
-        "level": REQUIRED_LEVEL_WORDS.get("C1" if (vacancy.languages or {}).get("nl") == "C2" else (vacancy.languages or {}).get("nl")),
+        "level": REQUIRED_LEVEL_WORDS.get(form_level((vacancy.languages or {}).get("nl"))),
         "licences": [LICENCE_LABELS.get(code, code) for code in vacancy.licences or []],
         "certificates": [CERTIFICATE_LABELS.get(code, code) for code in vacancy.certificates or []],
     }
