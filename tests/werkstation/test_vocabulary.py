@@ -1,6 +1,8 @@
 """Statuses, stages, decisions and answers: one enumeration each, stored as the same plain words, each with a
 Dutch word on the page and an English one in the English interface."""
 
+import re
+
 import pytest
 from flask_babel import force_locale
 from sqlalchemy import text
@@ -38,3 +40,25 @@ def test_a_stored_status_is_the_plain_word_and_reads_back_as_its_member(app):
     db.session.expire_all()
     assert VacancyStatus(db.session.get(type(vacancy), vacancy.id).status) is VacancyStatus.PAUSED
     assert db.session.get(type(person), person.id).status == JobseekerStatus.AVAILABLE == "available"
+
+
+def test_every_licence_certificate_travel_mode_and_level_a_form_offers_has_words():
+    from werkstation import vocabulary as v
+
+    assert set(v.LICENCE_LABELS) == set(v.LICENCES) == {code for code, _ in v.licence_choices()}
+    assert set(v.CERTIFICATE_LABELS) == set(v.CERTIFICATES) == {code for code, _ in v.certificate_choices()}
+    assert set(v.TRAVEL_MODE_LABELS) == set(v.TRAVEL_MODES)
+    for words in (v.DUTCH_LEVEL_WORDS, v.REQUIRED_LEVEL_WORDS, v.OTHER_LEVEL_WORDS):
+        assert set(words) == {v.form_level(level) for level in v.CEFR_LEVELS}
+
+
+def test_a_stored_c2_is_shown_and_offered_as_fluent(client):
+    from tests.helpers import login
+
+    person = make_jobseeker(languages={"nl": "C2", "ar": "C2"})
+    login(client, person.user)
+    html = client.get("/profiel").get_data(as_text=True)
+    assert "Ik spreek en schrijf vloeiend Nederlands" in html and "Arabisch (vloeiend)" in html
+    form = client.get("/profiel/wijzigen/talen").get_data(as_text=True)
+    assert re.search(r'<input[^>]*checked[^>]*value="C1"|<input[^>]*value="C1"[^>]*checked', form)
+    assert re.search(r'<option[^>]*selected[^>]*value="C1"|<option[^>]*value="C1"[^>]*selected', form)

@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import MultiCheckboxField
+from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField
 from ..persistence import OnceOnlyForm
 from ..placements.pipeline import END_REASONS, REJECT_REASONS, SHORTLIST_REASONS
 from ..vocabulary import Decision, EmployerOfRecord, Role, status_label
