@@ -7,9 +7,9 @@ from sqlalchemy import select
 from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.workspace import proposed, scored, suggestion_of
+from werkstation.explanations import explain, rounded_points
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Placement, Suggestion
-from werkstation.staff.explain import explain, rounded_points
 
 
 def test_queue_ranks_and_explains_in_plain_dutch(app, client):
@@ -187,7 +187,7 @@ def test_explanation_is_phrased_in_english_for_the_english_interface(app, client
 
 
 def test_every_engine_code_has_an_english_phrase(app):
-    from werkstation.staff.explain import english_detail
+    from werkstation.explanations import english_detail
 
     vacancy = make_vacancy(licences=["B"], languages={"nl": "B2"}, hours_min=30, hours_max=40)
     make_jobseeker(postcode=None, hours_min=None, hours_max=None, about="", talents=[], occupations=[],

@@ -11,9 +11,9 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..access import roles
+from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
-from ..staff.explain import explain
 from ..vocabulary import STAFF_ROLES, Role, Stage, occupation_label
 from . import bp, pipeline
 from .forms import ResponseForm

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from .. import audit, matching_bridge
 from ..access import roles
 from ..auth.routes import safe_next
+from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
@@ -18,7 +19,6 @@ from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
 from . import bp, impact
-from .explain import explain
 from .forms import (
     DecisionForm,
     FollowUpForm,

@@ -10,7 +10,7 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from ..vocabulary import CEFR_LEVELS, occupation_label
+from .vocabulary import CEFR_LEVELS, occupation_label
 
 FEATURE_LABELS = {
     "occupation": _l("Beroep en ervaring"),
