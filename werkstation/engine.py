@@ -4,7 +4,7 @@ The engine never imports the web side; the web side reaches it only through this
 contract between the two. `werkstation/matching_bridge/` turns rows into the engine's records and stores its scores.
 """
 
-from matching import Candidate, Matcher, allocate, default_search, load_taxonomy
+from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, load_taxonomy
 from matching import Vacancy as VacancyRecord
 from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
@@ -12,6 +12,7 @@ from matching.live import LiveIndex
 from matching.records import normalise_postcode
 
 __all__ = [
+    "COMPARISONS",
     "TRAVEL_MODES",
     "Candidate",
     "LiveIndex",
