@@ -8,11 +8,13 @@ from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, 
 from matching import Vacancy as VacancyRecord
 from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
+from matching.languages import LANGUAGE_NAMES, language_name
 from matching.live import LiveIndex
 from matching.records import normalise_postcode
 
 __all__ = [
     "COMPARISONS",
+    "LANGUAGE_NAMES",
     "TRAVEL_MODES",
     "Candidate",
     "LiveIndex",
@@ -22,6 +24,7 @@ __all__ = [
     "allocate",
     "default_search",
     "haversine_km",
+    "language_name",
     "load_taxonomy",
     "normalise_postcode",
     "travel_minutes",

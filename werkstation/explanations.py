@@ -10,7 +10,7 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from .engine import COMPARISONS
+from .engine import COMPARISONS, language_name
 from .vocabulary import CEFR_LEVELS, occupation_label
 
 # Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
@@ -70,13 +70,6 @@ def rounded_points(values, total_points):
 
 # The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
 # params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
-LANGUAGE_NAMES_EN = {
-    "nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "pl": "Polish", "ro": "Romanian", "bg": "Bulgarian", "tr": "Turkish", "ar": "Arabic",
-    "ber": "Berber", "zgh": "Berber", "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "prs": "Dari",
-    "uk": "Ukrainian", "ru": "Russian", "zh": "Chinese", "hi": "Hindi", "ur": "Urdu", "pap": "Papiamento",
-    "srn": "Sranan Tongo",
-}
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
@@ -136,7 +129,7 @@ def english_detail(code: str, params: dict) -> str | None:
             return {"unknown": "travel time unknown"}.get(outcome)
         if kind == "language":
             required, levels = p.get("required", {}), p.get("levels", {})
-            name = lambda c: LANGUAGE_NAMES_EN.get(c, c.upper())  # noqa: E731
+            name = lambda c: language_name(c, "en")  # noqa: E731
             if outcome == "ok":
                 return ", ".join(f"{name(c)} {levels.get(c)} (asks {need})" for c, need in required.items())
             if outcome == "below":

@@ -19,6 +19,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from .engine import default_search, load_taxonomy
+from .engine import language_name as engine_language_name
 
 QUERY_MAX = 120  # characters of a typed job title that are searched
 
@@ -194,28 +195,32 @@ TRAVEL_MINUTES = (10, 15, 20, 30, 45, 60)
 
 # --- languages ---------------------------------------------------------------------------------------------------
 
-LANGUAGE_NAMES = {
-    "nl": _l("Nederlands"), "ar": _l("Arabisch"), "ber": _l("Berbers (Tamazight)"), "tr": _l("Turks"),
-    "en": _l("Engels"), "fr": _l("Frans"), "de": _l("Duits"), "es": _l("Spaans"), "pl": _l("Pools"),
-    "so": _l("Somalisch"), "ti": _l("Tigrinya"), "fa": _l("Perzisch (Farsi)"), "uk": _l("Oekraïens"),
-    "ru": _l("Russisch"), "pap": _l("Papiaments"), "ro": _l("Roemeens"), "bg": _l("Bulgaars"),
-    "pt": _l("Portugees"), "ku": _l("Koerdisch"), "ur": _l("Urdu"),
-}
+# The one table of language names is the engine's (matching/languages.py): its phrases, these forms and the
+# explanations use the same names. Besides Dutch (a question of its own), the forms offer these, in this order.
+FORM_LANGUAGES = ("ar", "ber", "tr", "en", "fr", "de", "es", "pl", "so", "ti", "fa", "uk", "ru", "pap", "ro", "bg",
+                  "pt", "ku", "ur")
+LANGUAGE_CODES = ("nl", *FORM_LANGUAGES)  # every language a profile or vacancy may name
+
+
+def interface_language() -> str:
+    """The language of the current page ("nl" outside a request)."""
+    locale = get_locale() if has_request_context() else None
+    return locale.language if locale is not None else "nl"
+
+
+def language_name(code) -> str:
+    """The name of a language in the language of the page."""
+    return engine_language_name(code, interface_language())
 
 
 def language_choices(include_dutch=False):
     """(code, name) for the languages the forms offer (Dutch has its own question)."""
-    return [(code, name) for code, name in LANGUAGE_NAMES.items() if include_dutch or code != "nl"]
+    return [(code, language_name(code)) for code in (LANGUAGE_CODES if include_dutch else FORM_LANGUAGES)]
 
 
 # --- kinds of work and talents: everyday words for ESCO occupations and skills -------------------------------------
 
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def _english():
-    locale = get_locale() if has_request_context() else None
-    return locale is not None and locale.language == "en"
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +236,7 @@ def occupation_tiles():
 
 
 def _phrase(tile):
-    return tile["phrase_en"] if _english() else tile["phrase"]
+    return tile["phrase_en"] if interface_language() == "en" else tile["phrase"]
 
 
 def talent_words(label):

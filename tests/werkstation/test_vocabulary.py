@@ -5,11 +5,13 @@ import re
 
 import pytest
 from flask_babel import force_locale
-from sqlalchemy import text
+from sqlalchemy import select, text
 
-from tests.factories import make_jobseeker, make_vacancy
+from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.helpers import csrf_token
 from werkstation.extensions import db
 from werkstation.vocabulary import (
+    LANGUAGE_CODES,
     Answer,
     Decision,
     JobseekerStatus,
@@ -62,3 +64,33 @@ def test_a_stored_c2_is_shown_and_offered_as_fluent(client):
     form = client.get("/profiel/wijzigen/talen").get_data(as_text=True)
     assert re.search(r'<input[^>]*checked[^>]*value="C1"|<input[^>]*value="C1"[^>]*checked', form)
     assert re.search(r'<option[^>]*selected[^>]*value="C1"|<option[^>]*value="C1"[^>]*selected', form)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_language_a_form_offers_has_a_name_in_every_interface_language(app, code):
+    from werkstation.engine import LANGUAGE_NAMES
+
+    names = LANGUAGE_NAMES.get(code, {})
+    assert all(names.get(language) for language in app.config["LANGUAGES"]), (code, names)
+
+
+def test_forms_explanations_and_the_engine_name_a_language_alike(client):
+    from tests.helpers import login
+    from werkstation import matching_bridge
+    from werkstation.models import Suggestion
+
+    vacancy = make_vacancy(languages={"nl": "A2", "ku": "B1"})
+    person = make_jobseeker(languages={"nl": "B1", "ku": "A2"})
+    matching_bridge.rescore(vacancy)
+    db.session.commit()
+    staff = make_user("staff")
+    login(client, staff)
+    row = db.session.scalar(select(Suggestion).where(Suggestion.jobseeker_id == person.id))
+    dutch = client.get(f"/medewerker/suggesties/{row.id}?lang=nl").get_data(as_text=True)
+    english = client.get(f"/medewerker/suggesties/{row.id}?lang=en").get_data(as_text=True)
+    assert "Koerdisch onder B1" in dutch and "Kurdish below B1" in english
+
+    client.post("/uitloggen", data={"csrf_token": csrf_token(client, "/dashboard")})
+    login(client, person.user)
+    assert ">Koerdisch<" in client.get("/profiel/wijzigen/talen?lang=nl").get_data(as_text=True)
+    assert ">Kurdish<" in client.get("/profiel/wijzigen/talen?lang=en").get_data(as_text=True)

@@ -20,7 +20,6 @@ from ..fields import schedule_keys
 from ..vocabulary import (
     CEFR_LEVELS,
     DAYPARTS,
-    LANGUAGE_NAMES,
     TRAVEL_MINUTES,
     WEEKDAYS,
     JobseekerStatus,
@@ -268,6 +267,6 @@ def _safe_cell(value):
 
 
 __all__ = [
-    "JOBSEEKER_COLUMNS", "LANGUAGE_NAMES", "TRAVEL_MINUTES", "VACANCY_COLUMNS", "CsvError", "RowResult",
+    "JOBSEEKER_COLUMNS", "TRAVEL_MINUTES", "VACANCY_COLUMNS", "CsvError", "RowResult",
     "read_rows", "write_csv",
 ]

@@ -11,11 +11,10 @@ from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..vacancies.forms import VacancyForm
-from ..vocabulary import JobseekerStatus, VacancyStatus, form_level
+from ..vocabulary import LANGUAGE_CODES, JobseekerStatus, VacancyStatus, form_level
 from .csvfiles import (
     CSV_JOBSEEKER_STATUS_WORDS,
     CSV_STATUS_WORDS,
-    LANGUAGE_NAMES,
     STATUS_WORDS_JOBSEEKER,
     STATUS_WORDS_VACANCY,
     TRAVEL_WORDS,
@@ -184,7 +183,7 @@ def check_jobseekers(rows):
         for part in split_list(cells.get("talen", "")):
             code, _sep, lvl = part.partition(":")
             code, lvl = code.strip().lower(), level(lvl)
-            if code not in LANGUAGE_NAMES or lvl is None:
+            if code not in LANGUAGE_CODES or lvl is None:
                 result.errors.append(_("talen: '%(part)s' begrijpen we niet. Schrijf bijvoorbeeld nl:A2|ar:C2.", part=part))
             else:
                 languages[code] = form_level(lvl)

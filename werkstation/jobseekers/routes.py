@@ -28,7 +28,6 @@ from ..vocabulary import (
     CERTIFICATE_LABELS,
     DAYPART_LABELS,
     DUTCH_LEVEL_WORDS,
-    LANGUAGE_NAMES,
     LICENCE_LABELS,
     OTHER_LEVEL_WORDS,
     STAFF_ROLES,
@@ -37,6 +36,7 @@ from ..vocabulary import (
     JobseekerStatus,
     Role,
     form_level,
+    language_name,
     occupation_label,
     talent_words,
 )
@@ -255,7 +255,7 @@ def summary(answers):
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
     language_text.append(", ".join(
-        f"{LANGUAGE_NAMES.get(code, code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})"
+        f"{language_name(code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})"
         for code, level in languages.items()
     ))
     nothing = _("niets gekozen")
