@@ -10,22 +10,29 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-FEATURE_LABELS = {
-    "occupation": _l("Beroep en ervaring"),
-    "talents_required": _l("Gevraagde talenten"),
-    "talents_preferred": _l("Gewenste talenten"),
-    "text": _l("Eigen woorden"),
-    "hours": _l("Uren per week"),
-    "schedule": _l("Dagen en dagdelen"),
-    "travel": _l("Reistijd"),
-    "language": _l("Taal"),
-    "credentials": _l("Rijbewijs en certificaten"),
-    "resident": _l("Woont in de wijk"),
-}
-# Outcome words in the engine's codes that mean "this part does not (fully) fit".
-MISSING_OUTCOMES = {"none", "missing", "below", "partial", "no_fit", "too_far", "unknown", "no", "unit_group",
-                    "minor_group"}
+from .engine import COMPARISONS, language_name
+from .vocabulary import CEFR_LEVELS, occupation_label
+
+# Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
+# says which outcomes of its explanation codes ("<feature>.<outcome>") mean "does not (fully) fit" and which one
+# means that it failed as a hard requirement.
+FEATURE_LABELS = {kind.name: _l(kind.label) for kind in COMPARISONS}
+_KINDS = {kind.name: kind for kind in COMPARISONS}
 NEUTRAL_OUTCOMES = {"no_requirement"}
+
+
+def _outcome(part: dict) -> str:
+    return (part.get("code") or "").rsplit(".", 1)[-1]
+
+
+def _is_missing(part: dict) -> bool:
+    kind = _KINDS.get(part.get("feature"))
+    return kind is not None and _outcome(part) in kind.missing
+
+
+def _is_failed_requirement(part: dict) -> bool:
+    kind = _KINDS.get(part.get("feature"))
+    return kind is not None and kind.hard and _outcome(part) == kind.failed
 
 
 @dataclass(frozen=True)
@@ -63,17 +70,9 @@ def rounded_points(values, total_points):
 
 # The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
 # params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
-LANGUAGE_NAMES_EN = {
-    "nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "pl": "Polish", "ro": "Romanian", "bg": "Bulgarian", "tr": "Turkish", "ar": "Arabic",
-    "ber": "Berber", "zgh": "Berber", "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "prs": "Dari",
-    "uk": "Ukrainian", "ru": "Russian", "zh": "Chinese", "hi": "Hindi", "ur": "Urdu", "pap": "Papiamento",
-    "srn": "Sranan Tongo",
-}
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
-HARD_CODES = ("language.below", "credentials.missing", "hours.no_fit", "travel.too_far")
 
 
 def _hours(pair):
@@ -101,8 +100,6 @@ def english_detail(code: str, params: dict) -> str | None:
             if outcome in OCCUPATION_EN:
                 return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
-                from ..match_service import occupation_label
-
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",
                     "no_requirement": "vacancy without a recognised occupation"}.get(outcome)
@@ -132,7 +129,7 @@ def english_detail(code: str, params: dict) -> str | None:
             return {"unknown": "travel time unknown"}.get(outcome)
         if kind == "language":
             required, levels = p.get("required", {}), p.get("levels", {})
-            name = lambda c: LANGUAGE_NAMES_EN.get(c, c.upper())  # noqa: E731
+            name = lambda c: language_name(c, "en")  # noqa: E731
             if outcome == "ok":
                 return ", ".join(f"{name(c)} {levels.get(c)} (asks {need})" for c, need in required.items())
             if outcome == "below":
@@ -153,7 +150,7 @@ def english_detail(code: str, params: dict) -> str | None:
 
 
 def language_gaps(required, levels, name):
-    order = ("A1", "A2", "B1", "B2", "C1", "C2")
+    order = CEFR_LEVELS
     out = []
     for code, need in required.items():
         have = levels.get(code)
@@ -177,19 +174,17 @@ def explain(explanation: dict) -> Explained:
     english = _english()
     parts = []
     for p, pts in zip(raw, points, strict=True):
-        outcome = (p.get("code") or "").rsplit(".", 1)[-1]
-        fits = outcome not in MISSING_OUTCOMES and outcome not in NEUTRAL_OUTCOMES and pts > 0
+        fits = not _is_missing(p) and _outcome(p) not in NEUTRAL_OUTCOMES and pts > 0
         detail = p.get("detail", "")
         if english:
             detail = english_detail(p.get("code") or "", p.get("params") or {}) or detail
         parts.append(Part(p.get("feature", ""), FEATURE_LABELS.get(p.get("feature"), p.get("feature", "")),
                           detail, pts, fits))
     by_feature = {p.feature: p for p in parts}
-    missing = [p for p, r in zip(parts, raw, strict=True)
-               if (r.get("code") or "").rsplit(".", 1)[-1] in MISSING_OUTCOMES]
+    missing = [p for p, r in zip(parts, raw, strict=True) if _is_missing(r)]
     reasons = list(explanation.get("reasons") or [])
     if english and reasons:
-        hard = [part.detail for part, r in zip(parts, raw, strict=True) if (r.get("code") or "") in HARD_CODES]
+        hard = [part.detail for part, r in zip(parts, raw, strict=True) if _is_failed_requirement(r)]
         reasons = hard or reasons
     return Explained(
         score_points=total,
