@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import access, audit, cli, errors, i18n, security, templating
+from . import access, audit, cli, errors, i18n, outbox, security, templating
 from .config import _database_url, config_class, load_secret_key
 from .extensions import csrf, db, limiter, login_manager, migrate
 
@@ -32,6 +32,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
+    outbox.init_app(app)
     register_blueprints(app)
     return app
 
@@ -63,3 +64,7 @@ def register_blueprints(app):
     from .privacy import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+
+    from .messages import bp as messages_bp
+
+    app.register_blueprint(messages_bp)

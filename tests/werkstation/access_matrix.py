@@ -27,6 +27,7 @@ import pyotp
 from tests.factories import PASSWORD
 from werkstation.extensions import db
 from werkstation.models import Business, FollowUp, Jobseeker, Placement, Suggestion, User, Vacancy, utcnow
+from werkstation.outbox.models import Message
 
 OK, OWN, NOT_FOUND = "ok", "own", "not_found"
 ROLES = ("business", "jobseeker", "staff", "admin")
@@ -133,6 +134,12 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
+    # messages (issue 12): everyone's own Berichten page; the call list and failed e-mails for staff
+    "/berichten": Entry(roles={r: OK for r in ROLES}),
+    "/medewerker/bellijst": staff_only(),
+    "/medewerker/bellijst/<int:message_id>/gedaan": staff_only(post=(302,)),
+    "/medewerker/berichten": staff_only(),
+    "/medewerker/berichten/<int:message_id>/opnieuw": staff_only(post=(302,)),
 }
 
 
@@ -147,11 +154,13 @@ class World:
     placement: Placement
     follow_up: FollowUp
     impact_figure: str
+    message: Message
 
     def url_args(self):
         return {
             "vacancy_id": self.vacancy.id, "jobseeker_id": self.jobseeker.id, "placement_id": self.placement.id,
             "suggestion_id": self.suggestion.id, "follow_up_id": self.follow_up.id, "lang": "en",
+            "message_id": self.message.id,
         }
 
 
@@ -224,6 +233,10 @@ def build_world() -> World:
     db.session.flush()
     follow_up = FollowUp(placement=placement, months=1, due_on=date.today() + timedelta(days=30))
     db.session.add(follow_up)
+    message = Message(kind="proposal_jobseeker", channel="call_list", jobseeker_id=jobseeker_a.id,
+                      placement_id=placement.id, address="06 33333333", subject="Er is werk voor je",
+                      body_text="Er is werk voor je.", body_html="<p>Er is werk voor je.</p>")
+    db.session.add(message)
     db.session.commit()
     from flask import current_app
 
@@ -231,7 +244,8 @@ def build_world() -> World:
 
     with current_app.test_request_context():
         figure = impact.all_figures()[0].name
-    return World(users, vacancy_a, vacancy_b, jobseeker_a, jobseeker_b, suggestion, placement, follow_up, figure)
+    return World(users, vacancy_a, vacancy_b, jobseeker_a, jobseeker_b, suggestion, placement, follow_up, figure,
+                 message)
 
 
 ARG_RE = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")

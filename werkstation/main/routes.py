@@ -40,7 +40,13 @@ def dashboard():
     """Each role's start page, listing the user's own objects."""
     if current_user.role == "business":
         business = current_user.business
-        return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies)
+        waiting = db.session.scalar(
+            select(func.count()).select_from(Placement).join(Vacancy)
+            .where(Vacancy.business_id == business.id, Placement.stage == "voorgesteld",
+                   Placement.business_response.is_(None))
+        )
+        return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies,
+                               waiting=waiting)
     if current_user.role == "jobseeker":
         profile = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))
         placements = profile.placements if profile else []

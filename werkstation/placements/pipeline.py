@@ -21,6 +21,7 @@ from ..models import (
     Suggestion,
     utcnow,
 )
+from ..outbox import events as messages
 
 NEXT_STAGES = {
     "voorgesteld": ("kennismaking", "beeindigd"),
@@ -167,6 +168,7 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
     event = audit.record("placement.propose", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          vacancy_id=placement.vacancy_id, suggestion_id=suggestion.id)
     event.at = at
+    messages.proposal_made(placement)
     return placement
 
 
@@ -189,6 +191,7 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
     event = audit.record("placement.respond", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          side=side, answer=answer)
     event.at = at
+    messages.answered(placement, side, accepted, both_yes=contact_shared(placement))
     if not accepted:
         move(placement, "beeindigd", by, reason=f"{side}_declined", note=reason, at=at)
     return placement
