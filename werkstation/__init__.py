@@ -65,6 +65,8 @@ def register_blueprints(app):
 
     app.register_blueprint(privacy_bp)
 
+    from .accounts import bp as accounts_bp
     from .messages import bp as messages_bp
 
     app.register_blueprint(messages_bp)
+    app.register_blueprint(accounts_bp)

@@ -140,6 +140,23 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/bellijst/<int:message_id>/gedaan": staff_only(post=(302,)),
     "/medewerker/berichten": staff_only(),
     "/medewerker/berichten/<int:message_id>/opnieuw": staff_only(post=(302,)),
+    "/medewerker/plaatsingen/<int:placement_id>/kennismaking": staff_only(post=(409,), note="only in kennismaking"),
+    "/medewerker/plaatsingen/<int:placement_id>/kennismaking/afzeggen": staff_only(post=(302,)),
+    # accounts (issue 12): forgotten password, codes, own account, admins (de)activate
+    "/wachtwoord-vergeten": Entry(public=True, post=(200, 400)),
+    "/wachtwoord-herstellen/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
+    "/welkom/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
+    "/e-mailadres-bevestigen/<token>": Entry(public=True, get=(400,), args={"token": "ongeldig"}),
+    "/inloggen/met-code": Entry(public=True, post=(200,)),
+    "/account": Entry(roles={r: OK for r in ROLES}),
+    "/account/wachtwoord": Entry(roles={r: OK for r in ROLES}, post=(400,)),
+    "/account/e-mailadres": Entry(roles={r: OK for r in ROLES}, post=(400,)),
+    "/medewerker/werkzoekenden/<int:jobseeker_id>/code": staff_only(post=(200,)),
+    "/beheer/accounts": Entry(roles={"admin": OK}),
+    "/beheer/accounts/<int:user_id>/uitzetten": Entry(roles={"admin": OK}, post=(302,),
+                                                     args={"user_id": lambda world: world.users["jobseeker_other"].id}),
+    "/beheer/accounts/<int:user_id>/aanzetten": Entry(roles={"admin": OK}, post=(302,),
+                                                    args={"user_id": lambda world: world.users["jobseeker_other"].id}),
 }
 
 

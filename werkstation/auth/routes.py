@@ -7,15 +7,16 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit, retention, security
 from ..access import public, roles
 from ..extensions import db, limiter, login_manager
 from ..models import ROLES, Business, User, utcnow
+from ..phones import normalise_phone
 from . import bp, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
+from .lookup import find_account
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
@@ -78,7 +79,11 @@ def spend_password_time(password):
 
 
 def _login_email():
-    return User.normalise_email(request.form.get("email", ""))[:254]
+    """The account a login attempt is for, in one form (a phone number typed another way counts the same)."""
+    typed = request.form.get("email", "")
+    if "@" not in typed:
+        return normalise_phone(typed) or typed.strip()[:40]
+    return User.normalise_email(typed)[:254]
 
 
 def _failed_login(response):
@@ -146,8 +151,7 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        email = User.normalise_email(form.email.data)
-        user = db.session.scalar(select(User).where(User.email == email))
+        user = find_account(form.email.data)
         if user is None:
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):

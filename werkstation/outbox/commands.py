@@ -45,5 +45,16 @@ def send_command(watch, interval):
     click.echo("Outbox: stopped")
 
 
+
+
+@click.command("reminders")
+def reminders_command():
+    """Write today's reminders (run daily; running it twice writes nothing twice). The sender sends them."""
+    from .reminders import run
+
+    click.echo("Reminders: " + run().summary())
+
+
 def init_app(app):
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(reminders_command)

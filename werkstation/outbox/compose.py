@@ -45,7 +45,7 @@ def default_language() -> str:
 def of_user(user: User, **ids) -> Recipient:
     """A user with an account: their e-mail and the language they chose (Dutch when they never chose)."""
     return Recipient(language=user.locale or default_language(), email=user.email,
-                     phone=getattr(user, "phone", None), user_id=user.id, **ids)
+                     phone=user.phone, user_id=user.id, **ids)
 
 
 def of_jobseeker(jobseeker) -> Recipient:
@@ -91,8 +91,12 @@ def render(kind, context: dict, link_url: str | None, language: str) -> tuple[st
 
 def write(kind, to: Recipient, *, context: dict | None = None, link: str | None = None, placement=None,
           vacancy=None, dedupe_key: str | None = None, calendar: str | None = None) -> Message | None:
-    """Add one message to the session (committed with the caller's event); None when `dedupe_key` was used."""
+    """Add one message to the session (committed with the caller's event); None when `dedupe_key` was used.
+
+    `dedupe_key` names the occasion (a reminder for one placement on one day); it is kept per recipient, so running
+    the reminders twice writes nothing twice."""
     if dedupe_key is not None:
+        dedupe_key = f"{dedupe_key}|{to.user_id or to.address or '-'}"[:120]
         with db.session.no_autoflush:
             if db.session.scalar(select(Message.id).where(Message.dedupe_key == dedupe_key)) is not None:
                 return None

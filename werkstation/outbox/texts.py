@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
 from .models import MessageKind as K
@@ -70,15 +71,24 @@ def _both_yes(c):
     ), _("Bekijk de gegevens"))
 
 
+def _when(c) -> str:
+    """The meeting's moment in the recipient's language and the neighbourhood's time zone."""
+    return format_datetime(c["at"], "EEEE d MMMM y, HH:mm")
+
+
+def _day(value) -> str:
+    return format_date(value, "EEEE d MMMM y")
+
+
 def _meeting_lines(c):
     return (
-        _("Wanneer: %(when)s", when=c["when"]),
+        _("Wanneer: %(when)s", when=_when(c)),
         _("Waar: %(place)s", place=c["place"]),
     )
 
 
 def _meeting_planned(c):
-    return Text(_("Kennismaking op %(when)s", when=c["when"]), (
+    return Text(_("Kennismaking op %(when)s", when=_when(c)), (
         _("De kennismaking voor %(title)s is gepland.", title=c["title"]),
         *_meeting_lines(c),
         _("De afspraak zit bij deze e-mail, voor je agenda. Kun je niet? Laat het de coöperatie weten."),
@@ -86,7 +96,7 @@ def _meeting_planned(c):
 
 
 def _meeting_moved(c):
-    return Text(_("Kennismaking verzet naar %(when)s", when=c["when"]), (
+    return Text(_("Kennismaking verzet naar %(when)s", when=_when(c)), (
         _("De kennismaking voor %(title)s is verzet.", title=c["title"]),
         *_meeting_lines(c),
         _("De nieuwe afspraak zit bij deze e-mail, voor je agenda."),
@@ -95,7 +105,7 @@ def _meeting_moved(c):
 
 def _meeting_cancelled(c):
     return Text(_("Kennismaking gaat niet door"), (
-        _("De kennismaking voor %(title)s op %(when)s gaat niet door.", title=c["title"], when=c["when"]),
+        _("De kennismaking voor %(title)s op %(when)s gaat niet door.", title=c["title"], when=_when(c)),
         _("Heb je vragen? Neem contact op met de coöperatie."),
     ), _("Bekijk het voorstel"))
 
@@ -110,7 +120,7 @@ def _meeting_tomorrow(c):
 
 def _trial_ending(c):
     return Text(_("De proefplaatsing stopt over 7 dagen"), (
-        _("De proefplaatsing voor %(title)s stopt op %(date)s.", title=c["title"], date=c["date"]),
+        _("De proefplaatsing voor %(title)s stopt op %(date)s.", title=c["title"], date=_day(c["day"])),
         _("Praat op tijd met de coöperatie over wat daarna komt."),
     ), _("Bekijk de plaatsing"))
 
@@ -125,14 +135,14 @@ def _follow_up_due(c):
 def _proposal_unanswered(c):
     return Text(_("Voorstel al 5 werkdagen zonder antwoord"), (
         _("Het voorstel voor %(title)s bij %(business)s heeft na 5 werkdagen nog geen antwoord van: %(who)s.",
-          title=c["title"], business=c["business"], who=c["who"]),
+          title=c["title"], business=c["business"], who=", ".join(n or _("de werkzoekende") for n in c["who"])),
         _("Bel even om te vragen wat ze willen."),
     ), _("Open de plaatsing"))
 
 
 def _retention_notice(c):
     return Text(_("Je profiel bij Werkstation wordt gewist"), (
-        _("Je hebt lang niet ingelogd bij Werkstation. Op %(date)s wissen we je profiel.", date=c["date"]),
+        _("Je hebt lang niet ingelogd bij Werkstation. Op %(date)s wissen we je profiel.", date=_day(c["day"])),
         _("Wil je je profiel houden? Log dan voor die datum in. Je kunt ook bellen met de coöperatie."),
     ), _("Inloggen"))
 

@@ -22,6 +22,7 @@ from ..models import (
     utcnow,
 )
 from ..outbox import events as messages
+from . import meetings
 
 NEXT_STAGES = {
     "voorgesteld": ("kennismaking", "beeindigd"),
@@ -201,14 +202,25 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
 
 
 def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end=None, employed_since=None,
-         employer_of_record=None, hours_per_week=None, reason=None, note=None, at: datetime | None = None):
-    """Move a placement one step along the pipeline, recording who and when (caller commits)."""
+         employer_of_record=None, hours_per_week=None, reason=None, note=None, at: datetime | None = None,
+         meeting=None):
+    """Move a placement one step along the pipeline, recording who and when (caller commits).
+
+    To kennismaking, `meeting` is (date, time, place): both sides get an invitation (without it, staff plan the
+    kennismaking later on the placement page). Ending a placement calls off a kennismaking that is still to come."""
     if to_stage not in NEXT_STAGES.get(placement.stage, ()):
         raise RuleError(_l("Deze stap kan niet vanuit %(stage)s.", stage=placement.stage))
     at = at or utcnow()
     today = at.date()
     if to_stage == "kennismaking" and not contact_shared(placement):
         raise RuleError(_l("Eerst moeten het bedrijf en de werkzoekende allebei ja zeggen."))
+    if to_stage == "kennismaking" and meeting and any(meeting[:2]):
+        try:
+            meetings.plan(placement, *meeting, by=by, now=at)
+        except meetings.MeetingError as error:
+            raise RuleError(error.message, status=400) from error
+    elif to_stage == "beeindigd" and placement.meeting_at is not None and placement.meeting_at > at:
+        meetings.cancel(placement, by)
     if to_stage == "proefplaatsing":
         if trial_start is None or trial_end is None or trial_end < trial_start:
             raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)
