@@ -8,28 +8,24 @@ from ..extensions import db
 from . import service
 
 
-def _account(identifier):
+def _switch(identifier, active):
     user = find_account(identifier)
     if user is None:
         raise click.ClickException(f"no account {identifier}")
-    return user
+    (service.reactivate if active else service.deactivate)(user, by=None)
+    db.session.commit()
+    return user.email or user.phone
 
 
 @auth_bp.cli.command("deactivate")
 @click.argument("email")
 def deactivate_command(email):
     """Deactivate an account (e-mail address or phone number): no login, every running session ends at once."""
-    user = _account(email)
-    service.deactivate(user, by=None)
-    db.session.commit()
-    click.echo(f"Deactivated {user.email or user.phone}; all its sessions have ended.")
+    click.echo(f"Deactivated {_switch(email, False)}; all its sessions have ended.")
 
 
 @auth_bp.cli.command("reactivate")
 @click.argument("email")
 def reactivate_command(email):
     """Reactivate a deactivated account."""
-    user = _account(email)
-    service.reactivate(user, by=None)
-    db.session.commit()
-    click.echo(f"Reactivated {user.email or user.phone}.")
+    click.echo(f"Reactivated {_switch(email, True)}.")

@@ -51,7 +51,7 @@ def admin_accounts():
         query = query.where(or_(User.email.ilike(f"%{term}%"), User.phone == phone) if phone else
                             User.email.ilike(f"%{term}%"))
     page = db.paginate(query, per_page=50, error_out=False)
-    return render_template("accounts/admin_accounts.html", form=form, page=page, action_form=FlaskForm())
+    return render_template("accounts/admin_accounts.html", form=form, page=page)
 
 
 def _switch(user_id, active):

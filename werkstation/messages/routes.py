@@ -67,7 +67,7 @@ def call_list():
         select(Message).where(Message.channel == Channel.CALL_LIST, Message.status == MessageStatus.QUEUED)
         .order_by(Message.created_at, Message.id)
     ).all()
-    return render_template("messages/call_list.html", rows=rows, form=FlaskForm())
+    return render_template("messages/call_list.html", rows=rows)
 
 
 @bp.route("/medewerker/bellijst/<int:message_id>/gedaan", methods=["POST"])
@@ -100,7 +100,7 @@ def outbox_status():
     counts = dict(db.session.execute(
         select(Message.status, func.count()).where(Message.channel == Channel.EMAIL).group_by(Message.status)
     ).all())
-    return render_template("messages/outbox_status.html", failed=failed, counts=counts, form=FlaskForm())
+    return render_template("messages/outbox_status.html", failed=failed, counts=counts)
 
 
 @bp.route("/medewerker/berichten/<int:message_id>/opnieuw", methods=["POST"])

@@ -5,13 +5,9 @@ from sqlalchemy import select
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import messages
-from tests.werkstation.workspace import proposed
+from tests.werkstation.workspace import business_user, proposed
 from werkstation.extensions import db
-from werkstation.models import AuditEvent, User
-
-
-def business_user(vacancy):
-    return db.session.scalar(select(User).where(User.business_id == vacancy.business_id))
+from werkstation.models import AuditEvent
 
 
 def test_the_header_counts_new_messages_until_the_berichten_page_is_opened(app, client):

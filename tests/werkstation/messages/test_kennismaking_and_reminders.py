@@ -9,16 +9,12 @@ from sqlalchemy import select
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
-from tests.werkstation.workspace import proposed
+from tests.werkstation.workspace import business_user, proposed
 from werkstation.extensions import db
-from werkstation.models import FollowUp, User
+from werkstation.models import FollowUp
 from werkstation.outbox import reminders
 from werkstation.placements import pipeline
 from werkstation.placements.meetings import to_utc
-
-
-def business_user(vacancy):
-    return db.session.scalar(select(User).where(User.business_id == vacancy.business_id))
 
 
 def both_said_yes(vacancy=None, **person):

@@ -1,26 +1,14 @@
 """Proposals and answers reach both sides by e-mail: once, in their language, with one working link."""
 
-from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.mailbox import html_of, text_of
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
-from tests.werkstation.workspace import proposed, shortlisted
+from tests.werkstation.workspace import answer, business_user, proposed, shortlisted
 from werkstation.extensions import db
-from werkstation.models import User
 
 SECRETS = ("Amina Verborgen", "06 99887766", "amina.v@voorbeeld.nl")
-
-
-def business_user(vacancy):
-    return db.session.scalar(select(User).where(User.business_id == vacancy.business_id))
-
-
-def answer(client, placement, yes, reason=""):
-    url = f"/plaatsingen/{placement.id}"
-    return client.post(url, data={"csrf_token": csrf_token(client, url), "answer": "yes" if yes else "no",
-                                  "reason": reason})
 
 
 def secret_person(**overrides):
