@@ -4,6 +4,7 @@ import hmac
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
@@ -60,6 +61,7 @@ def start_session(user):
 
 def finish_registration(user, action, audited, message):
     """One transaction for the new account, its audit event and its first login; then on to the overview."""
+    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
     db.session.flush()
     audit.record(action, audited, actor=user)
     start_session(user)

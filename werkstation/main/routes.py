@@ -28,9 +28,12 @@ def about():
 @bp.route("/taal/<lang>")
 @public
 def set_language(lang):
-    """Switch between Dutch and English, then go back."""
+    """Switch between Dutch and English, then go back; a logged-in person's messages follow the choice."""
     if lang in ("nl", "en"):
         session["lang"] = lang
+        if current_user.is_authenticated and current_user.locale != lang:
+            current_user.locale = lang
+            db.session.commit()
     return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
 
 

@@ -7,7 +7,7 @@ from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import messages
 from tests.werkstation.workspace import business_user, proposed
 from werkstation.extensions import db
-from werkstation.models import AuditEvent
+from werkstation.models import AuditEvent, User
 
 
 def test_the_header_counts_new_messages_until_the_berichten_page_is_opened(app, client):
@@ -45,3 +45,22 @@ def test_staff_phone_people_without_e_mail_and_mark_the_call_done(app, client):
     call = messages(jobseeker_id=person.id)[0]
     assert (call.status, call.done_by_id) == ("done", staff.id)
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "message.called")) is not None
+
+
+def test_the_language_a_person_chooses_is_the_language_of_their_messages(app, client, runner, mailbox):
+    from tests.werkstation.messages.outbox_helpers import send_outbox
+
+    person = make_jobseeker()
+    login(client, person.user)
+    client.get("/taal/en")
+    proposed(make_vacancy(title="Schoonmaker"), person)
+    send_outbox(runner)
+    assert str(mailbox.one(person.user.email)["Subject"]) == "There is work for you: Schoonmaker"
+
+
+def test_someone_who_registers_in_english_gets_english_messages(app, client):
+    client.get("/taal/en")
+    client.post("/registreren/werkzoekende", data={
+        "email": "new.neighbour@voorbeeld.nl", "password": "een lang wachtwoord 77", "password_again":
+        "een lang wachtwoord 77", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
+    assert db.session.scalar(select(User.locale).where(User.email == "new.neighbour@voorbeeld.nl")) == "en"
