@@ -8,7 +8,9 @@ import time
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
 
+from ..extensions import db
 from .backends import mail_folder
 from .sender import send_due
 
@@ -35,9 +37,14 @@ def send_command(watch, interval):
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_args: stopping.append(True))
     while not stopping:
-        report = send_due()
-        if report.sent or report.retry or report.failed:
-            click.echo("Outbox: " + report.summary())
+        try:
+            report = send_due()
+        except SQLAlchemyError as error:  # the database restarts or is busy: try again at the next look
+            db.session.rollback()
+            click.echo(f"Outbox: database not reachable ({type(error).__name__}); trying again", err=True)
+        else:
+            if report.sent or report.retry or report.failed:
+                click.echo("Outbox: " + report.summary())
         slept = 0.0
         while slept < interval and not stopping:
             time.sleep(0.2)
