@@ -14,7 +14,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
+    "COMPARISONS",
     "DEFAULT_WEIGHTS",
+    "FEATURE_NAMES",
     "RESIDENT_PC4",
     "Candidate",
     "Contribution",
@@ -42,12 +44,14 @@ _LOCATIONS = {
     "load_candidates": "records",
     "load_vacancies": "records",
     "Matcher": "scorer",
-    "Match": "scorer",
-    "Contribution": "scorer",
-    "VacancyRanking": "scorer",
+    "Match": "results",
+    "Contribution": "results",
+    "VacancyRanking": "results",
     "DEFAULT_WEIGHTS": "scorer",
     "MatchIndex": "ranking",
     "PairFeatures": "features",
+    "COMPARISONS": "features",
+    "FEATURE_NAMES": "features",
     "RESIDENT_PC4": "features",
     "allocate": "allocation",
     "Plan": "allocation",
@@ -73,9 +77,10 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from .allocation import Plan, allocate
-    from .features import RESIDENT_PC4, PairFeatures
+    from .features import COMPARISONS, FEATURE_NAMES, RESIDENT_PC4, PairFeatures
     from .occupations import OccupationHit, OccupationSearch, default_search
     from .ranking import MatchIndex
     from .records import Candidate, RecordError, Vacancy, load_candidates, load_vacancies
-    from .scorer import DEFAULT_WEIGHTS, Contribution, Match, Matcher, VacancyRanking
+    from .results import Contribution, Match, VacancyRanking
+    from .scorer import DEFAULT_WEIGHTS, Matcher
     from .taxonomy import load_taxonomy

@@ -1,4 +1,4 @@
-"""``python -m matching``: see matching/cli.py and /shared/contracts/MATCHING_CLI.md."""
+"""``python -m matching``: see matching/cli.py and matching/CLI.md."""
 
 import sys
 

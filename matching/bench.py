@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import math
 import os
 import random
 import resource
@@ -175,80 +174,10 @@ def synthetic(n_candidates: int, n_vacancies: int, seed: int = 7) -> tuple[list[
 
 
 def naive_score(index, ci: int, vi: int) -> float:
-    """Score one pair with plain Python over per-record data (what a per-pair loop costs)."""
-    f = index.features
-    C, V = index.C.parts, index.V.parts
-    w = index.weight_map
-    occ = f.comparisons_[0]
-    cocc = C["occupation"]["indices"][C["occupation"]["indptr"][ci]:C["occupation"]["indptr"][ci + 1]].tolist()
-    vocc = int(V["occupation"]["occ"][vi])
-    grade = 0.0
-    for o in cocc:
-        if vocc < 0 or o >= occ.n_occ_:
-            continue
-        if o == vocc:
-            g = 1.0
-        elif occ.unit_[o] == occ.unit_[vocc]:
-            g = 0.5
-        elif occ.minor_[o] == occ.minor_[vocc]:
-            g = 0.25
-        else:
-            g = 0.0
-        grade = max(grade, g)
-    total = w["occupation"] * grade
-    for kind in ("required", "preferred"):
-        vt = V[f"talents_{kind}"]
-        need = set(vt["matrix"].indices[vt["matrix"].indptr[vi]:vt["matrix"].indptr[vi + 1]].tolist())
-        ct = C[f"talents_{kind}"]["matrix"]
-        have = set(ct.indices[ct.indptr[ci]:ct.indptr[ci + 1]].tolist())
-        n = int(vt["total"][vi])
-        total += w[f"talents_{kind}"] * (len(need & have) / n if n else 1.0)
-    vt, ct = V["text"]["matrix"], C["text"]["matrix"]
-    vd = dict(zip(vt.indices[vt.indptr[vi]:vt.indptr[vi + 1]].tolist(),
-                  vt.data[vt.indptr[vi]:vt.indptr[vi + 1]].tolist(), strict=True))
-    sim = sum(vd.get(j, 0.0) * x for j, x in zip(ct.indices[ct.indptr[ci]:ct.indptr[ci + 1]].tolist(),
-                                                   ct.data[ct.indptr[ci]:ct.indptr[ci + 1]].tolist(), strict=True))
-    total += w["text"] * sim
-    h = C["hours"]["attrs"]
-    vh = V["hours"]["attrs"]
-    clo, chi, vlo, vhi = float(h["lo"][ci]), float(h["hi"][ci]), float(vh["lo"][vi]), float(vh["hi"][vi])
-    if math.isnan(vlo):
-        hv = 1.0
-    elif math.isnan(clo):
-        hv = 0.5
-    else:
-        lo, hi = max(vlo, clo), min(vhi, chi)
-        hv = 0.0 if lo > hi else 0.5 + 0.5 * ((hi - lo) / (vhi - vlo) if vhi > vlo else 1.0)
-    total += w["hours"] * hv
-    vb, cb = int(V["schedule"]["attrs"]["bits"][vi]), int(C["schedule"]["attrs"]["bits"][ci])
-    if vb <= 0:
-        sv = 1.0
-    elif cb < 0:
-        sv = 0.5
-    else:
-        sv = bin(vb & cb).count("1") / bin(vb).count("1")
-    total += w["schedule"] * sv
-    ta, va = C["travel"]["attrs"], V["travel"]["attrs"]
-    lat1, lon1, lat2, lon2 = float(ta["lat"][ci]), float(ta["lon"][ci]), float(va["lat"][vi]), float(va["lon"][vi])
-    if math.isnan(lat1) or math.isnan(lat2):
-        tv = 0.5
-    else:
-        from .geo import haversine_km
-
-        km = max(haversine_km(lat1, lon1, lat2, lon2), 0.7) * 1.3
-        mode = ("walk", "bike", "public_transport", "car")[int(ta["mode"][ci])]
-        minutes = km / {"walk": 5, "bike": 15, "public_transport": 20, "car": 30}[mode] * 60
-        limit = float(ta["max"][ci])
-        tv = max(0.0, 1 - minutes / (45 if math.isnan(limit) else max(limit, 1)))
-    total += w["travel"] * tv
-    vl, cl = V["language"]["attrs"]["levels"][vi].tolist(), C["language"]["attrs"]["levels"][ci].tolist()
-    req = [(a, b) for a, b in zip(vl, cl, strict=True) if a >= 0]
-    total += w["language"] * (sum(b >= a for a, b in req) / len(req) if req else 1.0)
-    need, have = V["credentials"]["attrs"]["need"][vi].tolist(), C["credentials"]["attrs"]["have"][ci].tolist()
-    n = sum(need)
-    total += w["credentials"] * (sum(a and b for a, b in zip(need, have, strict=True)) / n if n else 1.0)
-    total += w["resident"] * float(C["resident"]["inside"][ci])
-    return total
+    """Score one pair with plain Python over per-record data (what a per-pair loop costs): each registered
+    comparison's ``naive`` value, weighted."""
+    C, V, w = index.C.parts, index.V.parts, index.weight_map
+    return sum(w[comp.name] * comp.naive(C[comp.name], V[comp.name], ci, vi) for comp in index.features.comparisons_)
 
 
 # --- measuring ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""``python -m matching``: occupations, rank and allocate, exactly as /shared/contracts/MATCHING_CLI.md says.
+"""``python -m matching``: occupations, rank and allocate, exactly as matching/CLI.md says.
 
 Everything is loaded and computed before anything is printed: a failed run writes nothing to standard output,
 one line to standard error naming the file, line and field at fault, and exits with status 2.

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .ranking import MARGIN, MatchIndex, _id_rank
-from .scorer import Match, VacancyRanking
+from .ranking import MatchIndex
+from .results import Match, VacancyRanking
+from .topk import id_rank
 
 __all__ = ["LiveIndex"]
 
@@ -130,7 +131,7 @@ class LiveIndex:
         pos = np.concatenate([np.arange(len(part[1])) for part in parts])
         score = np.concatenate([part[3] for part in parts])
         failed = np.concatenate([part[4] for part in parts])
-        order = np.lexsort((_id_rank(ids), -score, failed))[:top_k]
+        order = np.lexsort((id_rank(ids), -score, failed))[:top_k]
         return list(zip(which[order].tolist(), pos[order].tolist(), strict=True))
 
     def _explained(self, parts, winners, explain) -> list[Match]:
@@ -174,13 +175,9 @@ class LiveIndex:
         for C, masked in ((base.C, side.masked), (side.encoded, None)):
             if C is None or len(C) == 0:
                 continue
-            near = base._key_block(C, V, np.zeros(1, dtype=np.intp))[0] >= min_score - MARGIN
-            if masked is not None:
-                near &= ~masked
-            ci = np.nonzero(near)[0]
-            score, failed = base._ranked(C, V, ci, np.zeros(len(ci), dtype=np.intp))
-            ok = (failed == 0) & (score >= min_score)
-            found.extend(zip((C.ids[i] for i in ci[ok].tolist()), score[ok].tolist(), strict=True))
+            ci, score = base.eligible_at_least(C, V, min_score)
+            keep = np.ones(len(ci), dtype=bool) if masked is None else ~masked[ci]
+            found.extend(zip((C.ids[i] for i in ci[keep].tolist()), score[keep].tolist(), strict=True))
         return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
     def rank_candidate(self, candidate, top_k: int = 10) -> list[Match]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_NAMES, RESIDENT_PC4, PairFeatures
+from .features import COMPARISONS, FEATURE_NAMES, RESIDENT_PC4, PairFeatures
+from .ranking import MatchIndex
+from .results import Contribution, Match, VacancyRanking
 
 __all__ = [
     "DEFAULT_MODEL_VERSION",
@@ -28,67 +29,10 @@ __all__ = [
     "normalise_weights",
 ]
 
-#: Default weights (sum 1). Occupation and talents carry most; travel and schedule decide day-to-day fit.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "occupation": 0.30,
-    "talents_required": 0.15,
-    "talents_preferred": 0.05,
-    "text": 0.10,
-    "hours": 0.08,
-    "schedule": 0.10,
-    "travel": 0.10,
-    "language": 0.04,
-    "credentials": 0.04,
-    "resident": 0.04,
-}
+#: Default weights (sum 1), each comparison's ``default_weight``. Occupation and talents carry most; travel and
+#: schedule decide day-to-day fit.
+DEFAULT_WEIGHTS: dict[str, float] = {kind.name: kind.default_weight for kind in COMPARISONS}
 DEFAULT_MODEL_VERSION = "default-2026.1"
-
-
-class Contribution(NamedTuple):
-    """One feature's share of a score: ``contribution = weight * value``, with a Dutch phrase for staff and a
-    machine code + params the web app can translate."""
-
-    feature: str
-    contribution: float
-    detail: str
-    code: str
-    params: dict
-
-
-class Match(NamedTuple):
-    """A scored (candidate, vacancy) pair with its explanation; contributions add up to ``score``.
-
-    Explanations of pairs that read the same share their :class:`Contribution` objects: treat ``params`` as
-    read-only.
-    """
-
-    candidate_id: str
-    vacancy_id: str
-    score: float
-    eligible: bool
-    reasons: tuple[str, ...]
-    explanation: tuple[Contribution, ...]
-    model_version: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "candidate_id": self.candidate_id,
-            "vacancy_id": self.vacancy_id,
-            "score": self.score,
-            "eligible": self.eligible,
-            "reasons": list(self.reasons),
-            "explanation": [c._asdict() for c in self.explanation],
-            "model_version": self.model_version,
-        }
-
-
-@dataclass(frozen=True)
-class VacancyRanking:
-    """The best candidates for one vacancy, best first."""
-
-    vacancy_id: str
-    matches: tuple[Match, ...]
 
 
 def normalise_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
@@ -236,27 +180,19 @@ class Matcher:
 
     def explain(self, candidate, vacancy) -> Match:
         """Score and explanation for one pair."""
-        from .ranking import MatchIndex
-
         index = MatchIndex(self, [candidate], [vacancy])
         return index.matches(np.array([0]), np.array([0]))[0]
 
     def rank(self, candidates: Sequence, vacancies: Sequence, top_k: int = 10) -> list[VacancyRanking]:
         """The ``top_k`` best candidates per vacancy (vacancies in input order), with explanations."""
-        from .ranking import MatchIndex
-
         return MatchIndex(self, candidates, vacancies).top_candidates(top_k)
 
     def rank_for_candidate(self, candidate, vacancies: Sequence, top_k: int = 10) -> list[Match]:
         """The ``top_k`` best vacancies for one candidate, with explanations."""
-        from .ranking import MatchIndex
-
         return MatchIndex(self, [candidate], vacancies).top_vacancies(top_k)[0]
 
     def index(self, candidates: Sequence, vacancies: Sequence):
         """A :class:`matching.ranking.MatchIndex`: both sides encoded once, for repeated ranking."""
-        from .ranking import MatchIndex
-
         return MatchIndex(self, candidates, vacancies)
 
     # --- learning ----------------------------------------------------------------------------------------------
@@ -269,52 +205,15 @@ class Matcher:
         then scaled to sum 1). Learned and default weights are compared by ROC AUC on held-out folds; the
         learned weights are used only when they do better by ``min_improvement``. See ``cv_report_``.
         """
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.metrics import average_precision_score, roc_auc_score
-        from sklearn.model_selection import StratifiedKFold
-
         X, _ = self.transform(candidates, vacancies, pairs)
         y = np.asarray(labels, dtype=int)
         if len(y) != len(X):
             raise ValueError(f"{len(X)} pairs but {len(y)} labels")
         base = np.array([normalise_weights(self.weights)[n] for n in FEATURE_NAMES])
-
-        def learn(Xt, yt):
-            model = LogisticRegression(C=self.C, max_iter=1000).fit(Xt, yt)
-            w = np.clip(model.coef_.reshape(-1), 0.0, None)
-            return w / w.sum() if w.sum() > 0 else None
-
-        classes, counts = np.unique(y, return_counts=True)
-        report: dict[str, Any] = {"metric": "roc_auc", "n_pairs": int(len(y)),
-                                  "n_positive": int((y == 1).sum()), "folds": 0}
-        use_learned = False
-        if len(classes) == 2 and counts.min() >= 2:
-            folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
-                                    random_state=self.random_state)
-            learned_auc, default_auc, learned_ap, default_ap = [], [], [], []
-            for train, test in folds.split(X, y):
-                w = learn(X[train], y[train])
-                if w is None or len(np.unique(y[test])) < 2:
-                    continue
-                learned_auc.append(roc_auc_score(y[test], X[test] @ w))
-                default_auc.append(roc_auc_score(y[test], X[test] @ base))
-                learned_ap.append(average_precision_score(y[test], X[test] @ w))
-                default_ap.append(average_precision_score(y[test], X[test] @ base))
-            if learned_auc:
-                report.update(
-                    folds=len(learned_auc),
-                    learned_roc_auc=float(np.mean(learned_auc)), default_roc_auc=float(np.mean(default_auc)),
-                    learned_average_precision=float(np.mean(learned_ap)),
-                    default_average_precision=float(np.mean(default_ap)),
-                )
-                use_learned = report["learned_roc_auc"] >= report["default_roc_auc"] + self.min_improvement
-        else:
-            report["note"] = "need at least two examples of each label"
-        final = learn(X, y) if use_learned else None
-        if final is None:
-            use_learned = False
-        report["used"] = "learned" if use_learned else "default"
-        if use_learned:
+        report = self._cross_validate(X, y, base)
+        final = _learned_weights(X, y, self.C) if report.pop("better", False) else None
+        report["used"] = "default" if final is None else "learned"
+        if final is not None:
             self.weights_ = dict(zip(FEATURE_NAMES, final.tolist(), strict=True))
             self.model_version_ = _version_for(self.weights_)
         else:
@@ -323,6 +222,48 @@ class Matcher:
                 "custom-" + _version_for(self.weights_)[len("learned-"):]
         self.cv_report_ = report
         return self
+
+    def _cross_validate(self, X: np.ndarray, y: np.ndarray, base: np.ndarray) -> dict[str, Any]:
+        """The cross-validation report of learned against ``base`` weights; ``better`` says whether the learned
+        ones win by ``min_improvement``."""
+        from sklearn.metrics import average_precision_score, roc_auc_score
+        from sklearn.model_selection import StratifiedKFold
+
+        classes, counts = np.unique(y, return_counts=True)
+        report: dict[str, Any] = {"metric": "roc_auc", "n_pairs": int(len(y)),
+                                  "n_positive": int((y == 1).sum()), "folds": 0}
+        if len(classes) != 2 or counts.min() < 2:
+            report["note"] = "need at least two examples of each label"
+            return report
+        folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
+                                random_state=self.random_state)
+        learned_auc, default_auc, learned_ap, default_ap = [], [], [], []
+        for train, test in folds.split(X, y):
+            w = _learned_weights(X[train], y[train], self.C)
+            if w is None or len(np.unique(y[test])) < 2:
+                continue
+            learned_auc.append(roc_auc_score(y[test], X[test] @ w))
+            default_auc.append(roc_auc_score(y[test], X[test] @ base))
+            learned_ap.append(average_precision_score(y[test], X[test] @ w))
+            default_ap.append(average_precision_score(y[test], X[test] @ base))
+        if learned_auc:
+            report.update(
+                folds=len(learned_auc),
+                learned_roc_auc=float(np.mean(learned_auc)), default_roc_auc=float(np.mean(default_auc)),
+                learned_average_precision=float(np.mean(learned_ap)),
+                default_average_precision=float(np.mean(default_ap)),
+            )
+            report["better"] = report["learned_roc_auc"] >= report["default_roc_auc"] + self.min_improvement
+        return report
+
+
+def _learned_weights(X: np.ndarray, y: np.ndarray, C: float) -> np.ndarray | None:
+    """LogisticRegression coefficients, negative ones clipped to zero, scaled to sum 1 (None when all are <= 0)."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, max_iter=1000).fit(X, y)
+    w = np.clip(model.coef_.reshape(-1), 0.0, None)
+    return w / w.sum() if w.sum() > 0 else None
 
 
 def _pair_indices(cand_ids, vac_ids, pairs) -> tuple[np.ndarray, np.ndarray]:

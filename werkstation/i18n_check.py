@@ -10,8 +10,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-METHOD_MAP = [("werkstation/**.py", "python"), ("templates/**.html", "jinja2")]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "lazy_ngettext": (1, 2)}
+# The matching engine's comparison labels (marked N_ in matching/features/) are shown, translated, to staff.
+METHOD_MAP = [("werkstation/**.py", "python"), ("matching/features/**.py", "python"), ("templates/**.html", "jinja2")]
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "lazy_ngettext": (1, 2)}
 
 
 def extracted_messages():
@@ -20,7 +21,7 @@ def extracted_messages():
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(ROOT), METHOD_MAP, keywords=KEYWORDS, options_map={"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     ):
-        if filename.startswith(("matching/", ".venv/", "tests/")):
+        if filename.startswith((".venv/", "tests/")):
             continue
         msgid = message[0] if isinstance(message, tuple) else message
         if msgid:

@@ -105,11 +105,11 @@ def test_plan_on_random_neighbourhoods(seed):
 def test_plan_from_scratch_equals_the_plan_over_every_pairs_exact_top_k(forked, monkeypatch):
     # The eligible-only selection (sampled threshold, no explanations, forked workers) must hand the matching the
     # same pairs as scoring every pair exactly and keeping each vacancy's top k eligible by (score, id).
-    import matching.ranking as ranking
+    import matching.parallel as parallel
     from matching.bench import synthetic
 
     if forked:
-        monkeypatch.setattr(ranking, "PARALLEL_MIN_PAIRS", 0)
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_PAIRS", 0)
     candidates, vacancies = synthetic(600, 12, seed=5)  # 600 candidates: the sampled threshold is used for k=3
     top_k = 3
     index = Matcher(chunk_size=5, n_jobs=2 if forked else 1).index(candidates, vacancies)

@@ -221,7 +221,7 @@ def test_rank_keys_match_exact_scores_and_eligibility():
 
     candidates, vacancies = random_records(3, 40, 12)
     index = MatchIndex(Matcher(), candidates, vacancies)
-    key = index._key_block(index.C, index.V, np.arange(len(vacancies)))
+    key = index.key_block(index.C, index.V, np.arange(len(vacancies)))
     vi, ci = np.meshgrid(np.arange(len(vacancies)), np.arange(len(candidates)), indexing="ij")
     X, F, _ = index.features.transform(index.C, index.V, ci.ravel(), vi.ravel())
     score = (X @ index.weights).reshape(key.shape)
@@ -234,3 +234,20 @@ def test_feature_names_are_fixed_and_ordered():
     f = PairFeatures().fit([make_candidate()], [make_vacancy()])
     assert f.feature_names_ == ("occupation", "talents_required", "talents_preferred", "text", "hours", "schedule",
                                 "travel", "language", "credentials", "resident")
+
+
+def test_every_comparisons_plain_python_reference_gives_the_vectorised_values():
+    from matching.bench import synthetic
+    from matching.features import FEATURE_NAMES
+
+    candidates, vacancies = synthetic(400, 60, seed=3)
+    index = Matcher().index(candidates, vacancies)
+    rng = np.random.default_rng(3)
+    ci, vi = rng.integers(0, 400, 500), rng.integers(0, 60, 500)
+    X, _, _ = index.features.transform(index.C, index.V, ci, vi)
+    for j, comp in enumerate(index.features.comparisons_):
+        assert comp.name == FEATURE_NAMES[j]
+        naive = [comp.naive(index.C.parts[comp.name], index.V.parts[comp.name], int(c), int(v))
+                 for c, v in zip(ci, vi, strict=True)]
+        assert np.allclose(naive, X[:, j], atol=1e-9), comp.name
+    assert len(np.unique(X[:, FEATURE_NAMES.index("occupation")])) >= 3  # several grades really compared

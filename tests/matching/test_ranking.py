@@ -73,11 +73,11 @@ def test_small_chunks_give_the_same_ranking():
 
 
 def test_adding_sparse_blocks_without_scipys_in_place_routine_gives_the_same_ranking(monkeypatch):
-    import matching.ranking as ranking
+    import matching.keyblock as keyblock
 
     candidates, vacancies = random_records(13, 30, 9)
     in_place = _summary(Matcher().rank(candidates, vacancies, top_k=6))
-    monkeypatch.setattr(ranking, "_add_sparse_into", None)
+    monkeypatch.setattr(keyblock, "_add_sparse_into", None)
     assert _summary(Matcher().rank(candidates, vacancies, top_k=6)) == in_place
 
 
@@ -115,7 +115,7 @@ def test_empty_inputs():
 
 
 def test_selected_entries_are_exactly_those_within_the_margin_of_the_kth():
-    from matching.ranking import MARGIN, _top_entries
+    from matching.topk import MARGIN, top_entries
 
     rng = np.random.default_rng(0)
     key = rng.normal(size=(30, 9000)).astype(np.float32)
@@ -127,7 +127,7 @@ def test_selected_entries_are_exactly_those_within_the_margin_of_the_kth():
     key[13, ::7] = 2.0  # far more than 2k entries at the top, so the sampled guess lands among ties
     for k in (1, 10, 50, 200):
         for floor in (None, -0.5):
-            r, c = _top_entries(key, k, floor)
+            r, c = top_entries(key, k, floor)
             kth = -np.sort(-key, axis=1)[:, k - 1]
             want = key >= (kth - np.float32(MARGIN))[:, None]
             if floor is not None:
@@ -139,11 +139,11 @@ def test_selected_entries_are_exactly_those_within_the_margin_of_the_kth():
 
 
 def test_forked_workers_give_the_same_ranking(monkeypatch):
-    import matching.ranking as ranking
+    import matching.parallel as parallel
 
     candidates, vacancies = random_records(21, 40, 12)
     serial = _summary(Matcher(n_jobs=1, chunk_size=2).rank(candidates, vacancies, top_k=5))
-    monkeypatch.setattr(ranking, "PARALLEL_MIN_PAIRS", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAIRS", 0)
     forked = _summary(Matcher(n_jobs=2, chunk_size=2).rank(candidates, vacancies, top_k=5))
     assert forked == serial
 

@@ -10,22 +10,28 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-FEATURE_LABELS = {
-    "occupation": _l("Beroep en ervaring"),
-    "talents_required": _l("Gevraagde talenten"),
-    "talents_preferred": _l("Gewenste talenten"),
-    "text": _l("Eigen woorden"),
-    "hours": _l("Uren per week"),
-    "schedule": _l("Dagen en dagdelen"),
-    "travel": _l("Reistijd"),
-    "language": _l("Taal"),
-    "credentials": _l("Rijbewijs en certificaten"),
-    "resident": _l("Woont in de wijk"),
-}
-# Outcome words in the engine's codes that mean "this part does not (fully) fit".
-MISSING_OUTCOMES = {"none", "missing", "below", "partial", "no_fit", "too_far", "unknown", "no", "unit_group",
-                    "minor_group"}
+from matching import COMPARISONS
+
+# Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
+# says which outcomes of its explanation codes ("<feature>.<outcome>") mean "does not (fully) fit" and which one
+# means that it failed as a hard requirement.
+FEATURE_LABELS = {kind.name: _l(kind.label) for kind in COMPARISONS}
+_KINDS = {kind.name: kind for kind in COMPARISONS}
 NEUTRAL_OUTCOMES = {"no_requirement"}
+
+
+def _outcome(part: dict) -> str:
+    return (part.get("code") or "").rsplit(".", 1)[-1]
+
+
+def _is_missing(part: dict) -> bool:
+    kind = _KINDS.get(part.get("feature"))
+    return kind is not None and _outcome(part) in kind.missing
+
+
+def _is_failed_requirement(part: dict) -> bool:
+    kind = _KINDS.get(part.get("feature"))
+    return kind is not None and kind.hard and _outcome(part) == kind.failed
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,6 @@ LANGUAGE_NAMES_EN = {
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
-HARD_CODES = ("language.below", "credentials.missing", "hours.no_fit", "travel.too_far")
 
 
 def _hours(pair):
@@ -177,19 +182,17 @@ def explain(explanation: dict) -> Explained:
     english = _english()
     parts = []
     for p, pts in zip(raw, points, strict=True):
-        outcome = (p.get("code") or "").rsplit(".", 1)[-1]
-        fits = outcome not in MISSING_OUTCOMES and outcome not in NEUTRAL_OUTCOMES and pts > 0
+        fits = not _is_missing(p) and _outcome(p) not in NEUTRAL_OUTCOMES and pts > 0
         detail = p.get("detail", "")
         if english:
             detail = english_detail(p.get("code") or "", p.get("params") or {}) or detail
         parts.append(Part(p.get("feature", ""), FEATURE_LABELS.get(p.get("feature"), p.get("feature", "")),
                           detail, pts, fits))
     by_feature = {p.feature: p for p in parts}
-    missing = [p for p, r in zip(parts, raw, strict=True)
-               if (r.get("code") or "").rsplit(".", 1)[-1] in MISSING_OUTCOMES]
+    missing = [p for p, r in zip(parts, raw, strict=True) if _is_missing(r)]
     reasons = list(explanation.get("reasons") or [])
     if english and reasons:
-        hard = [part.detail for part, r in zip(parts, raw, strict=True) if (r.get("code") or "") in HARD_CODES]
+        hard = [part.detail for part, r in zip(parts, raw, strict=True) if _is_failed_requirement(r)]
         reasons = hard or reasons
     return Explained(
         score_points=total,
