@@ -64,3 +64,12 @@ def test_someone_who_registers_in_english_gets_english_messages(app, client):
         "email": "new.neighbour@voorbeeld.nl", "password": "een lang wachtwoord 77", "password_again":
         "een lang wachtwoord 77", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
     assert db.session.scalar(select(User.locale).where(User.email == "new.neighbour@voorbeeld.nl")) == "en"
+
+
+def test_the_demo_history_counts_as_delivered_so_make_run_sends_no_old_news(app, runner):
+    from werkstation.demo import seed_demo
+
+    seed_demo()
+    rows = messages()
+    assert rows and {m.status for m in rows} <= {"sent", "done"}
+    assert "0 sent" in runner.invoke(args=["outbox", "send"]).output
