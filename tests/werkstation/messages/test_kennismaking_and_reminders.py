@@ -11,7 +11,7 @@ from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
 from tests.werkstation.workspace import business_user, proposed
 from werkstation.extensions import db
-from werkstation.models import FollowUp
+from werkstation.models import FollowUp, User
 from werkstation.outbox import reminders
 from werkstation.placements import pipeline
 from werkstation.placements.meetings import to_utc
@@ -95,6 +95,7 @@ def test_the_daily_reminders_are_written_once(app, runner, mailbox):
     meeting = both_said_yes()
     pipeline.move(meeting, "kennismaking", None, meeting=(date(2026, 12, 8), time(9, 0), ""), at=now)
     trial = both_said_yes(make_vacancy(title="Kassamedewerker"), availability={"tue": ["evening"]})
+    trial.jobseeker.user.locale = "en"
     pipeline.move(trial, "kennismaking", None, at=now)
     pipeline.move(trial, "proefplaatsing", None, trial_start=date(2026, 11, 1), trial_end=date(2026, 12, 14), at=now)
     follow_up = db.session.scalar(select(FollowUp).where(FollowUp.placement_id == trial.id, FollowUp.months == 1))
@@ -113,3 +114,21 @@ def test_the_daily_reminders_are_written_once(app, runner, mailbox):
     assert next(m for m in messages() if m.kind == "follow_up_due").placement_id == follow_up.placement_id
     result = runner.invoke(args=["reminders"])
     assert result.exit_code == 0 and "Reminders:" in result.output
+
+    # Each reminder arrives once, in its recipient's language, with a link that works for them.
+    send_outbox(runner)
+    send_outbox(runner)
+    owner = business_user(trial.vacancy)
+    trial_mail = mailbox.one(owner.email, "De proefplaatsing stopt over 7 dagen")
+    assert "14 december 2026" in trial_mail.get_body(preferencelist=("plain",)).get_content()
+    resident = trial.jobseeker.user
+    assert mailbox.one(resident.email, "The trial placement ends in 7 days")  # she chose English
+    assert mailbox.one(business_user(meeting.vacancy).email, "Morgen: kennismaking voor")
+    owner_client = app.test_client()
+    login(owner_client, owner)
+    assert follow(owner_client, app, trial_mail).status_code == 200
+    staff_mails = [m for m in mailbox.messages if "Opvolging" in str(m["Subject"]) or "5 werkdagen" in str(m["Subject"])]
+    assert len(staff_mails) == 2
+    staff_client = app.test_client()
+    login(staff_client, db.session.scalar(select(User).where(User.email == staff_mails[0]["To"])))
+    assert all(follow(staff_client, app, m).status_code == 200 for m in staff_mails)
