@@ -73,3 +73,11 @@ def test_the_demo_history_counts_as_delivered_so_make_run_sends_no_old_news(app,
     rows = messages()
     assert rows and {m.status for m in rows} <= {"sent", "done"}
     assert "0 sent" in runner.invoke(args=["outbox", "send"]).output
+
+
+def test_the_data_download_holds_the_messages_sent_to_the_person(app, client):
+    person = make_jobseeker()
+    proposed(make_vacancy(title="Glazenwasser"), person)
+    login(client, person.user)
+    data = client.get("/profiel/download").get_json()
+    assert [m["subject"] for m in data["messages"]] == ["Er is werk voor je: Glazenwasser"]
