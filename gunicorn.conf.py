@@ -17,7 +17,7 @@ def post_worker_init(worker):
     warning and the side is built on first use."""
     import threading
 
-    from werkstation.match_service import warm_indexes
+    from werkstation.matching_bridge import warm_indexes
 
     def warm():
         try:

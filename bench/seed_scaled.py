@@ -2,7 +2,7 @@
 
 Starts from the ordinary demo data (werkstation.demo.seed_demo) and adds businesses, vacancies and jobseekers
 drawn the same way (deterministic), plus bench accounts with a known password (and TOTP key for staff), then
-computes the suggestions once with match_service.rematch_all().
+computes the suggestions once with matching_bridge.rematch_all().
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from werkstation import demo, match_service
+from werkstation import demo, matching_bridge
 from werkstation.extensions import db
 from werkstation.models import Business, Jobseeker, User, Vacancy, utcnow
 
@@ -95,7 +95,7 @@ def seed_scaled(jobseekers=5000, vacancies=500, bench_users=20, rng_seed=2027):
         people[n].user = seeker
         db.session.add_all([staff, owner, seeker])
     db.session.commit()
-    stored = match_service.rematch_all()
+    stored = matching_bridge.rematch_all()
     db.session.commit()
     return {"businesses": _count(Business), "vacancies": _count(Vacancy), "jobseekers": _count(Jobseeker),
             "suggestions": stored}

@@ -91,11 +91,6 @@ def app(database_url, tmp_path):
     )
     app.test_client_class = IsolatedClient
     app.instance_path = str(tmp_path / "instance")
-    # each test starts with a fresh database (on PostgreSQL the same URL, ids restarting): no encoded side from an
-    # earlier test may be carried over
-    from werkstation import match_service
-
-    match_service._SIDES.clear()
     Path(app.instance_path).mkdir(exist_ok=True)
     with app.app_context():
         yield app

@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import User
+from .vocabulary import STAFF_ROLES
 
 
 @click.command("create-user")
 @click.argument("email")
-@click.option("--role", type=click.Choice(["staff", "admin"]), default="staff", show_default=True)
+@click.option("--role", type=click.Choice([role.value for role in STAFF_ROLES]), default="staff", show_default=True)
 @click.password_option(help="Asked for when not given; at least 10 characters.")
 def create_user_command(email, role, password):
     """Create a staff or admin account."""

@@ -7,16 +7,17 @@ from sqlalchemy import func, select, update
 
 from .extensions import db
 from .models import Business, Jobseeker, User, Vacancy, utcnow
+from .vocabulary import STAFF_ROLES, JobseekerStatus, Role, VacancyStatus
 
 DEMO_PASSWORD = "wijkwerk-demo-2026"  # noqa: S105 (public demo password, demo data only)
 # Demo staff and admin log in with a second factor; this fixed, public TOTP key is for the demo only.
 # `flask demo-logins` prints it with the current code. Never use it for a real account.
 DEMO_TOTP_SECRET = "WERKSTATIONDEMOKANALENEILANDWIJK"  # noqa: S105 (public demo key)
 DEMO_LOGINS = (
-    ("admin", "admin@werkstation-demo.nl"),
-    ("staff", "medewerker@werkstation-demo.nl"),
-    ("business", "bakkerij@werkstation-demo.nl"),
-    ("jobseeker", "amina@werkstation-demo.nl"),
+    (Role.ADMIN, "admin@werkstation-demo.nl"),
+    (Role.STAFF, "medewerker@werkstation-demo.nl"),
+    (Role.BUSINESS, "bakkerij@werkstation-demo.nl"),
+    (Role.JOBSEEKER, "amina@werkstation-demo.nl"),
 )
 
 ESCO = "http://data.europa.eu/esco/occupation/"
@@ -133,12 +134,12 @@ def seed_demo(rng_seed=2026):
         return None
     rng = random.Random(rng_seed)  # noqa: S311 (deterministic demo data, not security)
     # One slow hash for every demo account (they share the demo password).
-    probe = User(email="x", role="staff")
+    probe = User(email="x", role=Role.STAFF)
     probe.set_password(DEMO_PASSWORD)
     demo_hash = probe.password_hash
     users = []
     for role, email in DEMO_LOGINS:
-        if role in ("admin", "staff"):
+        if role in STAFF_ROLES:
             user = User(email=email, role=role, totp_secret=DEMO_TOTP_SECRET)
             user.password_hash = demo_hash
             users.append(user)
@@ -151,7 +152,7 @@ def seed_demo(rng_seed=2026):
             contact_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_INITIALS)}.", phone=f"06 {rng.randint(10000000, 99999999)}",
         )
         email = "bakkerij@werkstation-demo.nl" if i == 0 else f"bedrijf{i + 1}@werkstation-demo.nl"
-        owner = User(email=email, role="business", business=business)
+        owner = User(email=email, role=Role.BUSINESS, business=business)
         owner.password_hash = demo_hash
         db.session.add_all([business, owner])
         businesses.append((business, jobs))
@@ -175,7 +176,7 @@ def seed_demo(rng_seed=2026):
                 required_talents=talents[:1], preferred_talents=talents[1:],
                 languages={"nl": level}, licences=list(licences), certificates=list(certificates),
                 start_date=today + timedelta(days=rng.randint(7, 60)),
-                status="open" if rng.random() < 0.9 else "draft",
+                status=VacancyStatus.OPEN if rng.random() < 0.9 else VacancyStatus.DRAFT,
             )
             db.session.add(vacancy)
             vacancies.append(vacancy)
@@ -198,7 +199,7 @@ def seed_demo(rng_seed=2026):
         email = "amina@werkstation-demo.nl" if i == 0 else None
         user = None
         if i < 40:
-            user = User(email=email or f"werkzoekende{i + 1}@werkstation-demo.nl", role="jobseeker")
+            user = User(email=email or f"werkzoekende{i + 1}@werkstation-demo.nl", role=Role.JOBSEEKER)
             user.password_hash = demo_hash
             db.session.add(user)
         consent_at = utcnow() - timedelta(days=rng.randint(1, 300))
@@ -210,7 +211,7 @@ def seed_demo(rng_seed=2026):
             availability=_schedule(rng, ("morning", "afternoon", "evening"), rng.randint(2, 6)),
             languages=languages, licences=licences, certificates=certificates,
             max_travel_minutes=rng.choice([15, 20, 30, 45]), travel_mode=mode,
-            status="available" if rng.random() < 0.92 else "paused",
+            status=JobseekerStatus.AVAILABLE if rng.random() < 0.92 else JobseekerStatus.PAUSED,
             consent_at=consent_at, consent_version="2026-11", consent_in_person=user is None,
             created_at=consent_at, last_active_at=consent_at + timedelta(days=rng.randint(0, 30)),
         )

@@ -1,21 +1,21 @@
-"""Form fields shared by the vacancy form and the intake: checkbox groups, tiles and the week grid."""
+"""The form fields every form uses: choices, numbers and dates with a Dutch message for tampered or malformed
+input, checkbox groups, tiles and the week grid.
+
+The class names match what templates/_forms.html looks at (f.type), so the macros render them as usual.
+"""
 
 from flask_babel import lazy_gettext as _l
+from wtforms import DateField as _DateField
+from wtforms import IntegerField as _IntegerField
+from wtforms import RadioField as _RadioField
+from wtforms import SelectField as _SelectField
 from wtforms import SelectMultipleField
+from wtforms import TimeField as _TimeField
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from .models import DAYPARTS, WEEKDAYS
+from .vocabulary import DAYPART_LABELS, DAYPARTS, WEEKDAY_LABELS, WEEKDAYS
 
-WEEKDAY_LABELS = {
-    "mon": _l("maandag"), "tue": _l("dinsdag"), "wed": _l("woensdag"), "thu": _l("donderdag"),
-    "fri": _l("vrijdag"), "sat": _l("zaterdag"), "sun": _l("zondag"),
-}
-WEEKDAY_SHORT = {
-    "mon": _l("ma"), "tue": _l("di"), "wed": _l("wo"), "thu": _l("do"), "fri": _l("vr"), "sat": _l("za"), "sun": _l("zo"),
-}
-DAYPART_LABELS = {
-    "morning": _l("ochtend"), "afternoon": _l("middag"), "evening": _l("avond"), "night": _l("nacht"),
-}
+INVALID_CHOICE = _l("Kies een van de mogelijkheden uit de lijst.")
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -23,6 +23,10 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
 
 
 class TileField(MultiCheckboxField):
@@ -34,6 +38,7 @@ class ScheduleField(MultiCheckboxField):
 
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("choices", [(f"{d}:{p}", f"{WEEKDAY_LABELS[d]} {DAYPART_LABELS[p]}") for d in WEEKDAYS for p in DAYPARTS])
+        kwargs.setdefault("invalid_choice_message", _l("Kies dagdelen uit het rooster."))
         super().__init__(label, validators, **kwargs)
 
     @property
@@ -43,6 +48,38 @@ class ScheduleField(MultiCheckboxField):
 
     def set_schedule(self, schedule):
         self.data = schedule_keys(schedule)
+
+
+class RadioField(_RadioField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        kwargs.setdefault("invalid_value_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
+
+
+class SelectField(_SelectField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        kwargs.setdefault("invalid_value_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
+
+
+class IntegerField(_IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Vul een heel getal in, zoals 12."))
+        super().__init__(*args, **kwargs)
+
+
+class DateField(_DateField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Vul een datum in zoals 2027-03-01."))
+        super().__init__(*args, **kwargs)
+
+
+class TimeField(_TimeField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Vul een tijd in zoals 10:30."))
+        super().__init__(*args, **kwargs)
 
 
 def schedule_keys(schedule):

@@ -71,7 +71,7 @@ def init_app(app):
         newstyle=True,
     )
 
-    from .fields import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
+    from .vocabulary import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 
     app.jinja_env.globals.update(
         weekday_labels=WEEKDAY_LABELS, weekday_short=WEEKDAY_SHORT, daypart_labels=DAYPART_LABELS

@@ -7,7 +7,6 @@ tests/werkstation/test_forbidden_fields.py scans every column. The one exception
 
 from __future__ import annotations
 
-import enum
 import secrets
 from datetime import UTC, date, datetime
 from typing import Any, Optional
@@ -24,11 +23,20 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
+from .vocabulary import (
+    ACTIVE_STAGES,
+    STAFF_ROLES,
+    JobseekerStatus,
+    Stage,
+    VacancyStatus,
+)
 
 
 def utcnow() -> datetime:
@@ -36,27 +44,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class Role(enum.StrEnum):
-    BUSINESS = "business"
-    JOBSEEKER = "jobseeker"
-    STAFF = "staff"
-    ADMIN = "admin"
-
-
-ROLES = tuple(r.value for r in Role)
-STAFF_ROLES = (Role.STAFF.value, Role.ADMIN.value)
-
-VACANCY_STATUSES = ("draft", "open", "paused", "filled", "closed")
-JOBSEEKER_STATUSES = ("available", "paused", "placed", "erased")
-TRAVEL_MODES = ("walk", "bike", "public_transport", "car")
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAYPARTS = ("morning", "afternoon", "evening", "night")
-LICENCES = ("AM", "B", "BE", "C", "CE", "D")
-CERTIFICATES = ("HEFTRUCK", "VCA", "HACCP", "BHV", "SOCIALE HYGIENE", "EHBO")
-DECISIONS = ("shortlist", "reject")
-PLACEMENT_STAGES = ("voorgesteld", "kennismaking", "proefplaatsing", "in_dienst", "afgerond", "beeindigd")
-ACTIVE_PLACEMENT_STAGES = ("voorgesteld", "kennismaking", "proefplaatsing", "in_dienst")
 
 
 class User(UserMixin, db.Model):
@@ -148,7 +135,7 @@ class Vacancy(db.Model):
     licences: Mapped[list[str]] = mapped_column(JSON, default=list)
     certificates: Mapped[list[str]] = mapped_column(JSON, default=list)
     start_date: Mapped[Optional[date]] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=VacancyStatus.OPEN, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -160,6 +147,11 @@ class Vacancy(db.Model):
     placements: Mapped[list[Placement]] = relationship(back_populates="vacancy")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @hybrid_property
+    def matchable(self):
+        """Open: ranked against people and offered to them (also usable in a query)."""
+        return self.status == VacancyStatus.OPEN
 
 
 class Jobseeker(db.Model):
@@ -183,7 +175,7 @@ class Jobseeker(db.Model):
     certificates: Mapped[list[str]] = mapped_column(JSON, default=list)
     max_travel_minutes: Mapped[Optional[int]] = mapped_column(Integer)
     travel_mode: Mapped[Optional[str]] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(10), default="available", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=JobseekerStatus.AVAILABLE, index=True)
     consent_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     consent_version: Mapped[Optional[str]] = mapped_column(String(20))
     consent_in_person: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -203,6 +195,16 @@ class Jobseeker(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @hybrid_property
+    def matchable(self):
+        """Available, consented and not erased: ranked against vacancies (also usable in a query)."""
+        return self.status == JobseekerStatus.AVAILABLE and self.consent_at is not None and self.erased_at is None
+
+    @matchable.inplace.expression
+    @classmethod
+    def _matchable_condition(cls):
+        return and_(cls.status == JobseekerStatus.AVAILABLE, cls.consent_at.is_not(None), cls.erased_at.is_(None))
+
 
 class Suggestion(db.Model):
     """A scored vacancy x jobseeker pair from the engine, and the staff decision about it."""
@@ -219,7 +221,7 @@ class Suggestion(db.Model):
     model_version: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    decision: Mapped[Optional[str]] = mapped_column(String(10))
+    decision: Mapped[Optional[str]] = mapped_column(String(10))  # a Decision
     decision_reason: Mapped[Optional[str]] = mapped_column(String(40))
     decision_note: Mapped[Optional[str]] = mapped_column(Text)
     decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
@@ -239,18 +241,18 @@ class Placement(db.Model):
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"), index=True)
     jobseeker_id: Mapped[int] = mapped_column(ForeignKey("jobseeker.id", ondelete="CASCADE"), index=True)
     suggestion_id: Mapped[Optional[int]] = mapped_column(ForeignKey("suggestion.id", ondelete="SET NULL"))
-    stage: Mapped[str] = mapped_column(String(20), default="voorgesteld", index=True)
+    stage: Mapped[str] = mapped_column(String(20), default=Stage.PROPOSED, index=True)
     proposed_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    business_response: Mapped[Optional[str]] = mapped_column(String(10))  # accepted | declined
+    business_response: Mapped[Optional[str]] = mapped_column(String(10))  # an Answer
     business_reason: Mapped[Optional[str]] = mapped_column(Text)
     business_responded_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    jobseeker_response: Mapped[Optional[str]] = mapped_column(String(10))  # accepted | declined
+    jobseeker_response: Mapped[Optional[str]] = mapped_column(String(10))  # an Answer
     jobseeker_reason: Mapped[Optional[str]] = mapped_column(Text)
     jobseeker_responded_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     trial_start: Mapped[Optional[date]] = mapped_column(Date)
     trial_end: Mapped[Optional[date]] = mapped_column(Date)
     employed_since: Mapped[Optional[date]] = mapped_column(Date)
-    employer_of_record: Mapped[Optional[str]] = mapped_column(String(20))  # business | cooperative
+    employer_of_record: Mapped[Optional[str]] = mapped_column(String(20))  # an EmployerOfRecord
     hours_per_week: Mapped[Optional[int]] = mapped_column(Integer)
     ended_at: Mapped[Optional[date]] = mapped_column(Date)
     outcome: Mapped[Optional[str]] = mapped_column(String(20))
@@ -279,7 +281,7 @@ class Placement(db.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.stage in ACTIVE_PLACEMENT_STAGES
+        return self.stage in ACTIVE_STAGES
 
 
 class PlacementStageChange(db.Model):
@@ -361,7 +363,7 @@ class FormSubmission(db.Model):
 class FairnessSelfDescription(db.Model):
     """Voluntary self-description for the fairness monitor only.
 
-    Kept apart on purpose: match_service and business views never read this table.
+    Kept apart on purpose: the matching bridge and business views never read this table.
     """
 
     __tablename__ = "fairness_self_description"

@@ -26,6 +26,7 @@ from . import audit
 from .extensions import db
 from .models import AuditEvent, FormSubmission, Jobseeker, utcnow
 from .outbox import events as messages
+from .vocabulary import JobseekerStatus, Role
 
 MIN_AUDIT_MONTHS = 6
 DEFAULT_GRACE_DAYS = 30
@@ -87,7 +88,7 @@ def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
     grace = timedelta(days=conf["grace_days"])
     report = PurgeReport()
 
-    live = select(Jobseeker).where(Jobseeker.status != "erased", Jobseeker.erased_at.is_(None))
+    live = select(Jobseeker).where(Jobseeker.status != JobseekerStatus.ERASED, Jobseeker.erased_at.is_(None))
     # Active again after a notice: the notice no longer applies.
     for jobseeker in db.session.scalars(
         live.where(Jobseeker.retention_notice_at.is_not(None), Jobseeker.last_active_at >= cutoff)
@@ -131,10 +132,10 @@ def record_activity(user, now: datetime | None = None) -> bool:
     Returns True when there was a notice (so the login can tell the person). Written with a plain UPDATE, so the
     profile's version (used against lost updates in forms) does not change by logging in.
     """
-    if user is None or user.role != "jobseeker":
+    if user is None or user.role != Role.JOBSEEKER:
         return False
     jobseeker = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == user.id))
-    if jobseeker is None or jobseeker.status == "erased":
+    if jobseeker is None or jobseeker.status == JobseekerStatus.ERASED:
         return False
     had_notice = jobseeker.retention_notice_at is not None
     db.session.execute(

@@ -5,16 +5,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import ValidationError
+from wtforms.validators import InputRequired, NumberRange, ValidationError
 
-from matching.records import normalise_postcode
+from .engine import PostcodeCentroids, normalise_postcode
 
 DATA = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=1)
 def known_pc4():
     """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""
-    from matching.geo import PostcodeCentroids
-
     return PostcodeCentroids.load().all_pc4()
 
 
@@ -81,3 +79,22 @@ class NoControlCharacters:
     def __call__(self, form, field):
         if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", str(field.data)):
             raise ValidationError(_l("Deze tekst bevat vreemde tekens. Typ hem opnieuw."))
+
+
+# --- hours per week, shared by the vacancy form, the intake and the CSV import ------------------------------------
+
+HOURS_MESSAGE = _l("Vul een aantal uren in van 0 tot en met 60.")
+
+
+def hours_validators():
+    """Hours per week: required, 0 to 60."""
+    return [InputRequired(_l("Vul een aantal uren in.")), NumberRange(min=0, max=60, message=HOURS_MESSAGE)]
+
+
+def check_hours_order(form):
+    """Minimum hours may not be more than maximum hours; the error goes next to the maximum."""
+    low, high = form.hours_min.data, form.hours_max.data
+    if low is not None and high is not None and not form.hours_min.errors and not form.hours_max.errors and low > high:
+        form.hours_max.errors.append(_l("Het maximum moet even groot of groter zijn dan het minimum."))
+        return False
+    return True

@@ -29,7 +29,7 @@ from .base import (
 from .compose import PairFeatures
 from .credentials import Credentials
 from .hours import Hours
-from .language import LANGUAGE_NAMES, Language
+from .language import Language
 from .occupation import OccupationFit
 from .registry import COMPARISONS, FEATURE_NAMES, comparison
 from .resident import RESIDENT_PC4, Resident
@@ -53,7 +53,6 @@ __all__ = [
     "DEFAULT_TRAVEL_MODE",
     "DETOUR_FACTOR",
     "FEATURE_NAMES",
-    "LANGUAGE_NAMES",
     "PENALTY",
     "RESIDENT_PC4",
     "TRAVEL_MODES",

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..languages import language_name
 from ..record_fields import CEFR_LEVELS
 from .base import N_, ProfileComparison
 
-__all__ = ["LANGUAGE_NAMES", "Language"]
-
-LANGUAGE_NAMES = {
-    "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "es": "Spaans", "it": "Italiaans",
-    "pt": "Portugees", "pl": "Pools", "ro": "Roemeens", "bg": "Bulgaars", "tr": "Turks", "ar": "Arabisch",
-    "ber": "Berbers", "zgh": "Berbers", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch", "prs": "Dari",
-    "uk": "Oekraïens", "ru": "Russisch", "zh": "Chinees", "hi": "Hindi", "ur": "Urdu", "pap": "Papiaments",
-    "srn": "Sranantongo",
-}
-
-
-def _language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code.upper())
+__all__ = ["Language"]
 
 
 class Language(ProfileComparison):
@@ -96,8 +85,8 @@ class Language(ProfileComparison):
 
     def _fail_phrase(self, code, need, have):
         if have is None:
-            return f"{_language_name(code)} niveau onbekend, vraagt {need}"
-        return f"{_language_name(code)} onder {need}"
+            return f"{language_name(code)} niveau onbekend, vraagt {need}"
+        return f"{language_name(code)} onder {need}"
 
     def describe(self, pv, c, v, ci, vi):
         out = []
@@ -111,7 +100,7 @@ class Language(ProfileComparison):
             if pv.fails[k]:
                 out.append(("; ".join(self.reasons(pv, k)), "language.below", params))
             else:
-                text = ", ".join(f"{_language_name(code)} {have} (vraagt {need})" for code, need, have in items)
+                text = ", ".join(f"{language_name(code)} {have} (vraagt {need})" for code, need, have in items)
                 out.append((text, "language.ok", params))
         return out
 

@@ -117,11 +117,11 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
 
 
 def _fit_counts(vacancy_id):
-    from werkstation import match_service
+    from werkstation import matching_bridge
     from werkstation.extensions import db
     from werkstation.models import Vacancy
 
-    return match_service.fit_counts(db.session.get(Vacancy, vacancy_id))
+    return matching_bridge.fit_counts(db.session.get(Vacancy, vacancy_id))
 
 
 RESIDENT = {

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from tests.factories import make_jobseeker, make_vacancy
-from werkstation import match_service
+from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import Suggestion, Vacancy
 
@@ -13,7 +13,7 @@ from werkstation.models import Suggestion, Vacancy
 def test_deleting_a_vacancy_removes_its_suggestions_on_every_database(app):
     vacancy = make_vacancy()
     make_jobseeker()
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Suggestion)) == 1
     db.session.execute(Vacancy.__table__.delete().where(Vacancy.id == vacancy.id))  # the database's own cascade

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from tests.factories import BAKER, CLEANER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
 from werkstation.extensions import db
-from werkstation.jobseekers.choices import occupation_tiles, talent_tiles
 from werkstation.models import AuditEvent, Jobseeker, Suggestion
+from werkstation.vocabulary import occupation_tiles, talent_tiles
 
 STATE_RE = {
     "csrf_token": re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),

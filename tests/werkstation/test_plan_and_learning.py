@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tests.factories import BAKER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
-from werkstation import match_service
+from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Jobseeker, MatchModel, Suggestion
 from werkstation.placements import pipeline
@@ -33,7 +33,7 @@ def test_plan_is_shown_next_to_greedy_and_accepted_as_shortlist_decisions(app, c
     values = re.findall(r'name="assignments"[^>]*value="([0-9]+:[0-9]+)"', html) or \
         re.findall(r'value="([0-9]+:[0-9]+)"[^>]*name="assignments"', html)
     assert len(values) == 2
-    plan = match_service.neighbourhood_plan()
+    plan = matching_bridge.neighbourhood_plan()
     assert plan.placed == 2 and plan.left_out == 0
     # Untick one assignment: only the other becomes a decision.
     keep, drop = values
@@ -53,7 +53,7 @@ def test_plan_leaves_out_people_and_places_already_taken(app):
     cleaning, baking = two_vacancies_one_good_person()
     sam = db.session.scalar(select(Jobseeker).where(Jobseeker.name == "Schoonmaker Sam"))
     proposed(cleaning, sam)
-    plan = match_service.neighbourhood_plan()
+    plan = matching_bridge.neighbourhood_plan()
     assert plan.seats == 1 and plan.people == 1
     assert [(v.id, j.name) for v, j, _ in plan.assignments] == [(baking.id, "Alleskunner")]
 
@@ -69,7 +69,7 @@ def test_plan_ignores_tampered_assignments(app, client):
 
 def decide_many(vacancy, people, staff, good):
     for person in people:
-        row = match_service.suggestion_for(vacancy, person)
+        row = matching_bridge.suggestion_for(vacancy, person)
         db.session.flush()
         if good(person):
             pipeline.decide(row, "shortlist", "good_fit", "", staff)
@@ -105,7 +105,7 @@ def test_learn_uses_learned_weights_only_when_they_beat_the_default(app, runner)
     assert "now using" in result.output
     model = db.session.scalar(select(MatchModel).where(MatchModel.active))
     assert model is not None and model.report["used"] == "learned"
-    assert model.weights["weights"]["travel"] > 0.1 and match_service.active_matcher().model_version == model.version
+    assert model.weights["weights"]["travel"] > 0.1 and matching_bridge.active_matcher().model_version == model.version
 
 
 def test_learn_compares_with_the_model_in_use_not_with_the_defaults(app, runner):
@@ -126,7 +126,7 @@ def test_learn_compares_with_the_model_in_use_not_with_the_defaults(app, runner)
     assert report["used"] == "default" and "does not beat learned-travel-only" in result.output
     active = db.session.scalars(select(MatchModel).where(MatchModel.active)).all()
     assert [m.version for m in active] == ["learned-travel-only"]
-    assert match_service.active_matcher().model_version == "learned-travel-only"
+    assert matching_bridge.active_matcher().model_version == "learned-travel-only"
 
 
 def test_learn_keeps_the_default_when_it_already_ranks_decisions_right(app, runner):
@@ -152,11 +152,11 @@ def test_training_examples_use_outcomes_over_decisions(app):
     person, other = make_jobseeker(), make_jobseeker()
     declined = proposed(vacancy, person, staff)
     pipeline.respond(declined, "jobseeker", False, "Te ver.", person.user)
-    rejected = match_service.suggestion_for(vacancy, other)
+    rejected = matching_bridge.suggestion_for(vacancy, other)
     db.session.flush()
     pipeline.decide(rejected, "reject", "hours", "", staff)
     db.session.commit()
-    labels = {(j.id, v.id): label for j, v, label in match_service.training_examples()}
+    labels = {(j.id, v.id): label for j, v, label in matching_bridge.training_examples()}
     assert labels == {(person.id, vacancy.id): 0, (other.id, vacancy.id): 0}
 
 
@@ -173,7 +173,7 @@ def test_matching_code_never_reads_the_fairness_table():
 
     root = Path(__file__).resolve().parents[2]
     # The matching bridge, the engine, and what businesses see (proposals and their own vacancies).
-    sources = [root / "werkstation" / "match_service.py", *sorted((root / "matching").rglob("*.py"))]
+    sources = [*sorted((root / "werkstation" / "matching_bridge").rglob("*.py")), *sorted((root / "matching").rglob("*.py"))]
     for business_side in ("placements", "vacancies"):
         sources += sorted((root / "werkstation" / business_side).rglob("*.py"))
         sources += sorted((root / "templates" / business_side).rglob("*.html"))

@@ -7,17 +7,17 @@ from sqlalchemy import select
 from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.workspace import proposed, scored, suggestion_of
+from werkstation.explanations import explain, rounded_points
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Placement, Suggestion
-from werkstation.staff.explain import explain, rounded_points
 
 
 def test_queue_ranks_and_explains_in_plain_dutch(app, client):
     vacancy, _ = scored(name="Fatma Goed")
     make_jobseeker(name="Bram Bakker", occupations=[BAKER], talents=["bereiden van voedsel en dranken"],
                           about="Ik bak brood.")
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     login(client, make_user("staff"))
     html = client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)
@@ -171,8 +171,8 @@ def test_explanation_is_phrased_in_english_for_the_english_interface(app, client
     vacancy, (person,) = scored(licences=[])
     vacancy.licences = ["B"]
     db.session.commit()
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     row = suggestion_of(vacancy, person)
     login(client, make_user("staff"))
@@ -187,15 +187,15 @@ def test_explanation_is_phrased_in_english_for_the_english_interface(app, client
 
 
 def test_every_engine_code_has_an_english_phrase(app):
-    from werkstation.staff.explain import english_detail
+    from werkstation.explanations import english_detail
 
     vacancy = make_vacancy(licences=["B"], languages={"nl": "B2"}, hours_min=30, hours_max=40)
     make_jobseeker(postcode=None, hours_min=None, hours_max=None, about="", talents=[], occupations=[],
                    availability={}, travel_mode=None, max_travel_minutes=None)
     make_jobseeker(occupations=[BAKER], postcode="3451 AA", max_travel_minutes=15)
     make_jobseeker()
-    from werkstation import match_service
-    match_service.rescore_vacancy(vacancy)
+    from werkstation import matching_bridge
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     with app.test_request_context():
         for row in db.session.scalars(select(Suggestion)):

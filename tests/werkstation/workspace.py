@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token
-from werkstation import match_service
+from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import Suggestion, User
 from werkstation.placements import pipeline
@@ -14,7 +14,7 @@ def scored(vacancy=None, people=1, **person):
     """A vacancy with `people` fitting jobseekers and their stored suggestions."""
     vacancy = vacancy or make_vacancy()
     persons = [make_jobseeker(**person) for _ in range(people)]
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     db.session.commit()
     return vacancy, persons
 
@@ -27,7 +27,7 @@ def suggestion_of(vacancy, person):
 
 def shortlisted(vacancy, person, staff=None):
     staff = staff or make_user("staff")
-    row = match_service.suggestion_for(vacancy, person)
+    row = matching_bridge.suggestion_for(vacancy, person)
     db.session.flush()
     pipeline.decide(row, "shortlist", "good_fit", "", staff)
     db.session.commit()

@@ -13,9 +13,10 @@ from ..auth.lookup import find_account
 from ..auth.routes import start_session
 from ..auth.totp import needs_second_factor
 from ..extensions import db, limiter
-from ..models import ROLES, User
+from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
+from ..vocabulary import ROLES
 from . import bp, service, tokens
 from .forms import ChangeEmailForm, ChangePasswordForm, CodeLoginForm, ForgotPasswordForm, NewPasswordForm
 from .models import TokenPurpose

@@ -12,6 +12,7 @@ from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
 from ..phones import normalise_phone
+from ..vocabulary import Role
 from . import tokens
 from .models import TokenPurpose
 
@@ -51,7 +52,7 @@ def account_for_jobseeker(jobseeker, by) -> User | None:
     taken = select(User.id).where((User.email == email) if email else (User.phone == phone))
     if db.session.scalar(taken) is not None:
         return None
-    user = User(email=email, phone=phone if email is None else None, role="jobseeker")
+    user = User(email=email, phone=phone if email is None else None, role=Role.JOBSEEKER)
     user.set_password(secrets.token_urlsafe(32))  # unusable until the person chooses their own
     jobseeker.user = user
     db.session.add(user)

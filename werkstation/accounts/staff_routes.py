@@ -9,8 +9,9 @@ from sqlalchemy import or_, select
 from .. import audit
 from ..access import roles
 from ..extensions import db
-from ..models import STAFF_ROLES, Jobseeker, User, utcnow
+from ..models import Jobseeker, User, utcnow
 from ..phones import normalise_phone
+from ..vocabulary import STAFF_ROLES, Role
 from . import bp, service, tokens
 from .forms import AccountSearchForm
 from .models import TokenPurpose
@@ -40,7 +41,7 @@ def staff_code(jobseeker_id):
 
 
 @bp.route("/beheer/accounts")
-@roles("admin")
+@roles(Role.ADMIN)
 def admin_accounts():
     """Every account, found by e-mail address or phone number, with deactivate and reactivate."""
     form = AccountSearchForm(request.args)
@@ -71,14 +72,14 @@ def _switch(user_id, active):
 
 
 @bp.route("/beheer/accounts/<int:user_id>/uitzetten", methods=["POST"])
-@roles("admin")
+@roles(Role.ADMIN)
 def deactivate(user_id):
     """Deactivate an account: no login, every session ends at once (audited)."""
     return _switch(user_id, False)
 
 
 @bp.route("/beheer/accounts/<int:user_id>/aanzetten", methods=["POST"])
-@roles("admin")
+@roles(Role.ADMIN)
 def reactivate(user_id):
     """Reactivate an account (audited)."""
     return _switch(user_id, True)

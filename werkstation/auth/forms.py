@@ -3,10 +3,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from ..extensions import db
+from ..fields import SelectField
 from ..models import Business, User
 from ..validators import KvkNumber, NoControlCharacters, PhoneNumber, Postcode, StrongPassword
 

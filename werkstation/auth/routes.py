@@ -13,8 +13,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .. import audit, retention, security
 from ..access import public, roles
 from ..extensions import db, limiter, login_manager
-from ..models import ROLES, Business, User, utcnow
+from ..models import Business, User, utcnow
 from ..phones import normalise_phone
+from ..vocabulary import ROLES, Role
 from . import bp, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
 from .lookup import find_account
@@ -106,7 +107,7 @@ def register_jobseeker():
     """A resident makes an account; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
-        user = User(email=form.email.data, role="jobseeker")
+        user = User(email=form.email.data, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
         db.session.add(user)
         return finish_registration(
@@ -129,7 +130,7 @@ def register_business():
             contact_name=form.contact_name.data.strip(),
             phone=form.phone.data,
         )
-        user = User(email=form.email.data, role="business", business=business)
+        user = User(email=form.email.data, role=Role.BUSINESS, business=business)
         user.set_password(form.password.data)
         db.session.add_all([business, user])
         return finish_registration(

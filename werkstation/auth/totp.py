@@ -23,7 +23,8 @@ from wtforms.validators import InputRequired, Length
 from .. import audit, security
 from ..access import public
 from ..extensions import db, limiter
-from ..models import STAFF_ROLES, AuditEvent, User
+from ..models import AuditEvent, User
+from ..vocabulary import STAFF_ROLES
 from . import bp
 
 ISSUER = "Werkstation"

@@ -1,6 +1,6 @@
 """The fairness monitor: voluntary self-description by jobseekers, selection rates per group for staff.
 
-Nothing here is ever read by match_service, matching or the business views.
+Nothing here is ever read by the matching bridge, matching or the business views.
 """
 
 from flask import Blueprint

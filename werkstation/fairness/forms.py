@@ -2,8 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField
 from wtforms.validators import Optional
+
+from ..fields import RadioField
 
 PREFER_NOT = "liever_niet"
 

@@ -1,6 +1,6 @@
 """Selection rates per group per funnel step, with the four-fifths rule, and people nobody proposed lately.
 
-Reads the voluntary self-descriptions; match_service, matching and the business views never do.
+Reads the voluntary self-descriptions; the matching bridge, matching and the business views never do.
 """
 
 from __future__ import annotations
@@ -8,19 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..extensions import db
-from ..models import (
-    ACTIVE_PLACEMENT_STAGES,
-    FairnessSelfDescription,
-    Jobseeker,
-    Placement,
-    Suggestion,
-    utcnow,
-)
+from ..models import FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from ..neighbourhood import lives_here_condition
+from ..vocabulary import ACTIVE_STAGES, Decision
 from .forms import PREFER_NOT, QUESTIONS
 
 MIN_GROUP = 20
@@ -85,7 +79,7 @@ class StepResult:
 def _reached():
     """Sets of jobseeker ids per funnel step."""
     suggested = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.eligible)))
-    shortlisted = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.decision == "shortlist")))
+    shortlisted = set(db.session.scalars(select(Suggestion.jobseeker_id).where(Suggestion.decision == Decision.SHORTLIST)))
     proposed = set(db.session.scalars(select(Placement.jobseeker_id)))
     placed = set(db.session.scalars(
         select(Placement.jobseeker_id).where(Placement.trial_start.is_not(None) | Placement.employed_since.is_not(None))
@@ -131,12 +125,10 @@ def never_proposed(days=NEVER_PROPOSED_DAYS):
     since = utcnow() - timedelta(days=days)
     # Proposed lately, or still in a running proposal or job: not "left out".
     recent = select(Placement.jobseeker_id).where(
-        (Placement.created_at >= since) | Placement.stage.in_(ACTIVE_PLACEMENT_STAGES)
+        (Placement.created_at >= since) | Placement.stage.in_(ACTIVE_STAGES)
     )
-    pc4 = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
     return db.session.scalars(
         select(Jobseeker)
-        .where(Jobseeker.status == "available", Jobseeker.consent_at.is_not(None), Jobseeker.erased_at.is_(None),
-               func.substr(Jobseeker.postcode, 1, 4).in_(pc4), Jobseeker.id.not_in(recent))
+        .where(Jobseeker.matchable, lives_here_condition(Jobseeker.postcode), Jobseeker.id.not_in(recent))
         .order_by(Jobseeker.created_at, Jobseeker.id)
     ).all()

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from .. import audit
 from ..access import roles
 from ..extensions import db
-from ..models import STAFF_ROLES, FairnessSelfDescription, Jobseeker
+from ..models import FairnessSelfDescription, Jobseeker
+from ..vocabulary import STAFF_ROLES, Role
 from . import bp, monitor
 from .forms import SelfDescriptionForm
 
@@ -16,7 +17,7 @@ FIELDS = ("gender", "age_band", "migration_background", "disability")
 
 
 @bp.route("/over-mij/eerlijkheid", methods=["GET", "POST"])
-@roles("jobseeker")
+@roles(Role.JOBSEEKER)
 def self_description():
     """Voluntary questions that help the cooperative check it treats everyone fairly; never used for matching."""
     person = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))

@@ -15,9 +15,18 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from ..engine import load_taxonomy as taxonomy
 from ..fields import schedule_keys
-from ..jobseekers.choices import LANGUAGE_NAMES, TRAVEL_MINUTES, resolve_occupation, talent_tiles, taxonomy
-from ..models import CEFR_LEVELS, DAYPARTS, WEEKDAYS
+from ..vocabulary import (
+    CEFR_LEVELS,
+    DAYPARTS,
+    TRAVEL_MINUTES,
+    WEEKDAYS,
+    JobseekerStatus,
+    VacancyStatus,
+    resolve_occupation,
+    talent_tiles,
+)
 
 MAX_ROWS = 5000
 LIST_SEPARATOR = "|"
@@ -35,10 +44,14 @@ TRAVEL_WORDS = {
     "lopen": "walk", "te voet": "walk", "fiets": "bike", "ov": "public_transport", "openbaar vervoer": "public_transport",
     "auto": "car", "walk": "walk", "bike": "bike", "public_transport": "public_transport", "car": "car",
 }
-STATUS_WORDS_VACANCY = {"open": "open", "gepauzeerd": "paused", "pauze": "paused", "paused": "paused",
-                        "gesloten": "closed", "closed": "closed", "concept": "draft", "draft": "draft"}
-STATUS_WORDS_JOBSEEKER = {"beschikbaar": "available", "available": "available", "pauze": "paused",
-                          "gepauzeerd": "paused", "paused": "paused"}
+# The words a spreadsheet uses for a status (the first one is what an export writes), and the codes themselves.
+CSV_STATUS_WORDS = {
+    VacancyStatus.OPEN: ("open",), VacancyStatus.PAUSED: ("gepauzeerd", "pauze"), VacancyStatus.CLOSED: ("gesloten",),
+    VacancyStatus.DRAFT: ("concept",),
+}
+CSV_JOBSEEKER_STATUS_WORDS = {JobseekerStatus.AVAILABLE: ("beschikbaar",), JobseekerStatus.PAUSED: ("pauze", "gepauzeerd")}
+STATUS_WORDS_VACANCY = {w: s for s, words in CSV_STATUS_WORDS.items() for w in (*words, s.value)}
+STATUS_WORDS_JOBSEEKER = {w: s for s, words in CSV_JOBSEEKER_STATUS_WORDS.items() for w in (*words, s.value)}
 YES = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
 
 
@@ -254,6 +267,6 @@ def _safe_cell(value):
 
 
 __all__ = [
-    "JOBSEEKER_COLUMNS", "LANGUAGE_NAMES", "TRAVEL_MINUTES", "VACANCY_COLUMNS", "CsvError", "RowResult",
+    "JOBSEEKER_COLUMNS", "TRAVEL_MINUTES", "VACANCY_COLUMNS", "CsvError", "RowResult",
     "read_rows", "write_csv",
 ]

@@ -11,6 +11,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import utcnow
 from ..persistence import OnceOnlyForm, commit_form
+from ..vocabulary import STAFF_ROLES
 from . import bp
 from .csvfiles import JOBSEEKER_COLUMNS, VACANCY_COLUMNS, CsvError, read_rows, write_csv
 from .services import (
@@ -41,21 +42,21 @@ class UploadForm(OnceOnlyForm):
 
 
 @bp.route("/medewerker/import")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def index():
     """Import and export, with the columns explained."""
     return render_template("imports/index.html", kinds=KINDS)
 
 
 @bp.route("/medewerker/import/uitleg")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def help():
     """The documented columns of both CSV files."""
     return render_template("imports/help.html", kinds=KINDS)
 
 
 @bp.route("/medewerker/import/<kind>", methods=["GET", "POST"])
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def upload(kind):
     """Check every row; import all rows only when none has an error."""
     spec = KINDS.get(kind)
@@ -87,7 +88,7 @@ def upload(kind):
 
 
 @bp.route("/medewerker/export/<kind>.csv")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def export(kind):
     """Everything of one kind as a CSV file with the same columns as the import."""
     spec = KINDS.get(kind)

@@ -6,13 +6,15 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..vacancies.forms import VacancyForm
+from ..vocabulary import LANGUAGE_CODES, JobseekerStatus, VacancyStatus, form_level
 from .csvfiles import (
-    LANGUAGE_NAMES,
+    CSV_JOBSEEKER_STATUS_WORDS,
+    CSV_STATUS_WORDS,
     STATUS_WORDS_JOBSEEKER,
     STATUS_WORDS_VACANCY,
     TRAVEL_WORDS,
@@ -52,7 +54,7 @@ def _existing(model, text, result):
         result.errors.append(_("id: vul een nummer in of laat het leeg."))
         return None
     row = db.session.get(model, int(text))
-    if row is None or getattr(row, "status", None) == "erased":
+    if row is None or getattr(row, "status", None) == JobseekerStatus.ERASED:
         result.errors.append(_("id: nummer %(id)s bestaat niet.", id=text))
     return row
 
@@ -100,7 +102,7 @@ def check_vacancies(rows):
         dutch_level = level(dutch)
         if dutch and dutch_level is None:
             result.errors.append(_("nederlands: kies A1, A2, B1, B2, C1 of C2."))
-        status = STATUS_WORDS_VACANCY.get(cells.get("status", "").lower() or "open")
+        status = STATUS_WORDS_VACANCY.get(cells.get("status", "").lower() or VacancyStatus.OPEN)
         if status is None:
             result.errors.append(_("status: kies open, gepauzeerd, gesloten of concept."))
         occupation = None
@@ -115,7 +117,7 @@ def check_vacancies(rows):
                 "hours_max": cells.get("uren_max", ""), "seats": cells.get("plekken", ""),
                 "start_date": parse_date(cells.get("startdatum", "")), "schedule": schedule,
                 "required_talents": required, "preferred_talents": preferred,
-                "dutch_level": "C1" if dutch_level == "C2" else (dutch_level or ""),
+                "dutch_level": form_level(dutch_level or ""),
                 "licences": [x.upper() for x in split_list(cells.get("rijbewijzen", ""))],
                 "certificates": [x.upper() for x in split_list(cells.get("certificaten", ""))],
                 "occupation_uri": occupation or "",
@@ -164,7 +166,7 @@ def check_jobseekers(rows):
         jobseeker = _existing(Jobseeker, cells.get("id", ""), result)
         if cells.get("toestemming", "").strip().lower() not in YES:
             result.errors.append(_("toestemming: zonder toestemming (ja) importeren we niemand."))
-        status = STATUS_WORDS_JOBSEEKER.get(cells.get("status", "").lower() or "beschikbaar")
+        status = STATUS_WORDS_JOBSEEKER.get(cells.get("status", "").lower() or JobseekerStatus.AVAILABLE)
         if status is None:
             result.errors.append(_("status: kies beschikbaar of pauze."))
         occupations = []
@@ -181,10 +183,10 @@ def check_jobseekers(rows):
         for part in split_list(cells.get("talen", "")):
             code, _sep, lvl = part.partition(":")
             code, lvl = code.strip().lower(), level(lvl)
-            if code not in LANGUAGE_NAMES or lvl is None:
+            if code not in LANGUAGE_CODES or lvl is None:
                 result.errors.append(_("talen: '%(part)s' begrijpen we niet. Schrijf bijvoorbeeld nl:A2|ar:C2.", part=part))
             else:
-                languages[code] = "C1" if lvl == "C2" else lvl
+                languages[code] = form_level(lvl)
         dutch = languages.pop("nl", NO_DUTCH)
         if len(languages) > OTHER_LANGUAGE_ROWS:
             result.errors.append(_("talen: hoogstens %(n)s andere talen dan Nederlands.", n=OTHER_LANGUAGE_ROWS))
@@ -233,7 +235,7 @@ def write_jobseekers(results, actor):
             db.session.add(jobseeker)
         for name, answers in values["answers"].items():
             BY_NAME[name].to_model(answers, jobseeker)
-        if jobseeker.status in ("available", "paused"):
+        if jobseeker.status in (JobseekerStatus.AVAILABLE, JobseekerStatus.PAUSED):
             jobseeker.status = values["status"]
         elif created:
             jobseeker.status = values["status"]
@@ -245,7 +247,7 @@ def write_jobseekers(results, actor):
 
 def rematch():
     """One vectorised pass over everything after a bulk change."""
-    match_service.rematch_all()
+    matching_bridge.rematch_all()
 
 
 # --- export ----------------------------------------------------------------------------------------------------
@@ -265,14 +267,14 @@ def vacancy_rows():
             "rooster": format_schedule(v.schedule), "talenten_nodig": _join(v.required_talents),
             "talenten_fijn": _join(v.preferred_talents), "nederlands": (v.languages or {}).get("nl", ""),
             "rijbewijzen": _join(v.licences), "certificaten": _join(v.certificates),
-            "status": {"open": "open", "paused": "gepauzeerd", "closed": "gesloten", "draft": "concept"}.get(v.status, v.status),
+            "status": CSV_STATUS_WORDS.get(v.status, (v.status,))[0],
         })
     return rows
 
 
 def jobseeker_rows():
     rows = []
-    query = select(Jobseeker).where(Jobseeker.status != "erased", Jobseeker.erased_at.is_(None)).order_by(Jobseeker.id)
+    query = select(Jobseeker).where(Jobseeker.status != JobseekerStatus.ERASED, Jobseeker.erased_at.is_(None)).order_by(Jobseeker.id)
     for j in db.session.scalars(query):
         rows.append({
             "id": j.id, "naam": j.name or "", "email": j.email or "", "telefoon": j.phone or "", "postcode": j.postcode or "",
@@ -282,6 +284,8 @@ def jobseeker_rows():
             "reistijd": j.max_travel_minutes or "", "talen": "|".join(f"{k}:{v}" for k, v in (j.languages or {}).items()),
             "rijbewijzen": _join(j.licences), "certificaten": _join(j.certificates), "over": j.about or "",
             "toestemming": "ja" if j.consent_at else "nee",
-            "status": {"available": "beschikbaar", "paused": "pauze", "placed": "beschikbaar"}.get(j.status, ""),
+            # a person at work is exported as available: the import knows only available and paused
+            "status": CSV_JOBSEEKER_STATUS_WORDS.get(
+                JobseekerStatus.AVAILABLE if j.status == JobseekerStatus.PLACED else j.status, ("",))[0],
         })
     return rows

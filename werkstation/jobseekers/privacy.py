@@ -20,6 +20,7 @@ from ..models import (
     utcnow,
 )
 from ..outbox.models import Message
+from ..vocabulary import JobseekerStatus
 
 
 def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
@@ -29,7 +30,7 @@ def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
     (scores and decisions, without notes), consent date and version. Free-text notes about the person are cleared
     everywhere, because they may name them.
     """
-    if jobseeker.status == "erased" and jobseeker.erased_at is not None:
+    if jobseeker.status == JobseekerStatus.ERASED and jobseeker.erased_at is not None:
         return jobseeker
     user = jobseeker.user
     jobseeker.name = None
@@ -44,7 +45,7 @@ def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
     jobseeker.certificates = []
     jobseeker.travel_mode = None
     jobseeker.max_travel_minutes = None
-    jobseeker.status = "erased"
+    jobseeker.status = JobseekerStatus.ERASED
     jobseeker.erased_at = utcnow()
     jobseeker.user = None
 

@@ -19,23 +19,29 @@ from wtforms import BooleanField
 from wtforms.validators import DataRequired
 from wtforms.validators import ValidationError as WTFValidationError
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, OnceOnlyForm, commit_form, versions_match
-from . import bp
-from .choices import (
+from ..vocabulary import (
     CERTIFICATE_LABELS,
+    DAYPART_LABELS,
     DUTCH_LEVEL_WORDS,
-    LANGUAGE_NAMES,
     LICENCE_LABELS,
     OTHER_LEVEL_WORDS,
+    STAFF_ROLES,
     TRAVEL_MODE_LABELS,
+    WEEKDAY_LABELS,
+    JobseekerStatus,
+    Role,
+    form_level,
+    language_name,
     occupation_label,
     talent_words,
 )
+from . import bp
 from .export import build_export
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
@@ -87,7 +93,7 @@ def neighbours(name):
 
 
 @bp.route("/intake")
-@roles("jobseeker")
+@roles(Role.JOBSEEKER)
 def intake():
     """Start (or continue) the intake."""
     if own_profile() is not None:
@@ -98,7 +104,7 @@ def intake():
 
 
 @bp.route("/medewerker/intake")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def staff_intake():
     """Staff start an intake with a resident at the neighbourhood centre; ?opnieuw=1 starts a fresh one."""
     if request.args.get("opnieuw"):
@@ -109,14 +115,14 @@ def staff_intake():
 
 
 @bp.route("/intake/<name>", methods=["GET", "POST"], defaults={"on_behalf": False})
-@roles("jobseeker")
+@roles(Role.JOBSEEKER)
 def step(name, on_behalf):
     """One topic of the intake; answers stay in the session until consent."""
     return intake_step(name, on_behalf)
 
 
 @bp.route("/medewerker/intake/<name>", methods=["GET", "POST"], defaults={"on_behalf": True})
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def staff_step(name, on_behalf):
     """One topic of an intake done by staff for a resident."""
     return intake_step(name, on_behalf)
@@ -167,21 +173,21 @@ def intake_step(name, on_behalf):
 
 
 @bp.route("/medewerker/intake/start")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def staff_intake_start():
     """What staff need to know before an intake for a resident."""
     return render_template("jobseekers/staff_start.html", in_progress=bool(intake_state(True)["answers"]))
 
 
 @bp.route("/intake/toestemming", methods=["GET", "POST"], defaults={"on_behalf": False})
-@roles("jobseeker")
+@roles(Role.JOBSEEKER)
 def consent(on_behalf):
     """The last step: what happens with the data; only after consent is a profile stored."""
     return consent_step(on_behalf)
 
 
 @bp.route("/medewerker/intake/toestemming", methods=["GET", "POST"], defaults={"on_behalf": True})
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def staff_consent(on_behalf):
     """The last step of an intake by staff: the resident's consent, given in person."""
     return consent_step(on_behalf)
@@ -203,7 +209,7 @@ def consent_step(on_behalf):
         return redirect(intake_url(missing[0].name, on_behalf))
     if form.validate_on_submit():
         jobseeker = Jobseeker(
-            status="available", consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
+            status=JobseekerStatus.AVAILABLE, consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
             consent_in_person=on_behalf, last_active_at=utcnow(),
         )
         for step_ in STEPS:
@@ -217,7 +223,7 @@ def consent_step(on_behalf):
         db.session.flush()
         if on_behalf and form.make_account.data:
             account_for_jobseeker(jobseeker, current_user)
-        match_service.rescore_jobseeker(jobseeker)
+        matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
         result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
@@ -245,16 +251,14 @@ def summary(answers):
     languages = dict(answers.get("talen", {}).get("languages", {}))
     papers = answers.get("papieren", {})
     about = answers.get("over-jou", {})
-    from ..fields import DAYPART_LABELS, WEEKDAY_LABELS
-
     days = "; ".join(
         f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
         for d, parts in (hours.get("availability") or {}).items() if d in WEEKDAY_LABELS
     )
     dutch = languages.pop("nl", None)
-    language_text = [str(DUTCH_LEVEL_WORDS.get("C1" if dutch == "C2" else dutch, "")) if dutch else _("Ik spreek nog geen Nederlands")]
+    language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
     language_text.append(", ".join(
-        f"{LANGUAGE_NAMES.get(code, code)} ({OTHER_LEVEL_WORDS.get('C1' if level == 'C2' else level, level)})"
+        f"{language_name(code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})"
         for code, level in languages.items()
     ))
     nothing = _("niets gekozen")
@@ -291,13 +295,13 @@ def answers_of(jobseeker):
 def profile_or_404(jobseeker_id):
     """The jobseeker's own profile (no id), or for staff the profile with this id; anyone else gets 404."""
     if jobseeker_id is None:
-        if current_user.role != "jobseeker":
+        if current_user.role != Role.JOBSEEKER:
             abort(404)
         return own_profile()
     if not current_user.is_staff:
         abort(404)
     jobseeker = db.session.get(Jobseeker, jobseeker_id)
-    if jobseeker is None or jobseeker.status == "erased":
+    if jobseeker is None or jobseeker.status == JobseekerStatus.ERASED:
         abort(404)
     return jobseeker
 
@@ -322,7 +326,7 @@ class DeleteForm(FlaskForm):
 def fitting_vacancies(jobseeker, limit=10):
     """Open vacancies that fit, one line per kind of work at a business (titles and businesses only)."""
     seen, result = set(), []
-    for vacancy, score in match_service.vacancies_for(jobseeker, top_k=3 * limit):
+    for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
         key = (vacancy.title.strip().lower(), vacancy.business_id)
         if key not in seen:
             seen.add(key)
@@ -332,7 +336,7 @@ def fitting_vacancies(jobseeker, limit=10):
 
 @bp.route("/profiel", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>")
-@roles("jobseeker", "staff", "admin")
+@roles(Role.JOBSEEKER, *STAFF_ROLES)
 def profile(jobseeker_id):
     """View the profile, with open vacancies that fit (titles and businesses only)."""
     jobseeker = profile_or_404(jobseeker_id)
@@ -341,7 +345,7 @@ def profile(jobseeker_id):
     if current_user.is_staff:
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         db.session.commit()
-    fitting = fitting_vacancies(jobseeker) if jobseeker.status == "available" else []
+    fitting = fitting_vacancies(jobseeker) if jobseeker.status == JobseekerStatus.AVAILABLE else []
     status_form = StatusForm()
     status_form.version.data = jobseeker.version
     return render_template(
@@ -353,7 +357,7 @@ def profile(jobseeker_id):
 
 @bp.route("/profiel/wijzigen/<name>", methods=["GET", "POST"], defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/wijzigen/<name>", methods=["GET", "POST"])
-@roles("jobseeker", "staff", "admin")
+@roles(Role.JOBSEEKER, *STAFF_ROLES)
 def edit_step(name, jobseeker_id):
     """Change one topic of the profile with the same page as in the intake; matches are recalculated."""
     jobseeker = profile_or_404(jobseeker_id)
@@ -373,7 +377,7 @@ def edit_step(name, jobseeker_id):
         after = step_.from_model(jobseeker)
         if not current_user.is_staff:
             jobseeker.last_active_at = utcnow()
-        match_service.rescore_jobseeker(jobseeker)
+        matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.update", jobseeker, jobseeker_id=jobseeker.id, step=name,
                      fields=sorted(k for k in after if after[k] != before.get(k)), on_behalf=current_user.is_staff)
         outcome = commit_form(form, result_url=profile_url(jobseeker))
@@ -393,7 +397,7 @@ def edit_step(name, jobseeker_id):
 
 @bp.route("/profiel/status", methods=["POST"], defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/status", methods=["POST"])
-@roles("jobseeker", "staff", "admin")
+@roles(Role.JOBSEEKER, *STAFF_ROLES)
 def change_status(jobseeker_id):
     """Pause or resume: a paused person is not suggested for any vacancy."""
     jobseeker = profile_or_404(jobseeker_id)
@@ -401,8 +405,9 @@ def change_status(jobseeker_id):
         abort(404)
     form = StatusForm()
     action = request.form.get("action")
-    target = {"pause": "paused", "resume": "available"}.get(action)
-    allowed_from = {"paused": ("available",), "available": ("paused",)}
+    target = {"pause": JobseekerStatus.PAUSED, "resume": JobseekerStatus.AVAILABLE}.get(action)
+    allowed_from = {JobseekerStatus.PAUSED: (JobseekerStatus.AVAILABLE,),
+                    JobseekerStatus.AVAILABLE: (JobseekerStatus.PAUSED,)}
     if not form.validate_on_submit() or target is None or jobseeker.status not in allowed_from[target]:
         flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
         return redirect(profile_url(jobseeker))
@@ -413,12 +418,12 @@ def change_status(jobseeker_id):
     jobseeker.status = target
     if not current_user.is_staff:
         jobseeker.last_active_at = utcnow()
-    match_service.rescore_jobseeker(jobseeker)
+    matching_bridge.rescore(jobseeker)
     audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=target,
                  on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=profile_url(jobseeker))
     if outcome.ok:
-        flash(_("Je staat op pauze. Je krijgt nu geen voorstellen.") if target == "paused"
+        flash(_("Je staat op pauze. Je krijgt nu geen voorstellen.") if target == JobseekerStatus.PAUSED
               else _("Je bent weer beschikbaar voor werk."), "success")
     elif not outcome.duplicate:
         flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
@@ -427,7 +432,7 @@ def change_status(jobseeker_id):
 
 @bp.route("/profiel/download", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/download")
-@roles("jobseeker", "staff", "admin")
+@roles(Role.JOBSEEKER, *STAFF_ROLES)
 def download(jobseeker_id):
     """All data about the person as one JSON file."""
     jobseeker = profile_or_404(jobseeker_id)
@@ -445,7 +450,7 @@ def download(jobseeker_id):
 
 @bp.route("/profiel/verwijderen", methods=["GET", "POST"], defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/verwijderen", methods=["GET", "POST"])
-@roles("jobseeker", "staff", "admin")
+@roles(Role.JOBSEEKER, *STAFF_ROLES)
 def delete(jobseeker_id):
     """Delete the account and profile; an anonymous stub stays for statistics."""
     jobseeker = profile_or_404(jobseeker_id)

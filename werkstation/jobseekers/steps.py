@@ -13,23 +13,25 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
-from ..fields import schedule_from_keys, schedule_keys
-from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode
-from .choices import (
-    DUTCH_LEVEL_WORDS,
-    OTHER_LEVEL_WORDS,
-    TRAVEL_MINUTES,
-    TRAVEL_MODE_LABELS,
+from ..fields import (
     IntegerField,
     MultiCheckboxField,
     RadioField,
     ScheduleField,
     SelectField,
     TileField,
+    schedule_from_keys,
+    schedule_keys,
+)
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..vocabulary import (
+    DUTCH_LEVEL_WORDS,
+    OTHER_LEVEL_WORDS,
+    TRAVEL_MINUTES,
+    TRAVEL_MODE_LABELS,
     certificate_choices,
-    check_hours_order,
-    hours_validators,
+    form_level,
     known_occupation,
     language_choices,
     licence_choices,
@@ -333,10 +335,10 @@ class LanguagesStep(Step):
     def fill(self, form, values):
         languages = dict(values.get("languages", {}))
         dutch = languages.pop("nl", None)
-        form.dutch.data = ("C1" if dutch == "C2" else dutch) if dutch else (NO_DUTCH if "languages" in values else None)
+        form.dutch.data = form_level(dutch) if dutch else (NO_DUTCH if "languages" in values else None)
         for i, (code, level) in enumerate(list(languages.items())[:OTHER_LANGUAGE_ROWS], start=1):
             form[f"language_{i}"].data = code
-            form[f"level_{i}"].data = "C1" if level == "C2" else level
+            form[f"level_{i}"].data = form_level(level)
 
     def answers(self, form):
         languages = {}

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from ..access import public, roles
 from ..auth.routes import safe_next
 from ..extensions import db
-from ..models import ROLES, Business, Jobseeker, Placement, Suggestion, User, Vacancy
+from ..models import Business, Jobseeker, Placement, Suggestion, User, Vacancy
+from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 from . import bp
 
 
@@ -41,36 +42,36 @@ def set_language(lang):
 @roles(*ROLES)
 def dashboard():
     """Each role's start page, listing the user's own objects."""
-    if current_user.role == "business":
+    if current_user.role == Role.BUSINESS:
         business = current_user.business
         waiting = db.session.scalar(
             select(func.count()).select_from(Placement).join(Vacancy)
-            .where(Vacancy.business_id == business.id, Placement.stage == "voorgesteld",
+            .where(Vacancy.business_id == business.id, Placement.stage == Stage.PROPOSED,
                    Placement.business_response.is_(None))
         )
         return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies,
                                waiting=waiting)
-    if current_user.role == "jobseeker":
+    if current_user.role == Role.JOBSEEKER:
         profile = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))
         placements = profile.placements if profile else []
         return render_template("main/dashboard_jobseeker.html", profile=profile, placements=placements)
     counts = {
-        "vacancies": db.session.scalar(select(func.count()).select_from(Vacancy).where(Vacancy.status == "open")),
+        "vacancies": db.session.scalar(select(func.count()).select_from(Vacancy).where(Vacancy.status == VacancyStatus.OPEN)),
         "jobseekers": db.session.scalar(
-            select(func.count()).select_from(Jobseeker).where(Jobseeker.status == "available")
+            select(func.count()).select_from(Jobseeker).where(Jobseeker.status == JobseekerStatus.AVAILABLE)
         ),
         "businesses": db.session.scalar(select(func.count()).select_from(Business)),
         "unreviewed": db.session.scalar(
             select(func.count()).select_from(Suggestion).where(Suggestion.decision.is_(None), Suggestion.eligible)
         ),
         "placements": db.session.scalar(
-            select(func.count()).select_from(Placement).where(Placement.stage.in_(("proefplaatsing", "in_dienst")))
+            select(func.count()).select_from(Placement).where(Placement.stage.in_(WORKING_STAGES))
         ),
     }
     vacancies = db.session.scalars(
-        select(Vacancy).where(Vacancy.status == "open").order_by(Vacancy.created_at.desc()).limit(20)
+        select(Vacancy).where(Vacancy.status == VacancyStatus.OPEN).order_by(Vacancy.created_at.desc()).limit(20)
     ).all()
     staff_users = []
-    if current_user.role == "admin":
-        staff_users = db.session.scalars(select(User).where(User.role.in_(("staff", "admin"))).order_by(User.email)).all()
+    if current_user.role == Role.ADMIN:
+        staff_users = db.session.scalars(select(User).where(User.role.in_(STAFF_ROLES)).order_by(User.email)).all()
     return render_template("main/dashboard_staff.html", counts=counts, vacancies=vacancies, staff_users=staff_users)

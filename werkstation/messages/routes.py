@@ -9,8 +9,9 @@ from sqlalchemy import func, or_, select, update
 from .. import audit
 from ..access import roles
 from ..extensions import db
-from ..models import ROLES, STAFF_ROLES, Jobseeker, utcnow
+from ..models import Jobseeker, utcnow
 from ..outbox.models import Channel, Message, MessageStatus
+from ..vocabulary import ROLES, STAFF_ROLES, Role
 from . import bp
 
 INBOX_LIMIT = 100
@@ -20,10 +21,10 @@ VISIBLE = (MessageStatus.SENT, MessageStatus.DONE, MessageStatus.QUEUED, Message
 def mine():
     """Messages meant for the current user: to their account, to their profile, or to their business."""
     conditions = [Message.recipient_user_id == current_user.id]
-    if current_user.role == "jobseeker":
+    if current_user.role == Role.JOBSEEKER:
         profile = select(Jobseeker.id).where(Jobseeker.user_id == current_user.id).scalar_subquery()
         conditions.append((Message.jobseeker_id == profile) & Message.recipient_user_id.is_(None))
-    if current_user.role == "business" and current_user.business_id is not None:
+    if current_user.role == Role.BUSINESS and current_user.business_id is not None:
         conditions.append((Message.business_id == current_user.business_id) & Message.recipient_user_id.is_(None))
     return or_(*conditions)
 

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n import in_language
-from ..models import STAFF_ROLES, User
+from ..models import User
+from ..vocabulary import STAFF_ROLES
 from .models import Channel, Message
 from .texts import text_for
 

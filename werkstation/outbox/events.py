@@ -6,6 +6,7 @@ from functools import wraps
 
 from ..extensions import db
 from ..i18n import in_language
+from ..vocabulary import Role
 from .compose import Recipient, link, of_business, of_jobseeker, of_user, staff_members, write
 from .invitation import invitation
 from .models import MessageKind as K
@@ -33,8 +34,8 @@ def _context(placement) -> dict:
 
 def both_sides(placement):
     """(side, recipient) for every user of the business and for the resident."""
-    return [("business", to) for to in of_business(placement.vacancy.business)] + \
-        [("jobseeker", of_jobseeker(placement.jobseeker))]
+    return [(Role.BUSINESS, to) for to in of_business(placement.vacancy.business)] + \
+        [(Role.JOBSEEKER, of_jobseeker(placement.jobseeker))]
 
 
 def to_side(kind, placement, side, to, *, dedupe_key=None, invite=None, **extra):
@@ -50,12 +51,12 @@ def to_side(kind, placement, side, to, *, dedupe_key=None, invite=None, **extra)
 def to_business(kind, placement, **extra):
     """The message to every user of the placement's business (never with the jobseeker's personal details)."""
     for side, to in both_sides(placement):
-        if side == "business":
+        if side == Role.BUSINESS:
             to_side(kind, placement, side, to, **extra)
 
 
 def to_jobseeker(kind, placement, **extra):
-    to_side(kind, placement, "jobseeker", of_jobseeker(placement.jobseeker), **extra)
+    to_side(kind, placement, Role.JOBSEEKER, of_jobseeker(placement.jobseeker), **extra)
 
 
 @event
@@ -73,7 +74,7 @@ def answered(placement, side: str, accepted: bool, both_yes: bool):
         to_jobseeker(K.BOTH_YES, placement)
         return
     kind = K.ANSWER_YES if accepted else K.ANSWER_NO
-    if side == "business":
+    if side == Role.BUSINESS:
         to_jobseeker(kind, placement)
     else:
         to_business(kind, placement)

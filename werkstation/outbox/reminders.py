@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import FollowUp, Placement, utcnow
 from ..placements.meetings import local
+from ..vocabulary import Stage
 from . import events
 from .models import Message
 
@@ -52,21 +53,21 @@ def run(now: datetime | None = None) -> ReminderReport:
     today = local(now).date()
     report = ReminderReport()
     seen = 0
-    for placement in db.session.scalars(select(Placement).where(Placement.stage == "kennismaking",
+    for placement in db.session.scalars(select(Placement).where(Placement.stage == Stage.INTRODUCTION,
                                                                 Placement.meeting_at.is_not(None))):
         if local(placement.meeting_at).date() == today + timedelta(days=1):
             events.meeting_tomorrow(placement)
     seen = _count(report, "kennismaking tomorrow", seen)
     for placement in db.session.scalars(select(Placement).where(
-            Placement.stage == "proefplaatsing", Placement.trial_end == today + timedelta(days=TRIAL_NOTICE_DAYS))):
+            Placement.stage == Stage.TRIAL, Placement.trial_end == today + timedelta(days=TRIAL_NOTICE_DAYS))):
         events.trial_ending(placement)
     seen = _count(report, "trial ends in 7 days", seen)
     for follow_up in db.session.scalars(select(FollowUp).join(Placement).where(
-            FollowUp.done_at.is_(None), FollowUp.due_on <= today, Placement.stage != "beeindigd")):
+            FollowUp.done_at.is_(None), FollowUp.due_on <= today, Placement.stage != Stage.ENDED)):
         events.follow_up_due(follow_up)
     seen = _count(report, "follow-ups due", seen)
     cutoff = working_days_before(today, ANSWER_WORKING_DAYS)
-    for placement in db.session.scalars(select(Placement).where(Placement.stage == "voorgesteld")):
+    for placement in db.session.scalars(select(Placement).where(Placement.stage == Stage.PROPOSED)):
         if local(placement.created_at).date() <= cutoff:
             who = _waiting_for(placement)
             if who:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
+from ..vocabulary import Role
 from .models import MessageKind as K
 
 
@@ -39,7 +40,7 @@ def _proposal_jobseeker(c):
 
 
 def _answer_yes(c):
-    if c["side"] == "jobseeker":  # the business said yes; the jobseeker still has to answer
+    if c["side"] == Role.JOBSEEKER:  # the business said yes; the jobseeker still has to answer
         return Text(_("Het bedrijf wil met je kennismaken"), (
             _("%(business)s wil graag met je kennismaken voor het werk %(title)s.", business=c["business"],
               title=c["title"]),
@@ -52,7 +53,7 @@ def _answer_yes(c):
 
 
 def _answer_no(c):
-    if c["side"] == "jobseeker":
+    if c["side"] == Role.JOBSEEKER:
         return Text(_("Het bedrijf gaat niet verder met het voorstel"), (
             _("%(business)s zegt nee tegen het voorstel voor %(title)s. Dat is jammer.", business=c["business"],
               title=c["title"]),

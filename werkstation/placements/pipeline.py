@@ -13,30 +13,28 @@ from sqlalchemy import select, update
 
 from .. import audit
 from ..extensions import db
-from ..models import (
-    ACTIVE_PLACEMENT_STAGES,
-    FollowUp,
-    Placement,
-    PlacementStageChange,
-    Suggestion,
-    utcnow,
-)
+from ..models import FollowUp, Placement, PlacementStageChange, Suggestion, utcnow
 from ..outbox import events as messages
+from ..vocabulary import (
+    COMPLETED_OUTCOME,
+    SEAT_STAGES,
+    WORKING_STAGES,
+    Answer,
+    Decision,
+    EmployerOfRecord,
+    Stage,
+)
 from . import meetings
 
 NEXT_STAGES = {
-    "voorgesteld": ("kennismaking", "beeindigd"),
-    "kennismaking": ("proefplaatsing", "in_dienst", "beeindigd"),
-    "proefplaatsing": ("in_dienst", "beeindigd"),
-    "in_dienst": ("afgerond", "beeindigd"),
-    "afgerond": (),
-    "beeindigd": (),
+    Stage.PROPOSED: (Stage.INTRODUCTION, Stage.ENDED),
+    Stage.INTRODUCTION: (Stage.TRIAL, Stage.EMPLOYED, Stage.ENDED),
+    Stage.TRIAL: (Stage.EMPLOYED, Stage.ENDED),
+    Stage.EMPLOYED: (Stage.COMPLETED, Stage.ENDED),
+    Stage.COMPLETED: (),
+    Stage.ENDED: (),
 }
-# A vacancy's places are taken by proposals still running and by placements that worked out.
-SEAT_STAGES = (*ACTIVE_PLACEMENT_STAGES, "afgerond")
-WORKING_STAGES = ("proefplaatsing", "in_dienst")
 FOLLOW_UP_MONTHS = (1, 3, 6)
-EMPLOYERS_OF_RECORD = ("business", "cooperative")
 
 REJECT_REASONS = {
     "work": _l("Het werk past niet bij wat de persoon kan of wil"),
@@ -84,11 +82,11 @@ def add_months(day: date, months: int) -> date:
 
 def decide(suggestion: Suggestion, decision: str, reason: str, note: str, by, at: datetime | None = None):
     """Record a staff decision on a suggestion: who, when and why (caller commits)."""
-    reasons = SHORTLIST_REASONS if decision == "shortlist" else REJECT_REASONS if decision == "reject" else None
+    reasons = {Decision.SHORTLIST: SHORTLIST_REASONS, Decision.REJECT: REJECT_REASONS}.get(decision)
     if reasons is None or reason not in reasons:
         raise RuleError(_l("Kies een besluit en een reden."), status=400)
     at = at or utcnow()
-    suggestion.decision = decision
+    suggestion.decision = Decision(decision)
     suggestion.decision_reason = reason
     suggestion.decision_note = (note or "").strip() or None
     suggestion.decided_by_id = by.id if by is not None else None
@@ -147,7 +145,7 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
 
     The human decision gate: a suggestion nobody reviewed, or that was rejected, is refused.
     """
-    if suggestion.decision != "shortlist":
+    if suggestion.decision != Decision.SHORTLIST:
         raise RuleError(_l("Eerst moet een medewerker deze suggestie op de shortlist zetten."))
     for p in suggestion.jobseeker.placements:
         if p.vacancy_id == suggestion.vacancy_id and p.is_active:
@@ -158,12 +156,12 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
     claim(suggestion.jobseeker)
     at = at or utcnow()
     placement = Placement(
-        vacancy=suggestion.vacancy, jobseeker=suggestion.jobseeker, suggestion=suggestion, stage="voorgesteld",
+        vacancy=suggestion.vacancy, jobseeker=suggestion.jobseeker, suggestion=suggestion, stage=Stage.PROPOSED,
         proposed_by_id=by.id if by is not None else None, created_at=at, updated_at=at,
         hours_per_week=suggestion.vacancy.hours_min, instruments=[],
     )
     db.session.add(placement)
-    placement.history.append(PlacementStageChange(from_stage=None, to_stage="voorgesteld",
+    placement.history.append(PlacementStageChange(from_stage=None, to_stage=Stage.PROPOSED,
                                                   by_user_id=placement.proposed_by_id, at=at))
     db.session.flush()
     event = audit.record("placement.propose", placement, jobseeker_id=placement.jobseeker_id, actor=by,
@@ -175,17 +173,17 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
 
 def contact_shared(placement: Placement) -> bool:
     """Contact details are shared only when both the business and the jobseeker said yes."""
-    return placement.business_response == "accepted" and placement.jobseeker_response == "accepted"
+    return placement.business_response == Answer.ACCEPTED and placement.jobseeker_response == Answer.ACCEPTED
 
 
 def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at: datetime | None = None):
     """The business or the jobseeker says yes or no to an introduction (caller commits)."""
-    if placement.stage != "voorgesteld":
+    if placement.stage != Stage.PROPOSED:
         raise RuleError(_l("Op dit voorstel kun je niet meer antwoorden."))
     if not accepted and not (reason or "").strip():
         raise RuleError(_l("Schrijf kort waarom niet."), status=400)
     at = at or utcnow()
-    answer = "accepted" if accepted else "declined"
+    answer = Answer.ACCEPTED if accepted else Answer.DECLINED
     setattr(placement, f"{side}_response", answer)
     setattr(placement, f"{side}_reason", (reason or "").strip() or None)
     setattr(placement, f"{side}_responded_at", at)
@@ -194,7 +192,7 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
     event.at = at
     messages.answered(placement, side, accepted, both_yes=contact_shared(placement))
     if not accepted:
-        move(placement, "beeindigd", by, reason=f"{side}_declined", note=reason, at=at)
+        move(placement, Stage.ENDED, by, reason=f"{side}_declined", note=reason, at=at)
     return placement
 
 
@@ -212,35 +210,35 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
         raise RuleError(_l("Deze stap kan niet vanuit %(stage)s.", stage=placement.stage))
     at = at or utcnow()
     today = at.date()
-    if to_stage == "kennismaking" and not contact_shared(placement):
+    if to_stage == Stage.INTRODUCTION and not contact_shared(placement):
         raise RuleError(_l("Eerst moeten het bedrijf en de werkzoekende allebei ja zeggen."))
-    if to_stage == "kennismaking" and meeting and any(meeting[:2]):
+    if to_stage == Stage.INTRODUCTION and meeting and any(meeting[:2]):
         try:
             meetings.plan(placement, *meeting, by=by, now=at)
         except meetings.MeetingError as error:
             raise RuleError(error.message, status=400) from error
-    elif to_stage == "beeindigd" and placement.meeting_at is not None and placement.meeting_at > at:
+    elif to_stage == Stage.ENDED and placement.meeting_at is not None and placement.meeting_at > at:
         meetings.cancel(placement, by)
-    if to_stage == "proefplaatsing":
+    if to_stage == Stage.TRIAL:
         if trial_start is None or trial_end is None or trial_end < trial_start:
             raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)
         placement.trial_start, placement.trial_end = trial_start, trial_end
-    if to_stage == "in_dienst":
-        if employer_of_record not in EMPLOYERS_OF_RECORD:
+    if to_stage == Stage.EMPLOYED:
+        if employer_of_record not in tuple(EmployerOfRecord):
             raise RuleError(_l("Kies wie de werkgever is: het bedrijf of de coöperatie."), status=400)
         placement.employer_of_record = employer_of_record
         placement.employed_since = employed_since or today
     if hours_per_week:
         placement.hours_per_week = hours_per_week
-    if to_stage == "beeindigd":
+    if to_stage == Stage.ENDED:
         if reason not in END_REASONS:
             raise RuleError(_l("Kies een reden om te stoppen."), status=400)
         placement.outcome, placement.outcome_reason = reason, (note or "").strip() or None
         placement.ended_at = today
-    if to_stage == "afgerond":
-        placement.outcome, placement.ended_at = "completed", today
+    if to_stage == Stage.COMPLETED:
+        placement.outcome, placement.ended_at = COMPLETED_OUTCOME, today
     from_stage = placement.stage
-    placement.stage = to_stage
+    placement.stage = Stage(to_stage)
     placement.updated_at = at
     placement.history.append(PlacementStageChange(from_stage=from_stage, to_stage=to_stage,
                                                   by_user_id=by.id if by is not None else None, at=at,
@@ -265,7 +263,7 @@ def due_follow_ups(today: date | None = None):
     today = today or utcnow().date()
     return db.session.scalars(
         select(FollowUp).join(Placement)
-        .where(FollowUp.done_at.is_(None), FollowUp.due_on <= today, Placement.stage != "beeindigd")
+        .where(FollowUp.done_at.is_(None), FollowUp.due_on <= today, Placement.stage != Stage.ENDED)
         .order_by(FollowUp.due_on, FollowUp.id)
     ).all()
 

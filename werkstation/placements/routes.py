@@ -9,11 +9,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, match_service
+from .. import audit
 from ..access import roles
+from ..explanations import explain
 from ..extensions import db
-from ..models import STAFF_ROLES, Jobseeker, Placement, Vacancy
-from ..staff.explain import explain
+from ..models import Jobseeker, Placement, Vacancy
+from ..vocabulary import STAFF_ROLES, Role, Stage, occupation_label
 from . import bp, pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
@@ -27,10 +28,10 @@ def my_side():
 def own_placement(placement_id) -> Placement:
     """The placement if it belongs to the current business or jobseeker; 404 for anyone else's."""
     placement = db.get_or_404(Placement, placement_id)
-    if current_user.role == "business":
+    if current_user.role == Role.BUSINESS:
         if placement.vacancy.business_id != current_user.business_id:
             abort(404)
-    elif current_user.role == "jobseeker":
+    elif current_user.role == Role.JOBSEEKER:
         if placement.jobseeker.user_id != current_user.id:
             abort(404)
     elif current_user.role not in STAFF_ROLES:
@@ -46,7 +47,7 @@ def anonymous_profile(placement: Placement) -> dict:
         travel = explain(placement.suggestion.explanation).travel
     return {
         "talents": list(person.talents or []),
-        "experience": [match_service.occupation_label(u) for u in person.occupations or []],
+        "experience": [occupation_label(u) for u in person.occupations or []],
         "availability": dict(person.availability or {}),
         "hours": (person.hours_min, person.hours_max),
         "languages": dict(person.languages or {}),
@@ -57,11 +58,11 @@ def anonymous_profile(placement: Placement) -> dict:
 
 
 @bp.route("/")
-@roles("business", "jobseeker")
+@roles(Role.BUSINESS, Role.JOBSEEKER)
 def index():
     """The proposals made to me (business: for my vacancies; jobseeker: for me)."""
     query = select(Placement).options(selectinload(Placement.vacancy).selectinload(Vacancy.business))
-    if current_user.role == "business":
+    if current_user.role == Role.BUSINESS:
         query = query.join(Vacancy).where(Vacancy.business_id == current_user.business_id)
     else:
         query = query.join(Jobseeker).where(Jobseeker.user_id == current_user.id)
@@ -70,7 +71,7 @@ def index():
 
 
 @bp.route("/<int:placement_id>", methods=["GET", "POST"])
-@roles("business", "jobseeker")
+@roles(Role.BUSINESS, Role.JOBSEEKER)
 def detail(placement_id):
     """One proposal: the anonymised profile or the vacancy, the answer, and contact details once both said yes."""
     placement = own_placement(placement_id)
@@ -85,7 +86,7 @@ def detail(placement_id):
         db.session.commit()
         flash(_("Dank je wel. Je antwoord is opgeslagen."), "success")
         return redirect(url_for("placements.detail", placement_id=placement.id))
-    if side == "business":
+    if side == Role.BUSINESS:
         audit.record("jobseeker.view", placement.jobseeker, jobseeker_id=placement.jobseeker_id,
                      page="placements.detail", placement_id=placement.id,
                      contact=pipeline.contact_shared(placement))
@@ -93,14 +94,14 @@ def detail(placement_id):
     my_answer = getattr(placement, f"{side}_response")
     return render_template(
         "placements/detail.html", p=placement, side=side, form=form, my_answer=my_answer,
-        can_answer=placement.stage == "voorgesteld" and my_answer is None,
+        can_answer=placement.stage == Stage.PROPOSED and my_answer is None,
         contact_shared=pipeline.contact_shared(placement),
-        profile=anonymous_profile(placement) if side == "business" else None,
+        profile=anonymous_profile(placement) if side == Role.BUSINESS else None,
     ), 200 if not form.is_submitted() else 400
 
 
 @bp.route("/<int:placement_id>/laag-risico")
-@roles("business", *STAFF_ROLES)
+@roles(Role.BUSINESS, *STAFF_ROLES)
 def low_risk(placement_id):
     """For the business: the trial period, who is the employer, and instruments that may apply."""
     placement = own_placement(placement_id)

@@ -9,6 +9,7 @@ from .. import audit, retention
 from ..access import public, roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
+from ..vocabulary import STAFF_ROLES, JobseekerStatus
 from . import bp
 
 
@@ -32,12 +33,12 @@ def matching():
 
 
 @bp.route("/privacy/bewaartermijn")
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def retention_list():
     """Profiles that got a retention notice, with the date they will be anonymised if nothing happens."""
     noticed = db.session.scalars(
         select(Jobseeker)
-        .where(Jobseeker.retention_notice_at.is_not(None), Jobseeker.status != "erased")
+        .where(Jobseeker.retention_notice_at.is_not(None), Jobseeker.status != JobseekerStatus.ERASED)
         .order_by(Jobseeker.retention_notice_at, Jobseeker.id)
     ).all()
     rows = [(j, retention.erase_date(j)) for j in noticed]
@@ -46,14 +47,14 @@ def retention_list():
 
 
 @bp.route("/privacy/bewaartermijn/<int:jobseeker_id>/bewaren", methods=["POST"])
-@roles("staff", "admin")
+@roles(*STAFF_ROLES)
 def keep(jobseeker_id):
     """Staff spoke with the person and they want to stay: the profile counts as active again."""
     form = FlaskForm()
     if not form.validate_on_submit():
         abort(400)
     jobseeker = db.get_or_404(Jobseeker, jobseeker_id)
-    if jobseeker.status == "erased":
+    if jobseeker.status == JobseekerStatus.ERASED:
         abort(404)
     db.session.execute(
         update(Jobseeker)

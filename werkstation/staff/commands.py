@@ -4,7 +4,7 @@ import json
 
 import click
 
-from .. import match_service
+from .. import matching_bridge
 from ..extensions import db
 from . import bp
 
@@ -12,9 +12,9 @@ from . import bp
 @bp.cli.command("rematch")
 def rematch_command():
     """Re-score every open vacancy against every available jobseeker."""
-    n = match_service.rematch_all()
+    n = matching_bridge.rematch_all()
     db.session.commit()
-    click.echo(f"Rematched: {n} suggestions stored (model {match_service.active_matcher().model_version}).")
+    click.echo(f"Rematched: {n} suggestions stored (model {matching_bridge.active_matcher().model_version}).")
 
 
 @bp.cli.command("learn")
@@ -22,7 +22,7 @@ def rematch_command():
 @click.option("--rematch/--no-rematch", default=True, show_default=True, help="Re-score everything when the learned model is used.")
 def learn_command(seed, rematch):
     """Fit the scorer on staff decisions and placement outcomes; use it only if it beats the model in use."""
-    result = match_service.learn(random_state=seed)
+    result = matching_bridge.learn(random_state=seed)
     report = result.report
     click.echo(f"Examples: {report.get('n_pairs', 0)} ({report.get('n_positive', 0)} positive), "
                f"held-out folds: {report.get('folds', 0)}")
@@ -33,7 +33,7 @@ def learn_command(seed, rematch):
         click.echo(f"Note: {report['note']}")
     if result.used:
         if rematch:
-            match_service.rematch_all()
+            matching_bridge.rematch_all()
         db.session.commit()
         click.echo(f"Learned model beats {report['baseline']}: now using {result.model_version}.")
     else:

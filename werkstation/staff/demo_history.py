@@ -11,15 +11,17 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from .. import match_service
+from .. import matching_bridge
 from ..extensions import db
 from ..models import Business, FairnessSelfDescription, Jobseeker, Suggestion, User, Vacancy, utcnow
 from ..placements import pipeline
+from ..vocabulary import Decision, EmployerOfRecord, Role, Stage, VacancyStatus
 
 # (target stage, how many); the timeline stops earlier when it would run past today.
-TARGETS = [("voorgesteld", 3), ("kennismaking", 3), ("proefplaatsing", 5), ("in_dienst", 14), ("afgerond", 4),
+# Besides the stages: a proposal one side says no to, and a placement ended after the trial.
+TARGETS = [(Stage.PROPOSED, 3), (Stage.INTRODUCTION, 3), (Stage.TRIAL, 5), (Stage.EMPLOYED, 14), (Stage.COMPLETED, 4),
            ("declined_business", 3), ("declined_jobseeker", 3), ("ended", 3)]
-LONG_TARGETS = ("in_dienst", "afgerond", "ended")
+LONG_TARGETS = (Stage.EMPLOYED, Stage.COMPLETED, "ended")
 
 
 def _at(day, hour=10):
@@ -31,13 +33,13 @@ def seed_history(rng_seed=2026):
     rng = random.Random(rng_seed + 1)  # noqa: S311 (deterministic demo data, not security)
     now = utcnow()
     today = now.date()
-    match_service.rematch_all()
+    matching_bridge.rematch_all()
     db.session.commit()
     staff = db.session.scalar(select(User).where(User.email == "medewerker@werkstation-demo.nl"))
-    business_users = {u.business_id: u for u in db.session.scalars(select(User).where(User.role == "business"))}
+    business_users = {u.business_id: u for u in db.session.scalars(select(User).where(User.role == Role.BUSINESS))}
 
     rows = db.session.scalars(
-        select(Suggestion).join(Vacancy).where(Suggestion.eligible, Vacancy.status == "open")
+        select(Suggestion).join(Vacancy).where(Suggestion.eligible, Vacancy.status == VacancyStatus.OPEN)
         .order_by(Suggestion.vacancy_id, Suggestion.score.desc(), Suggestion.jobseeker_id)
     ).all()
     by_vacancy = {}
@@ -76,10 +78,10 @@ def seed_history(rng_seed=2026):
             max(now - timedelta(days=rng.randint(5, 230), hours=rng.randint(0, 8)),
                 row.jobseeker.created_at + timedelta(days=1))
         if good:
-            pipeline.decide(row, "shortlist", rng.choice(["good_fit", "good_fit", "talents", "neighbour"]), "",
+            pipeline.decide(row, Decision.SHORTLIST, rng.choice(["good_fit", "good_fit", "talents", "neighbour"]), "",
                             staff, at=when)
         else:
-            pipeline.decide(row, "reject", rng.choice(["hours", "travel", "work", "language", "not_available"]),
+            pipeline.decide(row, Decision.REJECT, rng.choice(["hours", "travel", "work", "language", "not_available"]),
                             "", staff, at=when)
         decisions += 1
     db.session.flush()
@@ -94,8 +96,8 @@ def seed_history(rng_seed=2026):
     bakery = db.session.scalar(select(Business).join(User).where(User.email == "bakkerij@werkstation-demo.nl"))
     for row in _first_for(amina, bakery):
         if row.decision is None:
-            pipeline.decide(row, "shortlist", "good_fit", "", staff, at=now - timedelta(days=2))
-        placements += _play(row, "voorgesteld", now - timedelta(days=2), staff, business_users, rng, today,
+            pipeline.decide(row, Decision.SHORTLIST, "good_fit", "", staff, at=now - timedelta(days=2))
+        placements += _play(row, Stage.PROPOSED, now - timedelta(days=2), staff, business_users, rng, today,
                             jobseeker_says_yes=row.vacancy.business_id == (bakery.id if bakery else None))
 
     described = 0
@@ -123,7 +125,7 @@ def _first_for(amina, bakery):
     if bakery is not None:
         row = db.session.scalar(
             select(Suggestion).join(Vacancy)
-            .where(Vacancy.business_id == bakery.id, Vacancy.status == "open", Suggestion.eligible,
+            .where(Vacancy.business_id == bakery.id, Vacancy.status == VacancyStatus.OPEN, Suggestion.eligible,
                    Suggestion.decision.is_(None))
             .order_by(Suggestion.score.desc(), Suggestion.id)
         )
@@ -140,49 +142,49 @@ def _play(row, target, start, staff, business_users, rng, today, jobseeker_says_
         return 0
     business_user = business_users.get(row.vacancy.business_id)
     person_user = row.jobseeker.user
-    if target == "voorgesteld":
+    if target == Stage.PROPOSED:
         if jobseeker_says_yes:
-            pipeline.respond(placement, "jobseeker", True, "", person_user, at=start + timedelta(hours=20))
+            pipeline.respond(placement, Role.JOBSEEKER, True, "", person_user, at=start + timedelta(hours=20))
         return 1
     day = start + timedelta(days=rng.randint(1, 4))
     if target == "declined_business":
-        pipeline.respond(placement, "business", False, rng.choice(
+        pipeline.respond(placement, Role.BUSINESS, False, rng.choice(
             ["We zoeken iemand met meer ervaring.", "De uren passen toch niet bij ons rooster."]), business_user, at=day)
         return 1
-    pipeline.respond(placement, "business", True, "", business_user, at=day)
+    pipeline.respond(placement, Role.BUSINESS, True, "", business_user, at=day)
     day += timedelta(days=rng.randint(0, 3))
     if target == "declined_jobseeker":
-        pipeline.respond(placement, "jobseeker", False, rng.choice(
+        pipeline.respond(placement, Role.JOBSEEKER, False, rng.choice(
             ["Ik heb al ander werk gevonden.", "De reistijd is te lang voor mij."]), person_user, at=day)
         return 1
-    pipeline.respond(placement, "jobseeker", True, "", person_user, at=day)
+    pipeline.respond(placement, Role.JOBSEEKER, True, "", person_user, at=day)
     day += timedelta(days=rng.randint(3, 8))
     if day.date() > today:
         return 1
-    pipeline.move(placement, "kennismaking", staff, at=day, note="Kennismaking op de werkplek.")
-    if target == "kennismaking":
+    pipeline.move(placement, Stage.INTRODUCTION, staff, at=day, note="Kennismaking op de werkplek.")
+    if target == Stage.INTRODUCTION:
         return 1
     trial_start = (day + timedelta(days=rng.randint(5, 10))).date()
     trial_end = trial_start + timedelta(days=rng.choice([28, 42, 56]))
     if trial_start > today:
         return 1
-    pipeline.move(placement, "proefplaatsing", staff, trial_start=trial_start, trial_end=trial_end,
+    pipeline.move(placement, Stage.TRIAL, staff, trial_start=trial_start, trial_end=trial_end,
                   at=_at(trial_start - timedelta(days=2)))
     _follow_ups(placement, today, rng, staff)
-    if target == "proefplaatsing" or trial_end >= today:
+    if target == Stage.TRIAL or trial_end >= today:
         return 1
     if target == "ended":
-        pipeline.move(placement, "beeindigd", staff, reason=rng.choice(["no_fit", "personal"]),
+        pipeline.move(placement, Stage.ENDED, staff, reason=rng.choice(["no_fit", "personal"]),
                       note="Na de proefplaatsing gestopt.", at=_at(trial_end))
         return 1
-    employer = rng.choice(["business", "cooperative"])
-    pipeline.move(placement, "in_dienst", staff, employer_of_record=employer, employed_since=trial_end + timedelta(days=1),
+    employer = rng.choice(list(EmployerOfRecord))
+    pipeline.move(placement, Stage.EMPLOYED, staff, employer_of_record=employer, employed_since=trial_end + timedelta(days=1),
                   hours_per_week=placement.vacancy.hours_min, at=_at(trial_end))
     placement.instruments = rng.sample(["proefplaatsing", "no_riskpolis", "loonkostenvoordeel", "jobcoach",
                                         "werkgeverscheque_utrecht"], rng.randint(1, 3))
     _follow_ups(placement, today, rng, staff)
-    if target == "afgerond" and placement.trial_start + timedelta(days=180) < today:
-        pipeline.move(placement, "afgerond", staff, at=_at(placement.trial_start + timedelta(days=181)),
+    if target == Stage.COMPLETED and placement.trial_start + timedelta(days=180) < today:
+        pipeline.move(placement, Stage.COMPLETED, staff, at=_at(placement.trial_start + timedelta(days=181)),
                       note="Vast contract bij het bedrijf.")
     return 1
 

@@ -2,23 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    IntegerField,
-    RadioField,
-    SelectField,
-    StringField,
-    TextAreaField,
-    TimeField,
-)
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import MultiCheckboxField
+from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField, TimeField
 from ..persistence import OnceOnlyForm
 from ..placements import meetings
 from ..placements.pipeline import END_REASONS, REJECT_REASONS, SHORTLIST_REASONS
-from ..templating import status_label
+from ..vocabulary import Decision, EmployerOfRecord, Role, status_label
 
 
 class QueueFilterForm(FlaskForm):
@@ -44,7 +35,7 @@ class DecisionForm(FlaskForm):
 
     decision = RadioField(
         _l("Je besluit"),
-        choices=[("shortlist", _l("Op de shortlist")), ("reject", _l("Afwijzen"))],
+        choices=[(Decision.SHORTLIST, _l("Op de shortlist")), (Decision.REJECT, _l("Afwijzen"))],
         validators=[InputRequired(message=_l("Kies op de shortlist of afwijzen."))],
     )
     reason = SelectField(_l("Reden"), validators=[InputRequired(message=_l("Kies een reden."))])
@@ -79,7 +70,8 @@ class MoveForm(OnceOnlyForm):
     employed_since = DateField(_l("In dienst vanaf"), validators=[Optional()])
     employer_of_record = RadioField(
         _l("Werkgever"),
-        choices=[("business", _l("Het bedrijf")), ("cooperative", _l("De coöperatie (het bedrijf loopt geen werkgeversrisico)"))],
+        choices=[(EmployerOfRecord.BUSINESS, _l("Het bedrijf")),
+                 (EmployerOfRecord.COOPERATIVE, _l("De coöperatie (het bedrijf loopt geen werkgeversrisico)"))],
         validators=[Optional()],
     )
     meeting_date = DateField(_l("Datum kennismaking"), validators=[Optional()])
@@ -136,7 +128,7 @@ class PlanForm(FlaskForm):
 class OnBehalfForm(FlaskForm):
     """Staff note an answer given in person or by phone (for someone without an account, or a business that called)."""
 
-    side = RadioField(_l("Wie antwoordde?"), choices=[("jobseeker", _l("De werkzoekende")), ("business", _l("Het bedrijf"))],
+    side = RadioField(_l("Wie antwoordde?"), choices=[(Role.JOBSEEKER, _l("De werkzoekende")), (Role.BUSINESS, _l("Het bedrijf"))],
                       validators=[InputRequired(message=_l("Kies wie antwoordde."))])
     answer = RadioField(_l("Antwoord"), choices=[("yes", _l("Ja")), ("no", _l("Nee"))],
                         validators=[InputRequired(message=_l("Kies ja of nee."))])

@@ -10,7 +10,6 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -18,7 +17,9 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Placement, Suggestion, utcnow
-from ..placements.pipeline import add_months, start_date
+from ..neighbourhood import lives_here
+from ..placements.pipeline import add_months, contact_shared, start_date
+from ..vocabulary import Decision, Stage
 
 MONTHS = 12
 CHART_WIDTH, CHART_HEIGHT = 640, 260
@@ -89,10 +90,6 @@ def _number(value):
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def _is_resident(jobseeker):
-    return (jobseeker.postcode or "")[:4] in set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
-
-
 def _months(today):
     first = date(today.year, today.month, 1)
     return [add_months(first, -k) for k in range(MONTHS - 1, -1, -1)]
@@ -117,7 +114,7 @@ def placed_per_month(today=None, placements=None):
     counts = {m: 0 for m in months}
     for p in placements:
         start = start_date(p)
-        if start is not None and _is_resident(p.jobseeker):
+        if start is not None and lives_here(p.jobseeker.postcode):
             key = date(start.year, start.month, 1)
             if key in counts:
                 counts[key] += 1
@@ -141,9 +138,9 @@ def hours_per_month(today=None, placements=None):
         total = 0
         for p in placements:
             start = start_date(p)
-            if start is None or start > end or not _is_resident(p.jobseeker):
+            if start is None or start > end or not lives_here(p.jobseeker.postcode):
                 continue
-            if p.stage == "beeindigd" and p.ended_at is not None and p.ended_at <= end:
+            if p.stage == Stage.ENDED and p.ended_at is not None and p.ended_at <= end:
                 continue
             total += p.hours_per_week or p.vacancy.hours_min or 0
         rows.append((m.strftime("%Y-%m"), total))
@@ -164,10 +161,9 @@ def funnel(placements=None):
     ).all()
     steps = [
         (_("Suggestie"), len(suggestions)),
-        (_("Op de shortlist"), sum(1 for d in suggestions if d == "shortlist")),
+        (_("Op de shortlist"), sum(1 for d in suggestions if d == Decision.SHORTLIST)),
         (_("Voorgesteld"), len(placements)),
-        (_("Allebei ja"), sum(1 for p in placements
-                              if p.business_response == "accepted" and p.jobseeker_response == "accepted")),
+        (_("Allebei ja"), sum(1 for p in placements if contact_shared(p))),
         (_("Aan het werk"), sum(1 for p in placements if start_date(p) is not None)),
         (_("Contract"), sum(1 for p in placements if p.employed_since is not None)),
     ]
@@ -182,7 +178,7 @@ def retained(p, months, today):
     """Still working `months` after the start (completed placements count as kept)."""
     start = start_date(p)
     mark = add_months(start, months)
-    if p.stage != "beeindigd" or p.ended_at is None:
+    if p.stage != Stage.ENDED or p.ended_at is None:
         return True
     return p.ended_at >= mark
 

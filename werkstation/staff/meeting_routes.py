@@ -7,8 +7,9 @@ from flask_wtf import FlaskForm
 
 from ..access import roles
 from ..extensions import db
-from ..models import STAFF_ROLES, Placement, utcnow
+from ..models import Placement, utcnow
 from ..placements import meetings
+from ..vocabulary import STAFF_ROLES, Stage
 from . import bp
 from .forms import MeetingForm
 from .routes import _placement_page, move_form_for
@@ -19,7 +20,7 @@ from .routes import _placement_page, move_form_for
 def plan_meeting(placement_id):
     """Plan or move the kennismaking (date, time, place)."""
     row = db.get_or_404(Placement, placement_id)
-    if row.stage != "kennismaking":
+    if row.stage != Stage.INTRODUCTION:
         abort(409)
     form = MeetingForm(prefix="km")
     if form.validate_on_submit():

@@ -1,22 +1,24 @@
 """Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..auth.routes import safe_next
+from ..explanations import explain
 from ..extensions import db
-from ..models import STAFF_ROLES, AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
+from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
+from ..neighbourhood import lives_here, lives_here_condition
 from ..persistence import commit_form, previous_result, versions_match
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
+from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
 from . import bp, impact
-from .explain import explain
 from .forms import (
     DecisionForm,
     FollowUpForm,
@@ -39,13 +41,9 @@ def refused(error: pipeline.RuleError):
     return render_template("errors/error.html", code=error.status, message=error.message), error.status
 
 
-def resident_filter():
-    pc4 = tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
-    return func.substr(Jobseeker.postcode, 1, 4).in_(pc4)
-
-
 def is_resident(jobseeker):
-    return (jobseeker.postcode or "")[:4] in set(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+    """Whether the person lives in the neighbourhood."""
+    return lives_here(jobseeker.postcode)
 
 
 @bp.app_context_processor
@@ -79,13 +77,13 @@ def home():
     counts = {
         "unreviewed": db.session.scalar(
             select(func.count()).select_from(Suggestion).join(Vacancy)
-            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == "open")
+            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == VacancyStatus.OPEN)
         ),
         "waiting": db.session.scalar(
-            select(func.count()).select_from(Placement).where(Placement.stage == "voorgesteld")
+            select(func.count()).select_from(Placement).where(Placement.stage == Stage.PROPOSED)
         ),
         "working": db.session.scalar(
-            select(func.count()).select_from(Placement).where(Placement.stage.in_(pipeline.WORKING_STAGES))
+            select(func.count()).select_from(Placement).where(Placement.stage.in_(WORKING_STAGES))
         ),
     }
     return render_template("staff/home.html", counts=counts, follow_ups=pipeline.due_follow_ups())
@@ -101,7 +99,7 @@ def vacancies():
     )
     rows = db.session.execute(
         select(Vacancy, func.coalesce(unreviewed.c.n, 0)).outerjoin(unreviewed, unreviewed.c.vacancy_id == Vacancy.id)
-        .where(Vacancy.status == "open").options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
+        .where(Vacancy.status == VacancyStatus.OPEN).options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
     ).all()
     return render_template("staff/vacancies.html", rows=rows)
 
@@ -122,7 +120,7 @@ def vacancy_queue(vacancy_id):
     if filters.unreviewed.data:
         query = query.where(Suggestion.decision.is_(None))
     if filters.residents.data:
-        query = query.where(resident_filter())
+        query = query.where(lives_here_condition(Jobseeker.postcode))
     page = db.paginate(query, per_page=QUEUE_PAGE, error_out=False)
     rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
@@ -140,7 +138,7 @@ def rescore_vacancy(vacancy_id):
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = ProposeForm()
     if form.validate_on_submit():
-        n = match_service.rescore_vacancy(vacancy)
+        n = matching_bridge.rescore(vacancy)
         db.session.commit()
         flash(_("Opnieuw berekend: %(n)s suggesties.", n=n), "success")
     return redirect(url_for("staff.vacancy_queue", vacancy_id=vacancy.id))
@@ -180,7 +178,7 @@ def jobseeker_queue(jobseeker_id):
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     db.session.commit()
-    occupations = [match_service.occupation_label(u) for u in person.occupations or []]
+    occupations = [occupation_label(u) for u in person.occupations or []]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
                            occupations=occupations, resident=is_resident(person))
 
@@ -224,7 +222,7 @@ def suggestion(suggestion_id):
     return render_template(
         "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(), back=back,
         placement=placement, resident=is_resident(row.jobseeker),
-        reasons=pipeline.SHORTLIST_REASONS if row.decision == "shortlist" else pipeline.REJECT_REASONS,
+        reasons=pipeline.SHORTLIST_REASONS if row.decision == Decision.SHORTLIST else pipeline.REJECT_REASONS,
     ), 200 if request.method == "GET" else 400
 
 
@@ -284,8 +282,8 @@ def _placement_page(placement, form, status=200, meeting_form=None):
     return render_template(
         "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
         follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
-        on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == "voorgesteld" else None,
-        meeting_form=meeting_form or (meeting_form_for(placement) if placement.stage == "kennismaking" else None),
+        on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == Stage.PROPOSED else None,
+        meeting_form=meeting_form or (meeting_form_for(placement) if placement.stage == Stage.INTRODUCTION else None),
         today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
     ), status
 
@@ -393,7 +391,7 @@ def _plan_choices(plan):
 @roles(*STAFF_ROLES)
 def plan():
     """The neighbourhood plan next to greedy picks; accepted assignments become shortlist decisions."""
-    computed = match_service.neighbourhood_plan()
+    computed = matching_bridge.neighbourhood_plan()
     form = PlanForm()
     form.assignments.choices = _plan_choices(computed)
     if request.method == "GET":
@@ -404,12 +402,12 @@ def plan():
         for vacancy, person, _score in computed.assignments:
             if f"{vacancy.id}:{person.id}" not in wanted:
                 continue
-            row = match_service.suggestion_for(vacancy, person)
+            row = matching_bridge.suggestion_for(vacancy, person)
             if row.decision is not None:
                 kept += 1
                 continue
             db.session.flush()
-            pipeline.decide(row, "shortlist", "plan", _("Geaccepteerd uit het wijkplan"), current_user)
+            pipeline.decide(row, Decision.SHORTLIST, "plan", _("Geaccepteerd uit het wijkplan"), current_user)
             added += 1
         db.session.commit()
         flash(_("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al een besluit.", added=added,

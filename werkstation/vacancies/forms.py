@@ -8,22 +8,18 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..auth.forms import SECTORS
-from ..jobseekers.choices import (
+from ..fields import DateField, IntegerField, MultiCheckboxField, ScheduleField, SelectField, TileField
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
-    DateField,
-    IntegerField,
-    MultiCheckboxField,
-    ScheduleField,
-    SelectField,
-    TileField,
     certificate_choices,
-    check_hours_order,
-    hours_validators,
+    form_level,
+    known_occupation,
     licence_choices,
+    resolve_occupation,
     talent_choices,
 )
-from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -99,8 +95,6 @@ class VacancyForm(OnceOnlyForm):
 
     def populate_vacancy(self, vacancy, default_postcode):
         """Write the validated answers into `vacancy`."""
-        from ..jobseekers.choices import known_occupation, resolve_occupation
-
         vacancy.title = self.title.data.strip()
         uri = self.occupation_uri.data
         # The hidden field is only a hint from the browser: trust it only when it is a real ESCO occupation.
@@ -132,7 +126,7 @@ class VacancyForm(OnceOnlyForm):
         self.required_talents.data = list(vacancy.required_talents or [])
         self.preferred_talents.data = list(vacancy.preferred_talents or [])
         level = (vacancy.languages or {}).get("nl", "")
-        self.dutch_level.data = "C1" if level == "C2" else level
+        self.dutch_level.data = form_level(level)
         self.licences.data = list(vacancy.licences or [])
         self.certificates.data = list(vacancy.certificates or [])
         self.postcode.data = vacancy.postcode

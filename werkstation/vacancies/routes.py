@@ -5,27 +5,32 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import audit, match_service
+from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
-from ..jobseekers.choices import (
+from ..models import Business, Vacancy
+from ..persistence import commit_form, versions_match
+from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
     REQUIRED_LEVEL_WORDS,
+    ROLES,
+    STAFF_ROLES,
+    Role,
+    VacancyStatus,
+    form_level,
     occupation_label,
     search_occupations,
     talent_words,
 )
-from ..models import ROLES, STAFF_ROLES, Business, Vacancy
-from ..persistence import commit_form, versions_match
 from . import bp
 from .forms import BusinessForm, StaffVacancyForm, StatusForm, VacancyForm
 
 # action -> (allowed from statuses, new status)
 STATUS_ACTIONS = {
-    "pause": (("open",), "paused"),
-    "open": (("paused", "closed", "draft"), "open"),
-    "close": (("open", "paused", "draft"), "closed"),
+    "pause": ((VacancyStatus.OPEN,), VacancyStatus.PAUSED),
+    "open": ((VacancyStatus.PAUSED, VacancyStatus.CLOSED, VacancyStatus.DRAFT), VacancyStatus.OPEN),
+    "close": ((VacancyStatus.OPEN, VacancyStatus.PAUSED, VacancyStatus.DRAFT), VacancyStatus.CLOSED),
 }
 EDITABLE = ("title", "occupation_uri", "description", "hours_min", "hours_max", "schedule", "seats", "start_date",
             "required_talents", "preferred_talents", "languages", "licences", "certificates", "postcode")
@@ -38,7 +43,7 @@ def vacancy_or_404(vacancy_id):
         abort(404)
     if current_user.is_staff:
         return vacancy
-    if current_user.role == "business" and vacancy.business_id == current_user.business_id:
+    if current_user.role == Role.BUSINESS and vacancy.business_id == current_user.business_id:
         return vacancy
     abort(404)
 
@@ -57,14 +62,14 @@ def vacancy_view_data(vacancy):
         "occupation": occupation_label(vacancy.occupation_uri) if vacancy.occupation_uri else None,
         "required": [talent_words(t) for t in vacancy.required_talents or []],
         "preferred": [talent_words(t) for t in vacancy.preferred_talents or []],
-        "level": REQUIRED_LEVEL_WORDS.get("C1" if (vacancy.languages or {}).get("nl") == "C2" else (vacancy.languages or {}).get("nl")),
+        "level": REQUIRED_LEVEL_WORDS.get(form_level((vacancy.languages or {}).get("nl"))),
         "licences": [LICENCE_LABELS.get(code, code) for code in vacancy.licences or []],
         "certificates": [CERTIFICATE_LABELS.get(code, code) for code in vacancy.certificates or []],
     }
 
 
 @bp.route("/vacatures")
-@roles("business", "staff", "admin")
+@roles(Role.BUSINESS, *STAFF_ROLES)
 def index():
     """The business's own vacancies (staff: every vacancy)."""
     query = select(Vacancy).order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
@@ -75,7 +80,7 @@ def index():
 
 
 @bp.route("/vacatures/nieuw", methods=["GET", "POST"])
-@roles("business")
+@roles(Role.BUSINESS)
 def new():
     """Post a new vacancy; after saving the business sees how many neighbours fit."""
     business = current_user.business
@@ -105,11 +110,11 @@ def new_for_business():
 def _create(form, business, message):
     """Save a new open vacancy for `business` with its suggestions in one transaction; the redirect, or None when
     the form must be shown again (its error is on the form)."""
-    vacancy = Vacancy(business=business, status="open")
+    vacancy = Vacancy(business=business, status=VacancyStatus.OPEN)
     form.populate_vacancy(vacancy, business.postcode)
     db.session.add(vacancy)
     db.session.flush()
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     audit.record("vacancy.create", vacancy, title=vacancy.title, on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
     if outcome.ok or outcome.duplicate:
@@ -120,11 +125,11 @@ def _create(form, business, message):
 
 
 @bp.route("/vacatures/<int:vacancy_id>")
-@roles("business", "staff", "admin")
+@roles(Role.BUSINESS, *STAFF_ROLES)
 def detail(vacancy_id):
     """One vacancy with anonymous counts of the neighbours who fit it."""
     vacancy = vacancy_or_404(vacancy_id)
-    counts = match_service.fit_counts(vacancy) if vacancy.status == "open" else None
+    counts = matching_bridge.fit_counts(vacancy) if vacancy.status == VacancyStatus.OPEN else None
     return render_template(
         "vacancies/detail.html", vacancy=vacancy, counts=counts, words=vacancy_view_data(vacancy),
         status_form=status_form_for(vacancy), actions=allowed_actions(vacancy),
@@ -136,7 +141,7 @@ def allowed_actions(vacancy):
 
 
 @bp.route("/vacatures/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
-@roles("business", "staff", "admin")
+@roles(Role.BUSINESS, *STAFF_ROLES)
 def edit(vacancy_id):
     """Change a vacancy; the matches are recalculated in the same transaction."""
     vacancy = vacancy_or_404(vacancy_id)
@@ -148,7 +153,7 @@ def edit(vacancy_id):
         before = snapshot(vacancy)
         form.populate_vacancy(vacancy, vacancy.business.postcode)
         changes = changed_fields(before, vacancy)
-        match_service.rescore_vacancy(vacancy)
+        matching_bridge.rescore(vacancy)
         audit.record("vacancy.update", vacancy, fields=changes, on_behalf=current_user.is_staff)
         outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
         if outcome.ok or outcome.duplicate:
@@ -163,7 +168,7 @@ def edit(vacancy_id):
 
 
 @bp.route("/vacatures/<int:vacancy_id>/status", methods=["POST"])
-@roles("business", "staff", "admin")
+@roles(Role.BUSINESS, *STAFF_ROLES)
 def change_status(vacancy_id):
     """Pause, reopen or close a vacancy."""
     vacancy = vacancy_or_404(vacancy_id)
@@ -181,19 +186,19 @@ def change_status(vacancy_id):
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     old = vacancy.status
     vacancy.status = target
-    match_service.rescore_vacancy(vacancy)
+    matching_bridge.rescore(vacancy)
     audit.record("vacancy.status", vacancy, from_status=old, to_status=target, on_behalf=current_user.is_staff)
     outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id))
     if outcome.ok:
-        flash({"paused": _("De vacature is gepauzeerd."), "open": _("De vacature staat weer open."),
-               "closed": _("De vacature is gesloten.")}[target], "success")
+        flash({VacancyStatus.PAUSED: _("De vacature is gepauzeerd."), VacancyStatus.OPEN: _("De vacature staat weer open."),
+               VacancyStatus.CLOSED: _("De vacature is gesloten.")}[target], "success")
     elif not outcome.duplicate:
         flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
     return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
 
 
 @bp.route("/bedrijf/gegevens", methods=["GET", "POST"])
-@roles("business")
+@roles(Role.BUSINESS)
 def business_details():
     """The business changes its own name, sector, postcode, contact person and phone number."""
     business = db.session.get(Business, current_user.business_id)

@@ -10,7 +10,8 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from matching import COMPARISONS
+from .engine import COMPARISONS, language_name
+from .vocabulary import CEFR_LEVELS, occupation_label
 
 # Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
 # says which outcomes of its explanation codes ("<feature>.<outcome>") mean "does not (fully) fit" and which one
@@ -69,13 +70,6 @@ def rounded_points(values, total_points):
 
 # The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
 # params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
-LANGUAGE_NAMES_EN = {
-    "nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "pl": "Polish", "ro": "Romanian", "bg": "Bulgarian", "tr": "Turkish", "ar": "Arabic",
-    "ber": "Berber", "zgh": "Berber", "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "prs": "Dari",
-    "uk": "Ukrainian", "ru": "Russian", "zh": "Chinese", "hi": "Hindi", "ur": "Urdu", "pap": "Papiamento",
-    "srn": "Sranan Tongo",
-}
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
@@ -106,8 +100,6 @@ def english_detail(code: str, params: dict) -> str | None:
             if outcome in OCCUPATION_EN:
                 return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
-                from ..match_service import occupation_label
-
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",
                     "no_requirement": "vacancy without a recognised occupation"}.get(outcome)
@@ -137,7 +129,7 @@ def english_detail(code: str, params: dict) -> str | None:
             return {"unknown": "travel time unknown"}.get(outcome)
         if kind == "language":
             required, levels = p.get("required", {}), p.get("levels", {})
-            name = lambda c: LANGUAGE_NAMES_EN.get(c, c.upper())  # noqa: E731
+            name = lambda c: language_name(c, "en")  # noqa: E731
             if outcome == "ok":
                 return ", ".join(f"{name(c)} {levels.get(c)} (asks {need})" for c, need in required.items())
             if outcome == "below":
@@ -158,7 +150,7 @@ def english_detail(code: str, params: dict) -> str | None:
 
 
 def language_gaps(required, levels, name):
-    order = ("A1", "A2", "B1", "B2", "C1", "C2")
+    order = CEFR_LEVELS
     out = []
     for code, need in required.items():
         have = levels.get(code)

@@ -1,0 +1,31 @@
+"""Everything the web app takes from the matching engine (`matching/`), imported here and nowhere else.
+
+The engine never imports the web side; the web side reaches it only through this module, so this list is the whole
+contract between the two. `werkstation/matching_bridge/` turns rows into the engine's records and stores its scores.
+"""
+
+from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, load_taxonomy
+from matching import Vacancy as VacancyRecord
+from matching.features import TRAVEL_MODES, travel_minutes
+from matching.geo import PostcodeCentroids, haversine_km
+from matching.languages import LANGUAGE_NAMES, language_name
+from matching.live import LiveIndex
+from matching.records import normalise_postcode
+
+__all__ = [
+    "COMPARISONS",
+    "LANGUAGE_NAMES",
+    "TRAVEL_MODES",
+    "Candidate",
+    "LiveIndex",
+    "Matcher",
+    "PostcodeCentroids",
+    "VacancyRecord",
+    "allocate",
+    "default_search",
+    "haversine_km",
+    "language_name",
+    "load_taxonomy",
+    "normalise_postcode",
+    "travel_minutes",
+]

@@ -1,0 +1,51 @@
+"""The bridge between the web app and the matching engine: ORM rows -> matching records -> stored suggestions.
+What it takes from the engine comes through `werkstation/engine.py`, the one module that imports `matching`.
+
+    records.py      rows -> matching records; who is matchable
+    model.py        the scoring model in use (the one query for the active model)
+    indexes.py      per-app cache of the encoded sides, kept up to date row by row (IndexCache)
+    suggestions.py  rescore(row) for a saved vacancy or profile, rematch_all(), stored explanations
+    counts.py       anonymous fit counts for a business, fitting vacancies for a person
+    learning.py     fitting weights on staff decisions and outcomes
+    plan.py         the neighbourhood plan
+
+Protected attributes never cross this bridge: records are built from an explicit list of fields, and the fairness
+monitor's table is never read here.
+"""
+
+from .counts import GOOD_FIT, FitCounts, fit_counts, vacancies_for, walking_minutes
+from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy_index, warm_indexes
+from .learning import LearnResult, learn, training_examples
+from .model import active_matcher, active_model
+from .plan import NeighbourhoodPlan, neighbourhood_plan
+from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
+from .suggestions import explanation_json, rematch_all, rescore, suggestion_for
+
+__all__ = [
+    "GOOD_FIT",
+    "FitCounts",
+    "IndexCache",
+    "LearnResult",
+    "NeighbourhoodPlan",
+    "active_matcher",
+    "active_model",
+    "candidate_index",
+    "candidate_record",
+    "explanation_json",
+    "fit_counts",
+    "index_cache",
+    "init_app",
+    "learn",
+    "matchable_jobseekers",
+    "neighbourhood_plan",
+    "open_vacancies",
+    "rematch_all",
+    "rescore",
+    "suggestion_for",
+    "training_examples",
+    "vacancies_for",
+    "vacancy_index",
+    "vacancy_record",
+    "walking_minutes",
+    "warm_indexes",
+]

@@ -1,0 +1,92 @@
+"""Learning from staff decisions and placement outcomes: new weights are used only when they beat the model in use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..engine import Matcher
+from ..extensions import db
+from ..models import MatchModel, Placement, Suggestion
+from ..neighbourhood import pc4_codes
+from ..vocabulary import PLACED_STAGES, Answer, Decision, Stage
+from .model import active_matcher, active_model
+from .records import candidate_record, vacancy_record
+
+
+def _label(placement) -> int | None:
+    """1 when the person was placed, 0 when the business or the person said no, None while undecided."""
+    placed = placement.stage in PLACED_STAGES or (placement.stage == Stage.ENDED and placement.trial_start is not None)
+    if placed:
+        return 1
+    if Answer.DECLINED in (placement.business_response, placement.jobseeker_response):
+        return 0
+    return None
+
+
+def training_examples():
+    """(Jobseeker, Vacancy, label) for every staff decision and placement outcome; outcomes win over decisions.
+
+    shortlist or placed = 1; reject or declined by the business or the jobseeker = 0. Erased people are left out.
+    """
+    labels = {}
+    rows = {}
+    decided = db.session.scalars(select(Suggestion).where(Suggestion.decision.is_not(None)).order_by(Suggestion.id))
+    for s in decided:
+        labels[(s.vacancy_id, s.jobseeker_id)] = 1 if s.decision == Decision.SHORTLIST else 0
+        rows[(s.vacancy_id, s.jobseeker_id)] = (s.jobseeker, s.vacancy)
+    for p in db.session.scalars(select(Placement).order_by(Placement.id)):
+        label = _label(p)
+        if label is not None:
+            labels[(p.vacancy_id, p.jobseeker_id)] = label
+            rows[(p.vacancy_id, p.jobseeker_id)] = (p.jobseeker, p.vacancy)
+    return [(rows[k][0], rows[k][1], label) for k, label in sorted(labels.items())
+            if rows[k][0].erased_at is None]
+
+
+@dataclass(frozen=True)
+class LearnResult:
+    """What `flask learn` reports: the cross-validation comparison and whether the learned model is now used."""
+
+    report: dict
+    used: bool
+    model_version: str
+
+
+def _activate(matcher, report) -> None:
+    """Store the learned weights (once per version) and make them the only active model."""
+    existing = db.session.scalar(select(MatchModel).where(MatchModel.version == matcher.model_version))
+    for row in db.session.scalars(select(MatchModel).where(MatchModel.active)):
+        row.active = False
+    if existing is None:
+        existing = MatchModel(version=matcher.model_version, weights=matcher.get_weights(), report=report)
+        db.session.add(existing)
+    existing.report = report
+    existing.active = True
+
+
+def learn(random_state: int = 0) -> LearnResult:
+    """Fit the scorer on decisions and outcomes; store and activate the learned weights only when they beat the
+    model in use (the active learned model, else the default weights) on held-out decisions (caller commits)."""
+    examples = training_examples()
+    active = active_model()
+    current = active_matcher()
+    matcher = Matcher(weights=active.weights["weights"] if active is not None else None,
+                      resident_pc4=pc4_codes() or None, random_state=random_state)
+    if not examples:
+        return LearnResult({"n_pairs": 0, "note": "no decisions yet", "used": "default",
+                            "baseline": current.model_version}, False, current.model_version)
+    people = {j.id: j for j, _, _ in examples}
+    jobs = {v.id: v for _, v, _ in examples}
+    matcher.fit(
+        [candidate_record(j) for j in people.values()],
+        [vacancy_record(v) for v in jobs.values()],
+        [(str(j.id), str(v.id)) for j, v, _ in examples],
+        [label for _, _, label in examples],
+    )
+    report = dict(matcher.cv_report_, baseline=current.model_version)  # "default_*" figures are of this model
+    used = report.get("used") == "learned"
+    if used:
+        _activate(matcher, report)
+    return LearnResult(report, used, matcher.model_version)
