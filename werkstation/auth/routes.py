@@ -4,19 +4,21 @@ import hmac
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit, retention, security
 from ..access import public, roles
 from ..extensions import db, limiter, login_manager
 from ..models import Business, User, utcnow
+from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
 from . import bp, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
+from .lookup import find_account
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
@@ -60,6 +62,7 @@ def start_session(user):
 
 def finish_registration(user, action, audited, message):
     """One transaction for the new account, its audit event and its first login; then on to the overview."""
+    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
     db.session.flush()
     audit.record(action, audited, actor=user)
     start_session(user)
@@ -79,7 +82,11 @@ def spend_password_time(password):
 
 
 def _login_email():
-    return User.normalise_email(request.form.get("email", ""))[:254]
+    """The account a login attempt is for, in one form (a phone number typed another way counts the same)."""
+    typed = request.form.get("email", "")
+    if "@" not in typed:
+        return normalise_phone(typed) or typed.strip()[:40]
+    return User.normalise_email(typed)[:254]
 
 
 def _failed_login(response):
@@ -147,8 +154,7 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        email = User.normalise_email(form.email.data)
-        user = db.session.scalar(select(User).where(User.email == email))
+        user = find_account(form.email.data)
         if user is None:
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):
