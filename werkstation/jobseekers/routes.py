@@ -6,7 +6,18 @@ any profile under /werkzoekenden/<id>/... Every change by staff lands in the aud
 
 import json
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -40,10 +51,11 @@ from ..vocabulary import (
     occupation_label,
     talent_words,
 )
-from . import bp
 from .export import build_export
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
+
+bp = Blueprint("jobseekers", __name__)
 
 SESSION_KEYS = {False: "intake", True: "intake_staff"}
 HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")

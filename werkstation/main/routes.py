@@ -1,6 +1,6 @@
 """Home, about, language choice and one dashboard per role."""
 
-from flask import redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -9,7 +9,8 @@ from ..auth.routes import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, Placement, Suggestion, User, Vacancy
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, VacancyStatus
-from . import bp
+
+bp = Blueprint("main", __name__)
 
 
 @bp.route("/")

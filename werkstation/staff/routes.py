@@ -1,6 +1,6 @@
 """Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,7 +18,7 @@ from ..persistence import commit_form, previous_result, versions_match
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
-from . import bp, impact
+from . import impact
 from .forms import (
     DecisionForm,
     FollowUpForm,
@@ -30,6 +30,9 @@ from .forms import (
     ProposeForm,
     QueueFilterForm,
 )
+
+# cli_group=None: the commands are `flask rematch` and `flask learn`, not `flask staff ...`.
+bp = Blueprint("staff", __name__, url_prefix="/medewerker", cli_group=None)
 
 QUEUE_PAGE = 20
 

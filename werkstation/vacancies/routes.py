@@ -1,6 +1,6 @@
 """Businesses post, change, pause and close their vacancies and see at once how many neighbours fit."""
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -23,8 +23,9 @@ from ..vocabulary import (
     search_occupations,
     talent_words,
 )
-from . import bp
 from .forms import BusinessForm, StaffVacancyForm, StatusForm, VacancyForm
+
+bp = Blueprint("vacancies", __name__)
 
 # action -> (allowed from statuses, new status)
 STATUS_ACTIONS = {
