@@ -229,3 +229,50 @@ def test_long_queues_are_paged_and_keep_their_filters(app, client):
     assert "eligible=y" in next_link
     second = client.get(f"/medewerker/vacatures/{vacancy.id}?eligible=y&page=2").get_data(as_text=True)
     assert second.count('class="list-item suggestion"') == 3 and 'start="21"' in second
+
+
+def _decision_page_state(client, url):
+    html = client.get(url).get_data(as_text=True)
+    return {name: re.search(rf'name="{name}"[^>]*value="([^"]*)"', html).group(1)
+            for name in ("csrf_token", "form_token", "version")}
+
+
+def test_a_decision_on_a_page_loaded_before_someone_elses_decision_is_refused_and_keeps_the_input(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    url = f"/medewerker/suggesties/{row.id}"
+    state = _decision_page_state(client, url)
+    from werkstation.placements import pipeline
+
+    pipeline.decide(db.session.get(Suggestion, row.id), "reject", "travel", "Te ver.", make_user("staff"))
+    db.session.commit()
+    response = client.post(url, data={**state, "decision": "shortlist", "reason": "shortlist:good_fit",
+                                      "note": "Mijn notitie"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Iemand anders heeft dit net veranderd" in html and "Mijn notitie" in html
+    assert db.session.get(Suggestion, row.id).decision == "reject"
+
+
+def test_a_double_clicked_decision_is_saved_once(app, client):
+    vacancy, (person,) = scored()
+    row = suggestion_of(vacancy, person)
+    login(client, make_user("staff"))
+    url = f"/medewerker/suggesties/{row.id}"
+    data = {**_decision_page_state(client, url), "decision": "shortlist", "reason": "shortlist:good_fit"}
+    first, again = client.post(url, data=data), client.post(url, data=data)
+    assert first.status_code == again.status_code == 302 and first.location == again.location
+    assert len(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "suggestion.decide")).all()) == 1
+
+
+def test_both_staff_start_pages_count_the_same_suggestions_waiting_for_a_decision(app, client):
+    vacancy, people = scored(people=2)
+    closed = make_vacancy(status="closed")
+    from werkstation import matching_bridge
+
+    matching_bridge.suggestion_for(closed, people[0])  # an undecided pair of a closed vacancy does not wait
+    db.session.commit()
+    login(client, make_user("staff"))
+    for page in ("/dashboard", "/medewerker/"):
+        html = client.get(page).get_data(as_text=True)
+        assert re.search(r"<strong>2</strong> suggesties om te bekijken", html), page
