@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from .. import matching_bridge
 from ..access import public, roles
-from ..auth.routes import safe_next
+from ..auth.sessions import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, Placement, User, Vacancy
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, VacancyStatus

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, matching_bridge
 from ..access import roles
-from ..auth.routes import safe_next
+from ..auth.sessions import safe_next
 from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
