@@ -1,12 +1,12 @@
 """The neighbourhood plan (next to greedy, accepted as staff decisions) and learning from decisions."""
 
 import json
-import re
 
 from sqlalchemy import select
 
 from tests.factories import BAKER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import values as html_values
 from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Jobseeker, MatchModel, Suggestion
@@ -30,8 +30,7 @@ def test_plan_is_shown_next_to_greedy_and_accepted_as_shortlist_decisions(app, c
     login(client, staff)
     html = client.get("/medewerker/plan").get_data(as_text=True)
     assert "Wijkplan" in html and "Mensen zonder voorstel" in html
-    values = re.findall(r'name="assignments"[^>]*value="([0-9]+:[0-9]+)"', html) or \
-        re.findall(r'value="([0-9]+:[0-9]+)"[^>]*name="assignments"', html)
+    values = html_values(html, "assignments")
     assert len(values) == 2
     plan = matching_bridge.neighbourhood_plan()
     assert plan.placed == 2 and plan.left_out == 0

@@ -1,11 +1,10 @@
 """Review queues: ranked suggestions explained in plain Dutch, filters, decisions with reasons, the audit log."""
 
-import re
-
 from sqlalchemy import select
 
 from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import form_state, link, page, text
 from tests.werkstation.workspace import proposed, scored, suggestion_of
 from werkstation.explanations import explain, rounded_points
 from werkstation.extensions import db
@@ -34,10 +33,15 @@ def test_breakdown_adds_up_to_the_score(app, client):
     assert round(sum(p.points for p in explained.parts), 1) == explained.score_points
     login(client, make_user("staff"))
     html = client.get(f"/medewerker/suggesties/{row.id}").get_data(as_text=True)
-    points = [float(x) for x in re.findall(r'<td class="num"[^>]*>([0-9.]+)</td>', html)]
-    total = float(re.search(r'<td class="num"[^>]*><strong>([0-9.]+)</strong>', html).group(1))
+    points, total = breakdown(html)
     assert len(points) == len(row.explanation["parts"]) and abs(sum(points) - total) < 1e-9
     assert abs(total - round(row.score * 100, 1)) < 1e-9
+
+
+def breakdown(html):
+    """([points of each part], the total) from the score's breakdown table."""
+    cells = page(html).select("td.num")
+    return [float(c.get_text()) for c in cells if c.strong is None], float(next(c for c in cells if c.strong).get_text())
 
 
 def test_rounded_points_always_add_up():
@@ -179,8 +183,7 @@ def test_explanation_is_phrased_in_english_for_the_english_interface(app, client
     html = client.get(f"/medewerker/suggesties/{row.id}?lang=en").get_data(as_text=True)
     assert "min by bike" in html and "has worked as" in html and "missing driving licence B" in html
     assert "fietsen" not in html and "mist rijbewijs" not in html and "heeft gewerkt" not in html
-    points = [float(x) for x in re.findall(r'<td class="num"[^>]*>([0-9.]+)</td>', html)]
-    total = float(re.search(r'<td class="num"[^>]*><strong>([0-9.]+)</strong>', html).group(1))
+    points, total = breakdown(html)
     assert abs(sum(points) - total) < 1e-9
     dutch = client.get(f"/medewerker/suggesties/{row.id}?lang=nl").get_data(as_text=True)
     assert "min fietsen" in dutch and "mist rijbewijs B" in dutch
@@ -225,16 +228,14 @@ def test_long_queues_are_paged_and_keep_their_filters(app, client):
     login(client, make_user("staff"))
     first = client.get(f"/medewerker/vacatures/{vacancy.id}?eligible=y").get_data(as_text=True)
     assert "23 suggesties" in first and first.count('class="list-item suggestion"') == 20
-    next_link = re.search(r'href="([^"]*page=2[^"]*)"', first).group(1)
+    next_link = link(first, "page=2")
     assert "eligible=y" in next_link
     second = client.get(f"/medewerker/vacatures/{vacancy.id}?eligible=y&page=2").get_data(as_text=True)
     assert second.count('class="list-item suggestion"') == 3 and 'start="21"' in second
 
 
 def _decision_page_state(client, url):
-    html = client.get(url).get_data(as_text=True)
-    return {name: re.search(rf'name="{name}"[^>]*value="([^"]*)"', html).group(1)
-            for name in ("csrf_token", "form_token", "version")}
+    return form_state(client.get(url))
 
 
 def test_a_decision_on_a_page_loaded_before_someone_elses_decision_is_refused_and_keeps_the_input(app, client):
@@ -273,6 +274,5 @@ def test_both_staff_start_pages_count_the_same_suggestions_waiting_for_a_decisio
     matching_bridge.suggestion_for(closed, people[0])  # an undecided pair of a closed vacancy does not wait
     db.session.commit()
     login(client, make_user("staff"))
-    for page in ("/dashboard", "/medewerker/"):
-        html = client.get(page).get_data(as_text=True)
-        assert re.search(r"<strong>2</strong> suggesties om te bekijken", html), page
+    for start in ("/dashboard", "/medewerker/"):
+        assert "2 suggesties om te bekijken" in text(client.get(start)), start
