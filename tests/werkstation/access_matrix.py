@@ -74,7 +74,7 @@ MATRIX: dict[str, Entry] = {
     "/hoe-werkt-het-matchen": Entry(public=True),
     "/privacy/bewaartermijn": staff_only(),
     "/privacy/bewaartermijn/<int:jobseeker_id>/bewaren": staff_only(post=(302,)),
-    # vacancies (issue 4)
+    # vacancies
     "/vacatures": Entry(roles={"business": OK, **STAFF}),
     "/vacatures/nieuw": Entry(roles={"business": OK}),
     "/medewerker/vacatures/nieuw": staff_only(),
@@ -83,7 +83,7 @@ MATRIX: dict[str, Entry] = {
     "/vacatures/<int:vacancy_id>/status": Entry(roles={"business": OWN, **STAFF}),
     "/bedrijf/gegevens": Entry(roles={"business": OK}),
     "/api/beroepen": Entry(roles={r: OK for r in ROLES}),
-    # jobseekers (issue 4): the own profile has no id in the URL; staff use /werkzoekenden/<id>
+    # jobseekers: the own profile has no id in the URL; staff use /werkzoekenden/<id>
     "/intake": Entry(roles={"jobseeker": OK}, get=(200, 302)),
     "/intake/<name>": Entry(roles={"jobseeker": OK}, get=(200, 302), args={"name": "werk"}),
     "/intake/toestemming": Entry(roles={"jobseeker": OK}, get=(200, 302)),
@@ -105,16 +105,16 @@ MATRIX: dict[str, Entry] = {
                                   note="without the confirmation box nothing is erased"),
     "/werkzoekenden/<int:jobseeker_id>/verwijderen": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}, post=(200,)),
     "/over-mij/eerlijkheid": Entry(roles={"jobseeker": OK}, get=(200, 302)),
-    # imports and exports (issue 4)
+    # imports and exports
     "/medewerker/import": staff_only(),
     "/medewerker/import/uitleg": staff_only(),
     "/medewerker/import/<kind>": staff_only(args={"kind": "werkzoekenden"}),
     "/medewerker/export/<kind>.csv": staff_only(args={"kind": "werkzoekenden"}),
-    # placements (issue 5): the business and the jobseeker of the placement only
+    # placements: the business and the jobseeker of the placement only
     "/plaatsingen/": Entry(roles={"business": OK, "jobseeker": OK}),
     "/plaatsingen/<int:placement_id>": Entry(roles={"business": OWN, "jobseeker": OWN}),
     "/plaatsingen/<int:placement_id>/laag-risico": Entry(roles={"business": OWN, **STAFF}),
-    # staff workspace (issue 5)
+    # staff workspace
     "/medewerker/": staff_only(),
     "/medewerker/vacatures": staff_only(),
     "/medewerker/vacatures/<int:vacancy_id>": staff_only(),

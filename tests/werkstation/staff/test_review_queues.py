@@ -5,7 +5,7 @@ from sqlalchemy import select
 from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, link, page, text
-from tests.werkstation.workspace import proposed, scored, suggestion_of
+from tests.werkstation.staff.workspace import proposed, scored, suggestion_of
 from werkstation.explanations import explain, rounded_points
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Placement, Suggestion
