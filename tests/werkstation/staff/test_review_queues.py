@@ -235,16 +235,12 @@ def test_long_queues_are_paged_and_keep_their_filters(app, client):
     assert second.count('class="list-item suggestion"') == 3 and 'start="21"' in second
 
 
-def _decision_page_state(client, url):
-    return form_state(client.get(url))
-
-
 def test_a_decision_on_a_page_loaded_before_someone_elses_decision_is_refused_and_keeps_the_input(app, client):
     vacancy, (person,) = scored()
     row = suggestion_of(vacancy, person)
     login(client, make_user("staff"))
     url = f"/medewerker/suggesties/{row.id}"
-    state = _decision_page_state(client, url)
+    state = form_state(client.get(url))
     from werkstation.placements import pipeline
 
     pipeline.decide(db.session.get(Suggestion, row.id), "reject", "travel", "Te ver.", make_user("staff"))
@@ -261,7 +257,7 @@ def test_a_double_clicked_decision_is_saved_once(app, client):
     row = suggestion_of(vacancy, person)
     login(client, make_user("staff"))
     url = f"/medewerker/suggesties/{row.id}"
-    data = {**_decision_page_state(client, url), "decision": "shortlist", "reason": "shortlist:good_fit"}
+    data = {**form_state(client.get(url)), "decision": "shortlist", "reason": "shortlist:good_fit"}
     first, again = client.post(url, data=data), client.post(url, data=data)
     assert first.status_code == again.status_code == 302 and first.location == again.location
     assert len(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "suggestion.decide")).all()) == 1
