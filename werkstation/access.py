@@ -1,7 +1,7 @@
 """Deny by default: every view declares who may use it, checked before each request.
 
-    @roles("business", "staff")   # logged-in users with one of these roles
-    @public                        # anyone, logged in or not
+    @roles(Role.BUSINESS, *STAFF_ROLES)   # logged-in users with one of these roles (werkstation/vocabulary.py)
+    @public                               # anyone, logged in or not
 
 A view without a declaration answers 403 for everybody (tests/werkstation/test_access.py lists them).
 """
