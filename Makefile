@@ -27,9 +27,10 @@ migrate: install
 seed: migrate
 	$(FLASK) seed-demo
 
+# The outbox sender runs next to the server (without MAIL_SERVER it writes .eml files to instance/mail/).
 run: seed
 	@$(FLASK) demo-logins
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@$(FLASK) outbox send --watch --interval 5 & trap 'kill $$!' EXIT INT TERM; $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

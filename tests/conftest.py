@@ -106,3 +106,16 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def mailbox(app):
+    """A real SMTP server on 127.0.0.1; the app sends its e-mail there (Flask-Mailman's SMTP backend)."""
+    from tests.mailbox import Mailbox
+    from werkstation import outbox
+
+    box = Mailbox().start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=box.port, MAIL_USE_TLS=False, MAIL_USE_SSL=False)
+    outbox.configure_mail(app)
+    yield box
+    box.stop()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import access, cli, errors, i18n, matching_bridge, security, templating
+from . import access, cli, errors, i18n, matching_bridge, outbox, security, templating
 from .config import _database_url, config_class, load_secret_key
 from .extensions import csrf, db, limiter, login_manager, migrate
 
@@ -32,6 +32,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     matching_bridge.init_app(app)
     cli.init_app(app)
+    outbox.init_app(app)
     register_blueprints(app)
     return app
 
@@ -63,3 +64,9 @@ def register_blueprints(app):
     from .privacy import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+
+    from .accounts import bp as accounts_bp
+    from .messages import bp as messages_bp
+
+    app.register_blueprint(messages_bp)
+    app.register_blueprint(accounts_bp)

@@ -18,6 +18,10 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def load_secret_key(instance_path: str) -> str:
     """SECRET_KEY from the environment, else generated once into the instance folder (never committed)."""
     key = os.environ.get("SECRET_KEY")
@@ -58,6 +62,24 @@ class Config:
     CONSENT_VERSION = "2026-11"
     RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
     AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "24"))
+    # Links in messages point here (the address people use to reach Werkstation).
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    # Where a kennismaking is, unless staff choose another place.
+    COOPERATIVE_ADDRESS = os.environ.get("COOPERATIVE_ADDRESS", "Krachtstation Kanaleneiland, Utrecht")
+    # Flask-Mailman's standard settings. Without MAIL_SERVER, messages are written as .eml files (instance/mail).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _flag("MAIL_USE_TLS")
+    MAIL_USE_SSL = _flag("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Werkstation <werkstation@localhost>")
+    MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "30"))
+    # The sender: batch size, how long a claim holds, tries before a message is shown to staff as failed.
+    OUTBOX_BATCH = int(os.environ.get("OUTBOX_BATCH", "20"))
+    OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
+    OUTBOX_MAX_TRIES = int(os.environ.get("OUTBOX_MAX_TRIES", "6"))
+    OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 
 
 class ProductionConfig(Config):

@@ -3,7 +3,7 @@
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from .extensions import db
 from .models import Business, Jobseeker, User, Vacancy, utcnow
@@ -223,4 +223,17 @@ def seed_demo(rng_seed=2026):
     from .staff.demo_history import seed_history
 
     counts.update(seed_history(rng_seed))
+    history_delivered()
     return counts
+
+
+def history_delivered():
+    """The demo's past happened before today: its messages count as delivered then (they show on each person's
+    Berichten page), so the sender does not send months-old news now and the call list starts empty."""
+    from .outbox.models import Channel, Message, MessageStatus
+
+    db.session.execute(update(Message).where(Message.channel == Channel.EMAIL)
+                       .values(status=MessageStatus.SENT, sent_at=Message.created_at))
+    db.session.execute(update(Message).where(Message.channel != Channel.EMAIL)
+                       .values(status=MessageStatus.DONE, done_at=Message.created_at))
+    db.session.commit()

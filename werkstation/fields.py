@@ -10,6 +10,7 @@ from wtforms import IntegerField as _IntegerField
 from wtforms import RadioField as _RadioField
 from wtforms import SelectField as _SelectField
 from wtforms import SelectMultipleField
+from wtforms import TimeField as _TimeField
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .vocabulary import DAYPART_LABELS, DAYPARTS, WEEKDAY_LABELS, WEEKDAYS
@@ -72,6 +73,12 @@ class IntegerField(_IntegerField):
 class DateField(_DateField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_value_message", _l("Vul een datum in zoals 2027-03-01."))
+        super().__init__(*args, **kwargs)
+
+
+class TimeField(_TimeField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Vul een tijd in zoals 10:30."))
         super().__init__(*args, **kwargs)
 
 

@@ -1,9 +1,10 @@
 """Language: Dutch by default, English selectable; catalogs compiled by `make install`."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_translations
+from flask_babel import force_locale, get_translations
 from flask_login import current_user
 
 from .extensions import babel
@@ -33,6 +34,21 @@ def _request_translations():
     if found is None:
         found = g._werkstation_translations = get_translations()
     return found
+
+
+@contextmanager
+def in_language(locale):
+    """Render in `locale` (a message in its recipient's language), also inside a request in another language."""
+    if locale not in current_app.config["LANGUAGES"]:
+        locale = current_app.config["BABEL_DEFAULT_LOCALE"]
+    cached = g.pop("_werkstation_translations", None)
+    try:
+        with force_locale(locale):
+            yield locale
+    finally:
+        g.pop("_werkstation_translations", None)
+        if cached is not None:
+            g._werkstation_translations = cached
 
 
 def translation_directories():

@@ -50,7 +50,9 @@ class User(UserMixin, db.Model):
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    # Empty for a resident without e-mail (made by staff); they log in with their phone number.
+    email: Mapped[Optional[str]] = mapped_column(String(254), unique=True, index=True)
+    phone: Mapped[Optional[str]] = mapped_column(String(20), unique=True)  # E.164
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -268,6 +270,10 @@ class Placement(db.Model):
     ended_at: Mapped[Optional[date]] = mapped_column(Date)
     outcome: Mapped[Optional[str]] = mapped_column(String(20))
     outcome_reason: Mapped[Optional[str]] = mapped_column(Text)
+    # The kennismaking: when (UTC) and where; the sequence grows with each change (iCalendar updates).
+    meeting_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    meeting_place: Mapped[Optional[str]] = mapped_column(String(200))
+    meeting_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Keys from werkstation/data/instruments.json that staff ticked as possibly applicable.
     instruments: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -2,8 +2,8 @@
 
 `purge(now)` does three things, in one transaction:
 
-1. A profile inactive for longer than RETENTION_MONTHS gets a notice first (`retention_notice_at`). The person sees
-   it at their next login (logging in counts as activity and keeps the profile); staff see the list on
+1. A profile inactive for longer than RETENTION_MONTHS gets a notice first (`retention_notice_at`), sent to the
+   person as a message (e-mail, or the staff call list) in the same transaction; they also see it at their next login (logging in counts as activity and keeps the profile); staff see the list on
    /privacy/bewaartermijn and can keep a profile after talking to the person.
 2. A profile that is still inactive RETENTION_GRACE_DAYS after the notice is anonymised with the same function as a
    request to be forgotten (`erase_jobseeker`): an anonymous stub stays for statistics.
@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select, update
 from . import audit
 from .extensions import db
 from .models import AuditEvent, FormSubmission, Jobseeker, utcnow
+from .outbox import events as messages
 from .vocabulary import JobseekerStatus, Role
 
 MIN_AUDIT_MONTHS = 6
@@ -101,6 +102,7 @@ def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
             jobseeker.retention_notice_at = now
             audit.record("jobseeker.retention_notice", jobseeker, jobseeker_id=jobseeker.id,
                          inactive_since=jobseeker.last_active_at.isoformat())
+            messages.retention_notice(jobseeker, erase_date(jobseeker).date())
         elif jobseeker.retention_notice_at + grace <= now:
             report.anonymised.append(jobseeker.id)
             erase_jobseeker(jobseeker, actor=None)

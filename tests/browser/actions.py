@@ -57,7 +57,7 @@ def log_in(journey, page, email, password=DEMO_PASSWORD, *, check_as=None):
     page.goto("/inloggen")
     if check_as:
         journey.check(page, f"{check_as}-inloggen")
-    page.get_by_label(re.compile(r"^(E-mailadres|Email address|E-mail address|Email)$")).fill(email)
+    page.get_by_label(re.compile(r"^(E-mailadres|Email address|E-mail address|Email)( of telefoonnummer| or phone number)?$")).fill(email)
     page.get_by_label(re.compile(r"^(Wachtwoord|Password)$")).fill(password)
     page.get_by_role("button", name=re.compile(r"^(Inloggen|Log in)$")).click()
     page.wait_for_load_state("load")

@@ -27,6 +27,7 @@ import pyotp
 from tests.factories import PASSWORD
 from werkstation.extensions import db
 from werkstation.models import Business, FollowUp, Jobseeker, Placement, Suggestion, User, Vacancy, utcnow
+from werkstation.outbox.models import Message
 
 OK, OWN, NOT_FOUND = "ok", "own", "not_found"
 ROLES = ("business", "jobseeker", "staff", "admin")
@@ -133,6 +134,29 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
+    # messages (issue 12): everyone's own Berichten page; the call list and failed e-mails for staff
+    "/berichten": Entry(roles={r: OK for r in ROLES}),
+    "/medewerker/bellijst": staff_only(),
+    "/medewerker/bellijst/<int:message_id>/gedaan": staff_only(post=(302,)),
+    "/medewerker/berichten": staff_only(),
+    "/medewerker/berichten/<int:message_id>/opnieuw": staff_only(post=(302,)),
+    "/medewerker/plaatsingen/<int:placement_id>/kennismaking": staff_only(post=(409,), note="only in kennismaking"),
+    "/medewerker/plaatsingen/<int:placement_id>/kennismaking/afzeggen": staff_only(post=(302,)),
+    # accounts (issue 12): forgotten password, codes, own account, admins (de)activate
+    "/wachtwoord-vergeten": Entry(public=True, post=(200, 400)),
+    "/wachtwoord-herstellen/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
+    "/welkom/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
+    "/e-mailadres-bevestigen/<token>": Entry(public=True, get=(400,), args={"token": "ongeldig"}),
+    "/inloggen/met-code": Entry(public=True, post=(200,)),
+    "/account": Entry(roles={r: OK for r in ROLES}),
+    "/account/wachtwoord": Entry(roles={r: OK for r in ROLES}, post=(400,)),
+    "/account/e-mailadres": Entry(roles={r: OK for r in ROLES}, post=(400,)),
+    "/medewerker/werkzoekenden/<int:jobseeker_id>/code": staff_only(post=(200,)),
+    "/beheer/accounts": Entry(roles={"admin": OK}),
+    "/beheer/accounts/<int:user_id>/uitzetten": Entry(roles={"admin": OK}, post=(302,),
+                                                     args={"user_id": lambda world: world.users["jobseeker_other"].id}),
+    "/beheer/accounts/<int:user_id>/aanzetten": Entry(roles={"admin": OK}, post=(302,),
+                                                    args={"user_id": lambda world: world.users["jobseeker_other"].id}),
 }
 
 
@@ -147,11 +171,13 @@ class World:
     placement: Placement
     follow_up: FollowUp
     impact_figure: str
+    message_id: int  # an id, not the row: erasing jobseeker A (fuzz tests) deletes the message
 
     def url_args(self):
         return {
             "vacancy_id": self.vacancy.id, "jobseeker_id": self.jobseeker.id, "placement_id": self.placement.id,
             "suggestion_id": self.suggestion.id, "follow_up_id": self.follow_up.id, "lang": "en",
+            "message_id": self.message_id,
         }
 
 
@@ -224,6 +250,10 @@ def build_world() -> World:
     db.session.flush()
     follow_up = FollowUp(placement=placement, months=1, due_on=date.today() + timedelta(days=30))
     db.session.add(follow_up)
+    message = Message(kind="proposal_jobseeker", channel="call_list", jobseeker_id=jobseeker_a.id,
+                      placement_id=placement.id, address="06 33333333", subject="Er is werk voor je",
+                      body_text="Er is werk voor je.", body_html="<p>Er is werk voor je.</p>")
+    db.session.add(message)
     db.session.commit()
     from flask import current_app
 
@@ -231,7 +261,8 @@ def build_world() -> World:
 
     with current_app.test_request_context():
         figure = impact.all_figures()[0].name
-    return World(users, vacancy_a, vacancy_b, jobseeker_a, jobseeker_b, suggestion, placement, follow_up, figure)
+    return World(users, vacancy_a, vacancy_b, jobseeker_a, jobseeker_b, suggestion, placement, follow_up, figure,
+                 message.id)
 
 
 ARG_RE = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")

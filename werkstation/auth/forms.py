@@ -82,5 +82,6 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul je e-mailadres in.")), Length(max=254)], render_kw={"autocomplete": "username"})
+    # An e-mail address, or the phone number of a resident whose account staff made without e-mail.
+    email = StringField(_l("E-mailadres of telefoonnummer"), validators=[InputRequired(_l("Vul je e-mailadres of telefoonnummer in.")), Length(max=254)], render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)], render_kw={"autocomplete": "current-password"})

@@ -2,25 +2,28 @@
 
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
-from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit
 from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
+from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
 from . import totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
+from .lookup import find_account
 from .sessions import fresh_session, safe_next, start_session
 
 bp = Blueprint("auth", __name__)
 
 def finish_registration(user, action, audited, message):
     """One transaction for the new account, its audit event and its first login; then on to the overview."""
+    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
     db.session.flush()
     audit.record(action, audited, actor=user)
     start_session(user)
@@ -40,7 +43,11 @@ def spend_password_time(password):
 
 
 def _login_email():
-    return User.normalise_email(request.form.get("email", ""))[:254]
+    """The account a login attempt is for, in one form (a phone number typed another way counts the same)."""
+    typed = request.form.get("email", "")
+    if "@" not in typed:
+        return normalise_phone(typed) or typed.strip()[:40]
+    return User.normalise_email(typed)[:254]
 
 
 def _failed_login(response):
@@ -108,8 +115,7 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        email = User.normalise_email(form.email.data)
-        user = db.session.scalar(select(User).where(User.email == email))
+        user = find_account(form.email.data)
         if user is None:
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):

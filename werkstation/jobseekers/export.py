@@ -12,6 +12,7 @@ from sqlalchemy import and_, or_, select
 
 from ..extensions import db
 from ..models import AuditEvent, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from ..outbox.models import Message
 
 EXPORT_FORMAT = "werkstation-export-1"
 PROFILE_FIELDS = (
@@ -41,6 +42,19 @@ def audit_events_about(jobseeker: Jobseeker):
     if jobseeker.user_id is not None:
         conditions.append(and_(AuditEvent.object_type == "user", AuditEvent.object_id == jobseeker.user_id))
     return db.session.scalars(select(AuditEvent).where(or_(*conditions)).order_by(AuditEvent.at, AuditEvent.id)).all()
+
+
+def messages_to(jobseeker: Jobseeker) -> list[dict]:
+    """Every message written to the person (e-mail or call list), as sent."""
+    mine = Message.jobseeker_id == jobseeker.id
+    if jobseeker.user_id is not None:
+        mine = or_(mine, Message.recipient_user_id == jobseeker.user_id)
+    return [
+        {"at": _plain(m.created_at), "kind": m.kind, "channel": m.channel, "address": m.address,
+         "language": m.language, "subject": m.subject, "text": m.body_text, "status": m.status,
+         "sent_at": _plain(m.sent_at or m.done_at)}
+        for m in db.session.scalars(select(Message).where(mine).order_by(Message.created_at, Message.id))
+    ]
 
 
 def _account(user) -> dict | None:
@@ -123,5 +137,6 @@ def build_export(jobseeker: Jobseeker) -> dict:
         "placements": [_placement(p) for p in placements],
         "self_description": _self_description(jobseeker),
         "audit_events": audit,
+        "messages": messages_to(jobseeker),
         "profile_views": [row for row in audit if row["action"] in VIEW_ACTIONS],
     }

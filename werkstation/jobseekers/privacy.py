@@ -6,7 +6,7 @@ The caller commits.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from .. import audit
 from ..extensions import db
@@ -19,6 +19,7 @@ from ..models import (
     Suggestion,
     utcnow,
 )
+from ..outbox.models import Message
 from ..vocabulary import JobseekerStatus
 
 
@@ -68,6 +69,11 @@ def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
         for follow_up in db.session.scalars(select(FollowUp).where(FollowUp.placement_id.in_(placement_ids))):
             follow_up.note = None
     db.session.execute(delete(FairnessSelfDescription).where(FairnessSelfDescription.jobseeker_id == jobseeker.id))
+    # Messages to the person hold their address and what happened to them.
+    conditions = [Message.jobseeker_id == jobseeker.id]
+    if user is not None:
+        conditions.append(Message.recipient_user_id == user.id)
+    db.session.execute(delete(Message).where(or_(*conditions)))
     audit.record("jobseeker.erase", jobseeker, jobseeker_id=jobseeker.id, actor=actor,
                  by_self=actor is not None and user is not None and actor.id == user.id)
     if user is not None:

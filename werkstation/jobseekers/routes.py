@@ -32,6 +32,7 @@ from wtforms.validators import ValidationError as WTFValidationError
 
 from .. import audit, matching_bridge
 from ..access import roles
+from ..accounts.service import account_for_jobseeker
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
@@ -240,6 +241,8 @@ def consent_step(on_behalf):
             jobseeker.email = current_user.email
         db.session.add(jobseeker)
         db.session.flush()
+        if on_behalf and form.make_account.data:
+            account_for_jobseeker(jobseeker, current_user)
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)

@@ -219,6 +219,11 @@ class StaffConsentForm(OnceOnlyForm):
         validators=[DataRequired(_l("Zonder toestemming van de bewoner kun je niets opslaan."))],
         description=_l("Lees de uitleg hierboven samen met de bewoner voor je dit aanvinkt."),
     )
+    make_account = BooleanField(
+        _l("Maak een account voor de bewoner"),
+        description=_l("Met e-mailadres krijgt de bewoner een link om een wachtwoord te kiezen. Zonder e-mail logt de "
+                       "bewoner in met het telefoonnummer en een code die jij geeft."),
+    )
 
 
 # --- steps -------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from ..access import public, roles
 from ..auth.sessions import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, Placement, User, Vacancy
-from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, VacancyStatus
+from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
 
@@ -31,9 +31,12 @@ def about():
 @bp.route("/taal/<lang>")
 @public
 def set_language(lang):
-    """Switch between Dutch and English, then go back."""
+    """Switch between Dutch and English, then go back; a logged-in person's messages follow the choice."""
     if lang in ("nl", "en"):
         session["lang"] = lang
+        if current_user.is_authenticated and current_user.locale != lang:
+            current_user.locale = lang
+            db.session.commit()
     return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
 
 
@@ -43,7 +46,13 @@ def dashboard():
     """Each role's start page, listing the user's own objects."""
     if current_user.role == Role.BUSINESS:
         business = current_user.business
-        return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies)
+        waiting = db.session.scalar(
+            select(func.count()).select_from(Placement).join(Vacancy)
+            .where(Vacancy.business_id == business.id, Placement.stage == Stage.PROPOSED,
+                   Placement.business_response.is_(None))
+        )
+        return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies,
+                               waiting=waiting)
     if current_user.role == Role.JOBSEEKER:
         profile = db.session.scalar(select(Jobseeker).where(Jobseeker.user_id == current_user.id))
         placements = profile.placements if profile else []

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from .. import audit
 from ..extensions import db
 from ..models import FollowUp, Placement, PlacementStageChange, Suggestion, utcnow
+from ..outbox import events as messages
 from ..vocabulary import (
     COMPLETED_OUTCOME,
     SEAT_STAGES,
@@ -23,6 +24,7 @@ from ..vocabulary import (
     EmployerOfRecord,
     Stage,
 )
+from . import meetings
 
 NEXT_STAGES = {
     Stage.PROPOSED: (Stage.INTRODUCTION, Stage.ENDED),
@@ -166,6 +168,7 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
     event = audit.record("placement.propose", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          vacancy_id=placement.vacancy_id, suggestion_id=suggestion.id)
     event.at = at
+    messages.proposal_made(placement)
     return placement
 
 
@@ -188,6 +191,7 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
     event = audit.record("placement.respond", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          side=side, answer=answer)
     event.at = at
+    messages.answered(placement, side, accepted, both_yes=contact_shared(placement))
     if not accepted:
         move(placement, Stage.ENDED, by, reason=f"{side}_declined", note=reason, at=at)
     return placement
@@ -197,14 +201,25 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
 
 
 def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end=None, employed_since=None,
-         employer_of_record=None, hours_per_week=None, reason=None, note=None, at: datetime | None = None):
-    """Move a placement one step along the pipeline, recording who and when (caller commits)."""
+         employer_of_record=None, hours_per_week=None, reason=None, note=None, at: datetime | None = None,
+         meeting=None):
+    """Move a placement one step along the pipeline, recording who and when (caller commits).
+
+    To kennismaking, `meeting` is (date, time, place): both sides get an invitation (without it, staff plan the
+    kennismaking later on the placement page). Ending a placement calls off a kennismaking that is still to come."""
     if to_stage not in NEXT_STAGES.get(placement.stage, ()):
         raise RuleError(_l("Deze stap kan niet vanuit %(stage)s.", stage=placement.stage))
     at = at or utcnow()
     today = at.date()
     if to_stage == Stage.INTRODUCTION and not contact_shared(placement):
         raise RuleError(_l("Eerst moeten het bedrijf en de werkzoekende allebei ja zeggen."))
+    if to_stage == Stage.INTRODUCTION and meeting and any(meeting[:2]):
+        try:
+            meetings.plan(placement, *meeting, by=by, now=at)
+        except meetings.MeetingError as error:
+            raise RuleError(error.message, status=400) from error
+    elif to_stage == Stage.ENDED and placement.meeting_at is not None and placement.meeting_at > at:
+        meetings.cancel(placement, by)
     if to_stage == Stage.TRIAL:
         if trial_start is None or trial_end is None or trial_end < trial_start:
             raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)

@@ -1,6 +1,6 @@
-"""The staff workspace: review queues, decisions, proposals, the placement pipeline, the plan and impact."""
+"""The staff workspace: review queues, decisions, proposals, the placement pipeline, meetings, the plan and impact."""
 
-from . import commands  # attaches the area's flask commands to bp
+from . import commands, meeting_routes  # attach the area's flask commands and the meeting views to bp
 from .routes import bp
 
-__all__ = ["bp", "commands"]
+__all__ = ["bp", "commands", "meeting_routes"]

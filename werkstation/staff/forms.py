@@ -5,8 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField
+from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField, TimeField
 from ..persistence import OnceOnlyForm
+from ..placements import meetings
 from ..placements.pipeline import END_REASONS, REJECT_REASONS, SHORTLIST_REASONS
 from ..vocabulary import Decision, EmployerOfRecord, Role, status_label
 
@@ -82,6 +83,9 @@ class MoveForm(OnceOnlyForm):
                  (EmployerOfRecord.COOPERATIVE, _l("De coöperatie (het bedrijf loopt geen werkgeversrisico)"))],
         validators=[Optional()],
     )
+    meeting_date = DateField(_l("Datum kennismaking"), validators=[Optional()])
+    meeting_time = TimeField(_l("Tijd kennismaking"), validators=[Optional()])
+    meeting_place = StringField(_l("Plaats kennismaking"), validators=[Optional(), Length(max=200)])
     hours_per_week = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(min=1, max=40)])
     reason = SelectField(_l("Reden om te stoppen"), validators=[Optional()],
                          choices=[("", _l("Kies een reden"))] + list(END_REASONS.items()))
@@ -89,6 +93,25 @@ class MoveForm(OnceOnlyForm):
 
     def set_stages(self, stages):
         self.to_stage.choices = [(s, status_label(s)) for s in stages]
+
+
+class MeetingForm(FlaskForm):
+    """Plan or move the kennismaking; both sides get the (new) invitation."""
+
+    day = DateField(_l("Datum"), validators=[InputRequired(message=_l("Vul de datum in."))])
+    at = TimeField(_l("Tijd"), validators=[InputRequired(message=_l("Vul de tijd in, bijvoorbeeld 10:30."))])
+    place = StringField(_l("Plaats"), validators=[Optional(), Length(max=200)],
+                        description=_l("Leeg: het adres van de coöperatie."))
+
+
+def meeting_form_for(placement):
+    """The kennismaking form with what is planned filled in (else the cooperative's address as the place)."""
+    form = MeetingForm(formdata=None, prefix="km")
+    if placement.meeting_at is not None:
+        moment = meetings.local(placement.meeting_at)
+        form.day.data, form.at.data = moment.date(), moment.time().replace(second=0, microsecond=0)
+    form.place.data = placement.meeting_place or meetings.default_place()
+    return form
 
 
 class InstrumentsForm(FlaskForm):

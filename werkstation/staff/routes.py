@@ -29,6 +29,7 @@ from .forms import (
     PlanForm,
     ProposeForm,
     QueueFilterForm,
+    meeting_form_for,
 )
 
 # cli_group=None: the commands are `flask rematch` and `flask learn`, not `flask staff ...`.
@@ -263,7 +264,16 @@ def placements():
                            stages=list(pipeline.NEXT_STAGES), counts=counts)
 
 
-def _placement_page(placement, form, status=200):
+def move_form_for(placement):
+    """The next-step form as a GET shows it."""
+    form = MoveForm(formdata=None, obj=placement)
+    form.version.data = placement.version
+    form.note.data = None
+    form.set_stages(pipeline.NEXT_STAGES.get(placement.stage, ()))
+    return form
+
+
+def _placement_page(placement, form, status=200, meeting_form=None):
     instruments_form = InstrumentsForm(formdata=None, instruments=placement.instruments or [])
     instruments_form.instruments.choices = [(i.key, i.name) for i in instrument_list.instruments()]
     follow_up_forms = {f.id: FollowUpForm(prefix=f"f{f.id}") for f in placement.follow_ups if f.done_at is None}
@@ -271,6 +281,7 @@ def _placement_page(placement, form, status=200):
         "staff/placement.html", p=placement, form=form, instruments_form=instruments_form,
         follow_up_forms=follow_up_forms, contact_shared=pipeline.contact_shared(placement),
         on_behalf_form=OnBehalfForm(formdata=None, prefix="ob") if placement.stage == Stage.PROPOSED else None,
+        meeting_form=meeting_form or (meeting_form_for(placement) if placement.stage == Stage.INTRODUCTION else None),
         today=pipeline.utcnow().date(), end_reasons=pipeline.END_REASONS,
     ), status
 
@@ -294,6 +305,7 @@ def placement(placement_id):
             trial_end=form.trial_end.data, employed_since=form.employed_since.data,
             employer_of_record=form.employer_of_record.data, hours_per_week=form.hours_per_week.data,
             reason=form.reason.data or None, note=form.note.data,
+            meeting=(form.meeting_date.data, form.meeting_time.data, form.meeting_place.data),
         )
 
     try:

@@ -7,22 +7,12 @@ from sqlalchemy import select
 
 from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
-from tests.werkstation.staff.workspace import proposed, shortlisted
+from tests.werkstation.staff.workspace import answer, business_user, proposed, shortlisted
 from werkstation.extensions import db
-from werkstation.models import AuditEvent, FollowUp, Placement, User
+from werkstation.models import AuditEvent, FollowUp, Placement
 from werkstation.placements import pipeline
 
 MORNINGS = {"mon": ["morning"], "wed": ["morning"]}
-
-
-def business_user(vacancy):
-    return db.session.scalar(select(User).where(User.business_id == vacancy.business_id))
-
-
-def answer(client, placement, yes, reason=""):
-    url = f"/plaatsingen/{placement.id}"
-    return client.post(url, data={"csrf_token": csrf_token(client, url), "answer": "yes" if yes else "no",
-                                  "reason": reason})
 
 
 def test_business_sees_an_anonymous_profile_until_both_said_yes(app, client):

@@ -3,9 +3,10 @@
 from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.helpers import csrf_token
 from werkstation import matching_bridge
 from werkstation.extensions import db
-from werkstation.models import Suggestion
+from werkstation.models import Suggestion, User
 from werkstation.placements import pipeline
 
 
@@ -39,3 +40,15 @@ def proposed(vacancy, person, staff=None):
     placement = pipeline.propose(row, staff)
     db.session.commit()
     return placement
+
+
+def business_user(vacancy):
+    """The (first) account of the vacancy's business."""
+    return db.session.scalar(select(User).where(User.business_id == vacancy.business_id))
+
+
+def answer(client, placement, yes, reason=""):
+    """The business or resident answers a proposal through its page."""
+    url = f"/plaatsingen/{placement.id}"
+    return client.post(url, data={"csrf_token": csrf_token(client, url), "answer": "yes" if yes else "no",
+                                  "reason": reason})

@@ -1,7 +1,7 @@
 """suggestion version: a decision is refused when someone else decided since the page was loaded
 
-Revision ID: 0002_suggestion_version
-Revises: 0001
+Revision ID: 0004_suggestion_version
+Revises: 0003_accounts_kennismaking
 Create Date: 2026-11-28 02:40:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_suggestion_version'
-down_revision = '0001'
+revision = '0004_suggestion_version'
+down_revision = '0003_accounts_kennismaking'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,74 @@
+"""Forms for forgotten passwords, one-time codes, changing the password or e-mail address, and accounts for admins."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
+
+from ..validators import StrongPassword
+
+EMAIL_VALIDATORS = [
+    DataRequired(_l("Vul je e-mailadres in.")), Length(max=254),
+    Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")),
+]
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("Nieuw wachtwoord"), validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
+        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
+        render_kw={"autocomplete": "new-password"},
+    )
+    password_again = PasswordField(
+        _l("Nieuw wachtwoord nog een keer"),
+        validators=[DataRequired(_l("Typ je wachtwoord nog een keer.")),
+                    EqualTo("password", _l("De twee wachtwoorden zijn niet hetzelfde."))],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current_password = PasswordField(
+        _l("Je wachtwoord nu"), validators=[InputRequired(_l("Vul je wachtwoord van nu in.")), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    field_order = ("current_password", "password", "password_again")
+
+
+NewPasswordForm.field_order = ("password", "password_again")
+
+
+class ChangeEmailForm(FlaskForm):
+    email = EmailField(_l("Nieuw e-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
+    current_password = PasswordField(
+        _l("Je wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class CodeLoginForm(NewPasswordForm):
+    """A resident without e-mail types the code staff gave them, and chooses a new password at once."""
+
+    account = StringField(
+        _l("Telefoonnummer of e-mailadres"),
+        validators=[InputRequired(_l("Vul je telefoonnummer of e-mailadres in.")), Length(max=254)],
+        description=_l("Het nummer of adres dat de coöperatie van je heeft."),
+        render_kw={"autocomplete": "username"},
+    )
+    code = StringField(
+        _l("Code van de coöperatie"), validators=[InputRequired(_l("Vul de code in.")), Length(max=20)],
+        description=_l("8 cijfers, bijvoorbeeld 1234 5678."),
+        render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"},
+    )
+    field_order = ("account", "code", "password", "password_again")
+
+
+class AccountSearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoek op e-mailadres of telefoonnummer"), validators=[Optional(), Length(max=254)])

@@ -1,0 +1,22 @@
+"""Phone numbers: stored in one form (E.164, e.g. +31612345678)."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+REGION = "NL"  # a number without a country code is Dutch
+RAW_MAX = 40
+
+
+def normalise_phone(text) -> str | None:
+    """The E.164 form of a valid Dutch or international number as people write it, else None."""
+    text = str(text or "").strip()
+    if not text or len(text) > RAW_MAX:
+        return None
+    try:
+        number = phonenumbers.parse(text, REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
