@@ -134,7 +134,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
-    # messages (issue 12): everyone's own Berichten page; the call list and failed e-mails for staff
+    # messages: everyone's own Berichten page; the call list and failed e-mails for staff
     "/berichten": Entry(roles={r: OK for r in ROLES}),
     "/medewerker/bellijst": staff_only(),
     "/medewerker/bellijst/<int:message_id>/gedaan": staff_only(post=(302,)),
@@ -142,7 +142,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/berichten/<int:message_id>/opnieuw": staff_only(post=(302,)),
     "/medewerker/plaatsingen/<int:placement_id>/kennismaking": staff_only(post=(409,), note="only in kennismaking"),
     "/medewerker/plaatsingen/<int:placement_id>/kennismaking/afzeggen": staff_only(post=(302,)),
-    # accounts (issue 12): forgotten password, codes, own account, admins (de)activate
+    # accounts: forgotten password, codes, own account, admins (de)activate
     "/wachtwoord-vergeten": Entry(public=True, post=(200, 400)),
     "/wachtwoord-herstellen/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
     "/welkom/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
