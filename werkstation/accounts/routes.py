@@ -1,6 +1,6 @@
 """A person's own account: forgotten password (link by e-mail), a code from staff, new password, new e-mail."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
@@ -10,16 +10,18 @@ from sqlalchemy import select
 from .. import audit
 from ..access import public, roles
 from ..auth.lookup import find_account
-from ..auth.routes import start_session
+from ..auth.sessions import start_session
 from ..auth.totp import needs_second_factor
 from ..extensions import db, limiter
 from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
 from ..vocabulary import ROLES
-from . import bp, service, tokens
+from . import service, tokens
 from .forms import ChangeEmailForm, ChangePasswordForm, CodeLoginForm, ForgotPasswordForm, NewPasswordForm
 from .models import TokenPurpose
+
+bp = Blueprint("accounts", __name__)
 
 SENT = _l("Als dit e-mailadres bij een account hoort, krijg je binnen een paar minuten een e-mail met een link. "
           "De link werkt %(minutes)s minuten. Kijk ook in je map met ongewenste e-mail.")
