@@ -45,7 +45,6 @@ DATA_FILES = (OCCUPATIONS_CSV, BROADER_CSV, ISCO_CSV, SKILL_GROUPS_CSV, TRANSVER
 CACHE_FORMAT = "taxonomy-3"
 
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
-ISCO_PREFIX = "http://data.europa.eu/esco/isco/C"
 
 
 @dataclass(frozen=True)

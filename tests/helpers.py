@@ -1,21 +1,17 @@
 """Test helpers: log in through the real form, post forms with their CSRF token."""
 
-import re
-
 import pyotp
 from sqlalchemy import select
 
 from tests.factories import PASSWORD
-
-CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+from tests.html import form_state
 
 
 def csrf_token(client, url="/inloggen"):
     """The CSRF token from a page's form (tests run with CSRF on)."""
-    html = client.get(url).get_data(as_text=True)
-    match = CSRF_RE.search(html)
-    assert match, f"no CSRF token on {url}"
-    return match.group(1)
+    token = form_state(client.get(url), ("csrf_token",)).get("csrf_token")
+    assert token, f"no CSRF token on {url}"
+    return token
 
 
 def totp_code(user, moment=None):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import access, audit, cli, errors, i18n, matching_bridge, outbox, security, templating
+from . import access, cli, errors, i18n, matching_bridge, outbox, security, templating
 from .config import _database_url, config_class, load_secret_key
 from .extensions import csrf, db, limiter, login_manager, migrate
 
@@ -28,7 +28,6 @@ def create_app(test_config=None):
     i18n.init_app(app)
     access.init_app(app)
     security.init_app(app)
-    audit.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     matching_bridge.init_app(app)

@@ -1,12 +1,10 @@
 """Deny by default: every view declares who may use it, checked before each request.
 
-    @roles("business", "staff")   # logged-in users with one of these roles
-    @public                        # anyone, logged in or not
+    @roles(Role.BUSINESS, *STAFF_ROLES)   # logged-in users with one of these roles (werkstation/vocabulary.py)
+    @public                               # anyone, logged in or not
 
 A view without a declaration answers 403 for everybody (tests/werkstation/test_access.py lists them).
 """
-
-from functools import wraps
 
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
@@ -53,21 +51,6 @@ def enforce():
     if current_user.role not in allowed:
         abort(403)
     return None
-
-
-def owner_or_staff(check):
-    """Decorator helper for object-level checks: `check(**view_kwargs)` must return True or the view 404s."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            if not check(**kwargs):
-                abort(404)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def init_app(app):

@@ -29,6 +29,3 @@ def record(action, obj=None, *, jobseeker_id=None, actor=None, **details):
 def _refuse_update(mapper, connection, target):
     raise RuntimeError("audit events are append-only")
 
-
-def init_app(app):
-    """Nothing to bind: the append-only guard is registered once at import."""

@@ -226,10 +226,23 @@ class Suggestion(db.Model):
     decision_note: Mapped[Optional[str]] = mapped_column(Text)
     decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    # Counts decisions only (re-scoring does not change it): a decision made on a page loaded before someone else's
+    # decision is refused. Not a version_id_col, so re-scoring never conflicts with a decision.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
 
     vacancy: Mapped[Vacancy] = relationship(back_populates="suggestions")
     jobseeker: Mapped[Jobseeker] = relationship(back_populates="suggestions")
     decided_by: Mapped[Optional[User]] = relationship(foreign_keys=[decided_by_id])
+
+    @hybrid_property
+    def unreviewed(self):
+        """Eligible and not decided yet: waiting for a staff member (also usable in a query)."""
+        return self.decision is None and self.eligible
+
+    @unreviewed.inplace.expression
+    @classmethod
+    def _unreviewed_condition(cls):
+        return and_(cls.decision.is_(None), cls.eligible)
 
 
 class Placement(db.Model):

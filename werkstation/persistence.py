@@ -1,12 +1,14 @@
 """Saving a form: one transaction, never half-written, never twice, never over someone else's change.
 
-    form = VacancyForm(obj=vacancy)            # the form has `version` and `form_token` (OnceOnlyForm)
-    if form.validate_on_submit():
-        if not versions_match(form, vacancy): ...  # re-render: someone else saved first
-        form.populate_obj(vacancy)
-        outcome = commit_form(form, result_url=url_for(...))
-        if outcome.ok or outcome.duplicate: return redirect(outcome.url)
-        # outcome.conflict / outcome.failed: the form is re-rendered with the input and a message
+Every form save ends in `save` (a new row) or `save_changes` (a row the form was loaded from, with its version):
+
+    form = VacancyForm()                        # an OnceOnlyForm: it carries `form_token` and `version`
+    done = save_changes(form, vacancy, lambda: form.populate_vacancy(vacancy), url_for(...), _("Opgeslagen."))
+    if done is not None:
+        return done                             # saved (or saved before: a double click), flashed, redirected
+    return render_template(...)                 # the input stays, with the error or the conflict message
+
+Underneath, `commit_form` commits the session as one transaction and says how it went (`Outcome`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from flask import flash, redirect
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -108,3 +111,34 @@ def commit_form(form, result_url=None) -> Outcome:
         form.form_errors.append(FAILED_MESSAGE)
         return Outcome("failed")
     return Outcome("ok", result_url)
+
+
+def save(form, result_url, message=None):
+    """The end of every form save: commit as one transaction; when saved, flash `message` and go to `result_url`; a
+    form sent twice goes where the first one led. None when the form has to be shown again: it then carries the
+    conflict or failure message, and the input is kept."""
+    outcome = commit_form(form, result_url=result_url)
+    if outcome.ok and message:
+        flash(str(message), "success")
+    if outcome.ok or outcome.duplicate:
+        return redirect(outcome.url)
+    return None
+
+
+def save_changes(form, row, change, result_url, message=None):
+    """Change `row` with a form loaded from it: validate, go where the first submission led when this form was saved
+    already, refuse when someone else saved `row` since the form was loaded, apply `change()`, then `save`. None when the form has to be shown again; it then carries the row's
+    current version, so saving again is done knowing about the other person's change."""
+    if not form.validate_on_submit():
+        return None
+    earlier = previous_result(form)
+    if earlier is not None:  # this very form was saved already (a double click): go where it led
+        return redirect(earlier)
+    if versions_match(form, row):
+        change()
+        done = save(form, result_url, message)
+        if done is not None:
+            return done
+        db.session.refresh(row)
+    form.version.data = row.version
+    return None

@@ -2,7 +2,7 @@
 
 - `live_server` (session): werkzeug's threaded server on 127.0.0.1, free port, its own migrated SQLite
   database filled with the demo neighbourhood, English catalogs compiled into a temporary folder.
-- `chromium_browser` (session): /usr/bin/chromium with the flags from shared/BROWSER_TESTING.md (no outside DNS).
+- `chromium_browser` (session): /usr/bin/chromium with the flags in LAUNCH_ARGS below (no outside DNS).
 - `journey` (function): `journey.page(...)` opens a page in a fresh browser context whose requests are
   recorded; `journey.check("name")` saves a screenshot, runs axe-core and checks the recorder.
   Every page the journey visits must be checked; the fixture verifies that at the end.

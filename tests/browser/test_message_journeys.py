@@ -1,4 +1,4 @@
-"""Messages reach people outside the screens (issue 12), with a real SMTP server (aiosmtpd on 127.0.0.1).
+"""Messages reach people outside the screens, with a real SMTP server (aiosmtpd on 127.0.0.1).
 
 (e) A business posts a vacancy, staff propose a resident, the business receives the e-mail, follows its link
     (logging in on the way) and says yes.
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 TITLE = "Zondagse hulp in de winkel"
 RESIDENT_EMAIL = "samira.reset@voorbeeld.nl"
-NEW_PASSWORD = "de fiets staat bij de markt"
+NEW_PASSWORD = "paraplu tramhalte 47 gember"
 
 
 @contextmanager

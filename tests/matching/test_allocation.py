@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from matching.allocation import allocate, plan_from_pairs
 from matching.scorer import Matcher
-from tests.matching.m2_factories import make_candidate, make_vacancy, random_records
+from tests.matching.record_factories import make_candidate, make_vacancy, random_records
 
 
 def _check_plan(plan, candidates, vacancies):

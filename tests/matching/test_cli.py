@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.matching.m2_factories import occ
+from tests.matching.record_factories import occ
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,8 +1,10 @@
-"""The matching library explains itself: its command-line contract and record format live in the repository, and
-its documents point only at files that exist in it."""
+"""The project explains itself: the matching command-line contract and record format live in the repository, its
+documents point only at files that exist in it, and no file refers to anything outside it (an issue, a shared
+folder, a person's part of the work)."""
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,3 +29,19 @@ def test_documents_point_only_inside_the_repository():
         for target in re.findall(r"\]\(([^)#]+)\)", text):
             if "://" not in target:
                 assert (doc.parent / target).exists(), f"{doc.name}: {target}"
+
+
+OUTSIDE = re.compile(r"\bissue \d+|\bissues? #\d+|/shared/|\bshared/[A-Z]|\bM\d+'s\b|\bM\d+ part", re.I)
+
+
+def test_no_file_refers_to_anything_outside_the_repository():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.split()
+    files = [ROOT / name for name in tracked] or [p for p in ROOT.rglob("*") if ".venv" not in p.parts]
+    found = []
+    for path in files:
+        if path.suffix not in (".py", ".md", ".html", ".css", ".js", ".toml", ".cfg", ".txt", ".json", ".sh", "") \
+                or not path.is_file() or path == Path(__file__):
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in OUTSIDE.finditer(text)]
+    assert found == []

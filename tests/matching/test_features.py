@@ -5,7 +5,7 @@ import pytest
 
 from matching.features import RESIDENT_PC4, PairFeatures
 from matching.scorer import DEFAULT_WEIGHTS, Matcher
-from tests.matching.m2_factories import make_candidate, make_vacancy, occ, random_records
+from tests.matching.record_factories import make_candidate, make_vacancy, occ, random_records
 
 
 def explain(candidate, vacancy, **params):

@@ -7,7 +7,7 @@ import pytest
 
 from matching.features import FEATURE_NAMES
 from matching.scorer import DEFAULT_MODEL_VERSION, Matcher
-from tests.matching.m2_factories import random_records
+from tests.matching.record_factories import random_records
 
 
 def _decisions(candidates, vacancies, rule, seed=0):

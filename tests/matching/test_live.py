@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from matching.live import LiveIndex
 from matching.scorer import Matcher
-from tests.matching.m2_factories import random_records
+from tests.matching.record_factories import random_records
 
 
 def _changed(records, rng, prefix):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.scorer import Matcher
-from tests.matching.m2_factories import make_candidate, make_vacancy, random_records
+from tests.matching.record_factories import make_candidate, make_vacancy, random_records
 
 
 def _every_pair(matcher, candidates, vacancies):

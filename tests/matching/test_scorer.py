@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from matching.features import FEATURE_NAMES
 from matching.scorer import DEFAULT_MODEL_VERSION, DEFAULT_WEIGHTS, Match, Matcher, normalise_weights
-from tests.matching.m2_factories import make_candidate, make_vacancy, random_records
+from tests.matching.record_factories import make_candidate, make_vacancy, random_records
 
 
 def test_default_weights_cover_every_feature_and_sum_to_one():

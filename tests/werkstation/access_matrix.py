@@ -75,7 +75,7 @@ MATRIX: dict[str, Entry] = {
     "/hoe-werkt-het-matchen": Entry(public=True),
     "/privacy/bewaartermijn": staff_only(),
     "/privacy/bewaartermijn/<int:jobseeker_id>/bewaren": staff_only(post=(302,)),
-    # vacancies (issue 4)
+    # vacancies
     "/vacatures": Entry(roles={"business": OK, **STAFF}),
     "/vacatures/nieuw": Entry(roles={"business": OK}),
     "/medewerker/vacatures/nieuw": staff_only(),
@@ -84,7 +84,7 @@ MATRIX: dict[str, Entry] = {
     "/vacatures/<int:vacancy_id>/status": Entry(roles={"business": OWN, **STAFF}),
     "/bedrijf/gegevens": Entry(roles={"business": OK}),
     "/api/beroepen": Entry(roles={r: OK for r in ROLES}),
-    # jobseekers (issue 4): the own profile has no id in the URL; staff use /werkzoekenden/<id>
+    # jobseekers: the own profile has no id in the URL; staff use /werkzoekenden/<id>
     "/intake": Entry(roles={"jobseeker": OK}, get=(200, 302)),
     "/intake/<name>": Entry(roles={"jobseeker": OK}, get=(200, 302), args={"name": "werk"}),
     "/intake/toestemming": Entry(roles={"jobseeker": OK}, get=(200, 302)),
@@ -106,16 +106,16 @@ MATRIX: dict[str, Entry] = {
                                   note="without the confirmation box nothing is erased"),
     "/werkzoekenden/<int:jobseeker_id>/verwijderen": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}, post=(200,)),
     "/over-mij/eerlijkheid": Entry(roles={"jobseeker": OK}, get=(200, 302)),
-    # imports and exports (issue 4)
+    # imports and exports
     "/medewerker/import": staff_only(),
     "/medewerker/import/uitleg": staff_only(),
     "/medewerker/import/<kind>": staff_only(args={"kind": "werkzoekenden"}),
     "/medewerker/export/<kind>.csv": staff_only(args={"kind": "werkzoekenden"}),
-    # placements (issue 5): the business and the jobseeker of the placement only
+    # placements: the business and the jobseeker of the placement only
     "/plaatsingen/": Entry(roles={"business": OK, "jobseeker": OK}),
     "/plaatsingen/<int:placement_id>": Entry(roles={"business": OWN, "jobseeker": OWN}),
     "/plaatsingen/<int:placement_id>/laag-risico": Entry(roles={"business": OWN, **STAFF}),
-    # staff workspace (issue 5)
+    # staff workspace
     "/medewerker/": staff_only(),
     "/medewerker/vacatures": staff_only(),
     "/medewerker/vacatures/<int:vacancy_id>": staff_only(),
@@ -134,7 +134,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
-    # messages (issue 12): everyone's own Berichten page; the call list and failed e-mails for staff
+    # messages: everyone's own Berichten page; the call list and failed e-mails for staff
     "/berichten": Entry(roles={r: OK for r in ROLES}),
     "/medewerker/bellijst": staff_only(),
     "/medewerker/bellijst/<int:message_id>/gedaan": staff_only(post=(302,)),
@@ -142,7 +142,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/berichten/<int:message_id>/opnieuw": staff_only(post=(302,)),
     "/medewerker/plaatsingen/<int:placement_id>/kennismaking": staff_only(post=(409,), note="only in kennismaking"),
     "/medewerker/plaatsingen/<int:placement_id>/kennismaking/afzeggen": staff_only(post=(302,)),
-    # accounts (issue 12): forgotten password, codes, own account, admins (de)activate
+    # accounts: forgotten password, codes, own account, admins (de)activate
     "/wachtwoord-vergeten": Entry(public=True, post=(200, 400)),
     "/wachtwoord-herstellen/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
     "/welkom/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
@@ -324,13 +324,12 @@ def is_logged_in(client):
 
 def current_csrf(client):
     """A CSRF token for this client's session (from any page with a form)."""
-    from tests.helpers import CSRF_RE
+    from tests.html import form_state
 
     for url in ("/dashboard", "/inloggen"):
-        response = client.get(url)
-        match = CSRF_RE.search(response.get_data(as_text=True))
-        if match:
-            return match.group(1)
+        token = form_state(client.get(url), ("csrf_token",)).get("csrf_token")
+        if token:
+            return token
     raise AssertionError("no page with a CSRF token")
 
 

@@ -1,8 +1,7 @@
 """Accounts: forgotten passwords, one-time codes from staff, changing the password or e-mail address, and
 deactivating accounts (admins, and `flask --app werkstation auth deactivate EMAIL`)."""
 
-from flask import Blueprint
+from . import commands, staff_routes  # attach the `auth deactivate/reactivate` commands and the staff views
+from .routes import bp
 
-bp = Blueprint("accounts", __name__)
-
-from . import commands, routes, staff_routes  # noqa: E402,F401  (attach views and commands)
+__all__ = ["bp", "commands", "staff_routes"]

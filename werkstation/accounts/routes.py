@@ -1,6 +1,6 @@
 """A person's own account: forgotten password (link by e-mail), a code from staff, new password, new e-mail."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
@@ -10,19 +10,27 @@ from sqlalchemy import select
 from .. import audit
 from ..access import public, roles
 from ..auth.lookup import find_account
-from ..auth.routes import start_session
+from ..auth.sessions import start_session
 from ..auth.totp import needs_second_factor
 from ..extensions import db, limiter
 from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
 from ..vocabulary import ROLES
-from . import bp, service, tokens
+from . import service, tokens
 from .forms import ChangeEmailForm, ChangePasswordForm, CodeLoginForm, ForgotPasswordForm, NewPasswordForm
 from .models import TokenPurpose
 
+bp = Blueprint("accounts", __name__)
+
 SENT = _l("Als dit e-mailadres bij een account hoort, krijg je binnen een paar minuten een e-mail met een link. "
           "De link werkt %(minutes)s minuten. Kijk ook in je map met ongewenste e-mail.")
+
+
+def own_details(user) -> tuple:
+    """What a password must not be made of: the person's address, number and name."""
+    name = user.jobseeker.name if user.jobseeker is not None else None
+    return (user.email, user.phone, name)
 
 
 def _posted(name):
@@ -75,6 +83,7 @@ def choose_password(token, purpose, title):
         return notice(_("Deze link werkt niet"), [problem.message], 400,
                       action=(url_for("accounts.forgot_password"), _("Nieuwe link aanvragen")))
     form = NewPasswordForm()
+    form.context = own_details(marker.user)
     if form.validate_on_submit():
         user = marker.user
         try:
@@ -156,6 +165,7 @@ def change_password():
     """Change the password (the current one is asked); other sessions end."""
     form = ChangePasswordForm()
     user = current_user._get_current_object()
+    form.context = own_details(user)
     if form.validate_on_submit():
         if user.check_password(form.current_password.data):
             service.set_new_password(user, form.password.data, "user.password_change")

@@ -12,9 +12,10 @@ from ..extensions import db
 from ..models import Jobseeker, User, utcnow
 from ..phones import normalise_phone
 from ..vocabulary import STAFF_ROLES, Role
-from . import bp, service, tokens
+from . import service, tokens
 from .forms import AccountSearchForm
 from .models import TokenPurpose
+from .routes import bp
 
 
 @bp.route("/medewerker/werkzoekenden/<int:jobseeker_id>/code", methods=["POST"])

@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""Accounts: register, log in (staff and admin with a second step), log out, and `flask auth reset-totp`."""
 
-bp = Blueprint("auth", __name__)
+from . import commands  # attaches the area's flask commands to bp
+from .routes import bp
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp", "commands"]

@@ -1,64 +1,25 @@
-"""Register, log in and log out."""
+"""Register, log in (with a code from an authenticator app as the second step for staff) and log out."""
 
-import hmac
-from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import audit, retention, security
+from .. import audit
 from ..access import public, roles
-from ..extensions import db, limiter, login_manager
-from ..models import Business, User, utcnow
+from ..extensions import db, limiter
+from ..models import Business, User
 from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
-from . import bp, totp
+from . import totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
 from .lookup import find_account
+from .sessions import fresh_session, safe_next, start_session
 
-login_manager.login_view = "auth.login"
-login_manager.login_message = None
-
-
-@login_manager.user_loader
-def load_user(user_key):
-    """The session holds 'id:token'; a rotated token (logout, deactivation) ends old sessions."""
-    user_id, _sep, token = (user_key or "").partition(":")
-    if not user_id.isdigit() or not token:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
-        return None
-    return user
-
-
-def safe_next(target):
-    """Only follow local redirects."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
-
-
-def start_session(user):
-    """Renew the session at login (no fixation) and remember when it started."""
-    lang = session.get("lang")
-    session.clear()
-    if lang:
-        session["lang"] = lang
-    session.permanent = True
-    user.last_login_at = utcnow()
-    login_user(user)
-    security.mark_login()
-    if retention.record_activity(user):
-        flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")
-
+bp = Blueprint("auth", __name__)
 
 def finish_registration(user, action, audited, message):
     """One transaction for the new account, its audit event and its first login; then on to the overview."""
@@ -177,9 +138,56 @@ def logout():
     audit.record("user.logout", user)
     db.session.commit()
     logout_user()
-    lang = session.get("lang")
-    session.clear()
-    if lang:  # the chosen language outlives the login
-        session["lang"] = lang
+    fresh_session()
     flash(_("Je bent uitgelogd."), "success")
     return redirect(url_for("main.index"))
+
+
+@bp.route("/inloggen/code", methods=["GET", "POST"])
+@public
+@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-minute")
+@limiter.limit("20/hour", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-hour")
+@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-address")
+def totp_verify():
+    """Second login step: the code from the authenticator app."""
+    user = totp.pending_user()
+    if user is None:
+        return totp.expired()
+    if not user.totp_secret:
+        return redirect(url_for("auth.totp_setup"))
+    form = totp.TotpForm()
+    if form.validate_on_submit():
+        step = totp.accepted_step(user.totp_secret, form.code.data, totp.last_step(user))
+        if step is not None:
+            return totp.finish(user, step)
+        form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
+    return render_template("auth/totp_verify.html", form=form)
+
+
+@bp.route("/inloggen/code-instellen", methods=["GET", "POST"])
+@public
+@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-minute")
+@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-address")
+def totp_setup():
+    """First login of a staff or admin account: connect an authenticator app."""
+    user = totp.pending_user()
+    if user is None:
+        return totp.expired()
+    if user.totp_secret:
+        return redirect(url_for("auth.totp_verify"))
+    secret = session.get(totp.SETUP_SECRET)
+    if not secret:
+        secret = session[totp.SETUP_SECRET] = totp.new_secret()
+    form = totp.TotpForm()
+    if form.validate_on_submit():
+        step = totp.accepted_step(secret, form.code.data, -1)
+        if step is not None:
+            user.totp_secret = secret
+            audit.record("user.totp_setup", user, actor=user)
+            return totp.finish(user, step)
+        form.code.errors.append(_("Deze code klopt niet. Kijk of je de sleutel goed hebt overgenomen en probeer het opnieuw."))
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return render_template(
+        "auth/totp_setup.html", form=form, secret=grouped, uri=totp.provisioning_uri(secret, user.email),
+        issuer=totp.ISSUER,
+    )

@@ -9,23 +9,20 @@ from the same or an earlier step is refused (no replay).
 
 import hmac
 
-import click
 import pyotp
-from flask import flash, redirect, render_template, session, url_for
+from flask import flash, redirect, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_limiter.util import get_remote_address
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from .. import audit, security
-from ..access import public
-from ..extensions import db, limiter
+from ..extensions import db
 from ..models import AuditEvent, User
 from ..vocabulary import STAFF_ROLES
-from . import bp
+from .sessions import fresh_session, safe_next, start_session
 
 ISSUER = "Werkstation"
 PENDING = "totp_pending"
@@ -52,10 +49,7 @@ def needs_second_factor(user) -> bool:
 
 def begin(user, next_url=None):
     """Password was right: remember (briefly) who is halfway, and send them to the code or set-up page."""
-    lang = session.get("lang")
-    session.clear()
-    if lang:
-        session["lang"] = lang
+    fresh_session()
     session[PENDING] = f"{user.id}:{user.session_token}"
     session[PENDING_AT] = security.now()
     if next_url:
@@ -80,13 +74,10 @@ def pending_user():
     return user
 
 
-def _pending_key():
+def pending_key():
+    """The rate limits of the code step count per account halfway through logging in."""
     marker = str(session.get(PENDING, ""))
     return "totp:" + marker.partition(":")[0]
-
-
-def _failed(response):
-    return response.status_code == 200
 
 
 def last_step(user):
@@ -117,88 +108,27 @@ def accepted_step(secret, code, after_step, moment=None):
     return None
 
 
+def new_secret():
+    """A new TOTP key, set up at a first login."""
+    return pyotp.random_base32()
+
+
 def provisioning_uri(secret, email):
+    """The otpauth:// link an authenticator app reads."""
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
 
 
-def _finish(user, step):
-    from .routes import start_session
-
+def finish(user, step):
+    """The code was right: log in, remember the code's time step (no replay), go where the user was going."""
     next_url = session.get(PENDING_NEXT)
     audit.record(VERIFIED_ACTION, user, actor=user, step=step)
     start_session(user)
     audit.record("user.login", user, actor=user)
     db.session.commit()
-    from .routes import safe_next
-
     return redirect(safe_next(next_url) or url_for("main.dashboard"))
 
 
-def _expired():
+def expired():
+    """The halfway login expired: start again."""
     flash(_("Je inlogpoging is verlopen. Log opnieuw in."), "info")
     return redirect(url_for("auth.login"))
-
-
-@bp.route("/inloggen/code", methods=["GET", "POST"])
-@public
-@limiter.limit("5/minute", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-minute")
-@limiter.limit("20/hour", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-hour")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed, scope="totp-address")
-def totp_verify():
-    """Second login step: the code from the authenticator app."""
-    user = pending_user()
-    if user is None:
-        return _expired()
-    if not user.totp_secret:
-        return redirect(url_for("auth.totp_setup"))
-    form = TotpForm()
-    if form.validate_on_submit():
-        step = accepted_step(user.totp_secret, form.code.data, last_step(user))
-        if step is not None:
-            return _finish(user, step)
-        form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
-    return render_template("auth/totp_verify.html", form=form)
-
-
-@bp.route("/inloggen/code-instellen", methods=["GET", "POST"])
-@public
-@limiter.limit("5/minute", key_func=_pending_key, methods=["POST"], deduct_when=_failed, scope="totp-setup-minute")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed, scope="totp-setup-address")
-def totp_setup():
-    """First login of a staff or admin account: connect an authenticator app."""
-    user = pending_user()
-    if user is None:
-        return _expired()
-    if user.totp_secret:
-        return redirect(url_for("auth.totp_verify"))
-    secret = session.get(SETUP_SECRET)
-    if not secret:
-        secret = session[SETUP_SECRET] = pyotp.random_base32()
-    form = TotpForm()
-    if form.validate_on_submit():
-        step = accepted_step(secret, form.code.data, -1)
-        if step is not None:
-            user.totp_secret = secret
-            audit.record("user.totp_setup", user, actor=user)
-            return _finish(user, step)
-        form.code.errors.append(_("Deze code klopt niet. Kijk of je de sleutel goed hebt overgenomen en probeer het opnieuw."))
-    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
-    return render_template(
-        "auth/totp_setup.html", form=form, secret=grouped, uri=provisioning_uri(secret, user.email),
-        issuer=ISSUER,
-    )
-
-
-
-@bp.cli.command("reset-totp")
-@click.argument("email")
-def reset_totp_command(email):
-    """Forget a staff member's TOTP key (lost phone): they set up a new one at their next login."""
-    user = db.session.scalar(select(User).where(User.email == User.normalise_email(email)))
-    if user is None:
-        raise click.ClickException(f"no account {email}")
-    user.totp_secret = None
-    user.rotate_session_token()  # running sessions end too
-    audit.record("user.totp_reset", user)
-    db.session.commit()
-    click.echo(f"TOTP key removed for {user.email}; they set up a new one at their next login.")

@@ -3,8 +3,6 @@
 Nothing here is ever read by the matching bridge, matching or the business views.
 """
 
-from flask import Blueprint
+from .routes import bp
 
-bp = Blueprint("fairness", __name__)
-
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -1,6 +1,6 @@
 """The voluntary self-description page (jobseekers) and the fairness monitor (staff)."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,8 +10,10 @@ from ..access import roles
 from ..extensions import db
 from ..models import FairnessSelfDescription, Jobseeker
 from ..vocabulary import STAFF_ROLES, Role
-from . import bp, monitor
+from . import monitor
 from .forms import SelfDescriptionForm
+
+bp = Blueprint("fairness", __name__)
 
 FIELDS = ("gender", "age_band", "migration_background", "disability")
 

@@ -1,5 +1,5 @@
-from flask import Blueprint
+"""Bulk import and export of vacancies and jobseekers as CSV files (staff)."""
 
-bp = Blueprint("imports", __name__)
+from .routes import bp
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -19,9 +19,7 @@ from ..engine import load_taxonomy as taxonomy
 from ..fields import schedule_keys
 from ..vocabulary import (
     CEFR_LEVELS,
-    DAYPARTS,
     TRAVEL_MINUTES,
-    WEEKDAYS,
     JobseekerStatus,
     VacancyStatus,
     resolve_occupation,
@@ -32,18 +30,16 @@ MAX_ROWS = 5000
 LIST_SEPARATOR = "|"
 DELIMITERS = ";,\t"
 
-DAY_WORDS = {
-    "ma": "mon", "maandag": "mon", "di": "tue", "dinsdag": "tue", "wo": "wed", "woensdag": "wed", "do": "thu",
-    "donderdag": "thu", "vr": "fri", "vrijdag": "fri", "za": "sat", "zaterdag": "sat", "zo": "sun", "zondag": "sun",
-    **{d: d for d in WEEKDAYS},
-}
-PART_WORDS = {"ochtend": "morning", "middag": "afternoon", "avond": "evening", "nacht": "night", **{p: p for p in DAYPARTS}}
-DAY_SHORT_NL = {"mon": "ma", "tue": "di", "wed": "wo", "thu": "do", "fri": "vr", "sat": "za", "sun": "zo"}
-PART_NL = {"morning": "ochtend", "afternoon": "middag", "evening": "avond", "night": "nacht"}
-TRAVEL_WORDS = {
-    "lopen": "walk", "te voet": "walk", "fiets": "bike", "ov": "public_transport", "openbaar vervoer": "public_transport",
-    "auto": "car", "walk": "walk", "bike": "bike", "public_transport": "public_transport", "car": "car",
-}
+# Spreadsheet words for days and parts of the day (the first one is what an export writes), and the codes themselves.
+CSV_DAY_WORDS = {"mon": ("ma", "maandag"), "tue": ("di", "dinsdag"), "wed": ("wo", "woensdag"),
+                 "thu": ("do", "donderdag"), "fri": ("vr", "vrijdag"), "sat": ("za", "zaterdag"), "sun": ("zo", "zondag")}
+CSV_PART_WORDS = {"morning": ("ochtend",), "afternoon": ("middag",), "evening": ("avond",), "night": ("nacht",)}
+DAY_WORDS = {w: day for day, words in CSV_DAY_WORDS.items() for w in (*words, day)}
+PART_WORDS = {w: part for part, words in CSV_PART_WORDS.items() for w in (*words, part)}
+# The words a spreadsheet uses for a travel mode (the first one is what an export writes), and the codes themselves.
+CSV_TRAVEL_WORDS = {"walk": ("lopen", "te voet"), "bike": ("fiets",), "public_transport": ("ov", "openbaar vervoer"),
+                    "car": ("auto",)}
+TRAVEL_WORDS = {w: mode for mode, words in CSV_TRAVEL_WORDS.items() for w in (*words, mode)}
 # The words a spreadsheet uses for a status (the first one is what an export writes), and the codes themselves.
 CSV_STATUS_WORDS = {
     VacancyStatus.OPEN: ("open",), VacancyStatus.PAUSED: ("gepauzeerd", "pauze"), VacancyStatus.CLOSED: ("gesloten",),
@@ -191,7 +187,8 @@ def parse_schedule(text):
 
 
 def format_schedule(schedule):
-    return " ".join(f"{DAY_SHORT_NL[k.split(':')[0]]}:{PART_NL[k.split(':')[1]]}" for k in schedule_keys(schedule))
+    return " ".join(f"{CSV_DAY_WORDS[day][0]}:{CSV_PART_WORDS[part][0]}"
+                    for day, part in (key.split(":") for key in schedule_keys(schedule)))
 
 
 def parse_date(text):

@@ -1,6 +1,6 @@
 """Staff import and export CSV files of vacancies and jobseekers. An import is all or nothing."""
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,7 +12,6 @@ from ..extensions import db
 from ..models import utcnow
 from ..persistence import OnceOnlyForm, commit_form
 from ..vocabulary import STAFF_ROLES
-from . import bp
 from .csvfiles import JOBSEEKER_COLUMNS, VACANCY_COLUMNS, CsvError, read_rows, write_csv
 from .services import (
     check_jobseekers,
@@ -23,6 +22,8 @@ from .services import (
     write_jobseekers,
     write_vacancies,
 )
+
+bp = Blueprint("imports", __name__)
 
 KINDS = {
     "vacatures": {

@@ -15,6 +15,7 @@ from ..vocabulary import LANGUAGE_CODES, JobseekerStatus, VacancyStatus, form_le
 from .csvfiles import (
     CSV_JOBSEEKER_STATUS_WORDS,
     CSV_STATUS_WORDS,
+    CSV_TRAVEL_WORDS,
     STATUS_WORDS_JOBSEEKER,
     STATUS_WORDS_VACANCY,
     TRAVEL_WORDS,
@@ -154,6 +155,38 @@ def write_vacancies(results, actor):
     return written
 
 
+def _occupations(text, result):
+    """ESCO URIs for the 'beroepen' cell (each once); an unknown word is an error."""
+    occupations = []
+    for word in split_list(text):
+        uri = occupation_uri(word)
+        if uri is None:
+            result.errors.append(_("beroepen: '%(word)s' vinden we niet.", word=word))
+        elif uri not in occupations:
+            occupations.append(uri)
+    return occupations
+
+
+def _languages(text, result):
+    """({code: level} of the other languages, the language step's form fields) for the 'talen' cell."""
+    languages = {}
+    for part in split_list(text):
+        code, _sep, lvl = part.partition(":")
+        code, lvl = code.strip().lower(), level(lvl)
+        if code not in LANGUAGE_CODES or lvl is None:
+            result.errors.append(_("talen: '%(part)s' begrijpen we niet. Schrijf bijvoorbeeld nl:A2|ar:C2.", part=part))
+        else:
+            languages[code] = form_level(lvl)
+    dutch = languages.pop("nl", NO_DUTCH)
+    if len(languages) > OTHER_LANGUAGE_ROWS:
+        result.errors.append(_("talen: hoogstens %(n)s andere talen dan Nederlands.", n=OTHER_LANGUAGE_ROWS))
+    fields = {"dutch": dutch} | {f"{kind}_{i}": "" for kind in ("language", "level") for i in range(1, OTHER_LANGUAGE_ROWS + 1)}
+    for i, (code, lvl) in enumerate(list(languages.items())[:OTHER_LANGUAGE_ROWS], start=1):
+        fields[f"language_{i}"] = code
+        fields[f"level_{i}"] = lvl
+    return languages, fields
+
+
 def check_jobseekers(rows):
     """One RowResult per CSV row, checked with the intake's own step forms."""
     results = []
@@ -169,31 +202,11 @@ def check_jobseekers(rows):
         status = STATUS_WORDS_JOBSEEKER.get(cells.get("status", "").lower() or JobseekerStatus.AVAILABLE)
         if status is None:
             result.errors.append(_("status: kies beschikbaar of pauze."))
-        occupations = []
-        for word in split_list(cells.get("beroepen", "")):
-            uri = occupation_uri(word)
-            if uri is None:
-                result.errors.append(_("beroepen: '%(word)s' vinden we niet.", word=word))
-            elif uri not in occupations:
-                occupations.append(uri)
+        occupations = _occupations(cells.get("beroepen", ""), result)
         talents = _talents("talenten", cells.get("talenten", ""), result)
         availability = _schedule("beschikbaarheid", cells.get("beschikbaarheid", ""), result)
         travel = cells.get("vervoer", "").lower()
-        languages = {}
-        for part in split_list(cells.get("talen", "")):
-            code, _sep, lvl = part.partition(":")
-            code, lvl = code.strip().lower(), level(lvl)
-            if code not in LANGUAGE_CODES or lvl is None:
-                result.errors.append(_("talen: '%(part)s' begrijpen we niet. Schrijf bijvoorbeeld nl:A2|ar:C2.", part=part))
-            else:
-                languages[code] = form_level(lvl)
-        dutch = languages.pop("nl", NO_DUTCH)
-        if len(languages) > OTHER_LANGUAGE_ROWS:
-            result.errors.append(_("talen: hoogstens %(n)s andere talen dan Nederlands.", n=OTHER_LANGUAGE_ROWS))
-        language_fields = {f"{kind}_{i}": "" for kind in ("language", "level") for i in range(1, OTHER_LANGUAGE_ROWS + 1)}
-        for i, (code, lvl) in enumerate(list(languages.items())[:OTHER_LANGUAGE_ROWS], start=1):
-            language_fields[f"language_{i}"] = code
-            language_fields[f"level_{i}"] = lvl
+        languages, language_fields = _languages(cells.get("talen", ""), result)
         has_account = jobseeker is not None and jobseeker.user_id is not None
         data = {
             "werk": {"occupations": occupations},
@@ -201,7 +214,7 @@ def check_jobseekers(rows):
             "uren": {"hours_min": cells.get("uren_min", ""), "hours_max": cells.get("uren_max", ""), "availability": availability},
             "reizen": {"postcode": cells.get("postcode", ""), "travel_mode": TRAVEL_WORDS.get(travel, travel),
                        "max_travel_minutes": cells.get("reistijd", "")},
-            "talen": {"dutch": dutch, **language_fields},
+            "talen": language_fields,
             "papieren": {"licences": [x.upper() for x in split_list(cells.get("rijbewijzen", ""))],
                          "certificates": [x.upper() for x in split_list(cells.get("certificaten", ""))]},
             "over-jou": {"name": cells.get("naam", ""), "phone": cells.get("telefoon", ""), "about": cells.get("over", ""),
@@ -280,7 +293,7 @@ def jobseeker_rows():
             "id": j.id, "naam": j.name or "", "email": j.email or "", "telefoon": j.phone or "", "postcode": j.postcode or "",
             "beroepen": _join(j.occupations), "talenten": _join(j.talents), "uren_min": j.hours_min, "uren_max": j.hours_max,
             "beschikbaarheid": format_schedule(j.availability),
-            "vervoer": {"walk": "lopen", "bike": "fiets", "public_transport": "ov", "car": "auto"}.get(j.travel_mode or "", ""),
+            "vervoer": CSV_TRAVEL_WORDS.get(j.travel_mode or "", ("",))[0],
             "reistijd": j.max_travel_minutes or "", "talen": "|".join(f"{k}:{v}" for k, v in (j.languages or {}).items()),
             "rijbewijzen": _join(j.licences), "certificaten": _join(j.certificates), "over": j.about or "",
             "toestemming": "ja" if j.consent_at else "nee",

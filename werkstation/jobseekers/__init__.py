@@ -1,5 +1,5 @@
-from flask import Blueprint
+"""The intake, the jobseeker's own profile, and staff doing both on a resident's behalf."""
 
-bp = Blueprint("jobseekers", __name__)
+from .routes import bp
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

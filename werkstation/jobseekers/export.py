@@ -1,6 +1,6 @@
 """Everything Werkstation keeps about one person, as one JSON document (AVG/GDPR right of access).
 
-`build_export(jobseeker)` is a plain function so the privacy pages (issue 6) can reuse it.
+`build_export(jobseeker)` is a plain function so the privacy pages and the download can share it.
 """
 
 from __future__ import annotations
@@ -57,19 +57,18 @@ def messages_to(jobseeker: Jobseeker) -> list[dict]:
     ]
 
 
-def build_export(jobseeker: Jobseeker) -> dict:
-    """All data about `jobseeker`: profile, account, suggestions with explanations, placements with history,
-    follow-ups, the voluntary self-description, and the audit events about them (including who viewed the profile)."""
-    user = jobseeker.user
-    profile = {name: _plain(getattr(jobseeker, name)) for name in PROFILE_FIELDS}
-    account = None
-    if user is not None:
-        account = {
-            "email": user.email, "role": user.role, "created_at": _plain(user.created_at),
-            "last_login_at": _plain(user.last_login_at), "locale": user.locale,
-            "two_factor": bool(user.totp_secret),
-        }
-    suggestions = [
+def _account(user) -> dict | None:
+    if user is None:
+        return None
+    return {
+        "email": user.email, "role": user.role, "created_at": _plain(user.created_at),
+        "last_login_at": _plain(user.last_login_at), "locale": user.locale,
+        "two_factor": bool(user.totp_secret),
+    }
+
+
+def _suggestions(jobseeker) -> list[dict]:
+    return [
         {
             "vacancy": {"id": s.vacancy_id, "title": s.vacancy.title, "business": s.vacancy.business.name},
             "score": s.score, "eligible": s.eligible, "explanation": _plain(s.explanation or {}),
@@ -79,52 +78,64 @@ def build_export(jobseeker: Jobseeker) -> dict:
         }
         for s in db.session.scalars(select(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id).order_by(Suggestion.id))
     ]
-    placements = []
-    for p in db.session.scalars(select(Placement).where(Placement.jobseeker_id == jobseeker.id).order_by(Placement.id)):
-        placements.append({
-            "id": p.id, "vacancy": {"id": p.vacancy_id, "title": p.vacancy.title, "business": p.vacancy.business.name},
-            "stage": p.stage, "business_response": p.business_response, "business_reason": p.business_reason,
-            "jobseeker_response": p.jobseeker_response, "jobseeker_reason": p.jobseeker_reason,
-            "trial_start": _plain(p.trial_start), "trial_end": _plain(p.trial_end),
-            "employed_since": _plain(p.employed_since), "employer_of_record": p.employer_of_record,
-            "hours_per_week": p.hours_per_week, "ended_at": _plain(p.ended_at), "outcome": p.outcome,
-            "outcome_reason": p.outcome_reason, "instruments": list(p.instruments or []),
-            "created_at": _plain(p.created_at),
-            "history": [
-                {"from": h.from_stage, "to": h.to_stage, "at": _plain(h.at), "note": h.note,
-                 "by_role": h.by_user.role if h.by_user else None}
-                for h in p.history
-            ],
-            "follow_ups": [
-                {"months": f.months, "due_on": _plain(f.due_on), "done_at": _plain(f.done_at),
-                 "still_working": f.still_working, "note": f.note}
-                for f in p.follow_ups
-            ],
-        })
-    self_description = db.session.scalar(
-        select(FairnessSelfDescription).where(FairnessSelfDescription.jobseeker_id == jobseeker.id)
-    )
-    events = audit_events_about(jobseeker)
-    audit = []
-    for event in events:
-        row = {
+
+
+def _placement(p) -> dict:
+    return {
+        "id": p.id, "vacancy": {"id": p.vacancy_id, "title": p.vacancy.title, "business": p.vacancy.business.name},
+        "stage": p.stage, "business_response": p.business_response, "business_reason": p.business_reason,
+        "jobseeker_response": p.jobseeker_response, "jobseeker_reason": p.jobseeker_reason,
+        "trial_start": _plain(p.trial_start), "trial_end": _plain(p.trial_end),
+        "employed_since": _plain(p.employed_since), "employer_of_record": p.employer_of_record,
+        "hours_per_week": p.hours_per_week, "ended_at": _plain(p.ended_at), "outcome": p.outcome,
+        "outcome_reason": p.outcome_reason, "instruments": list(p.instruments or []),
+        "created_at": _plain(p.created_at),
+        "history": [
+            {"from": h.from_stage, "to": h.to_stage, "at": _plain(h.at), "note": h.note,
+             "by_role": h.by_user.role if h.by_user else None}
+            for h in p.history
+        ],
+        "follow_ups": [
+            {"months": f.months, "due_on": _plain(f.due_on), "done_at": _plain(f.done_at),
+             "still_working": f.still_working, "note": f.note}
+            for f in p.follow_ups
+        ],
+    }
+
+
+def _self_description(jobseeker) -> dict | None:
+    row = db.session.scalar(select(FairnessSelfDescription).where(FairnessSelfDescription.jobseeker_id == jobseeker.id))
+    if row is None:
+        return None
+    return {"gender": row.gender, "age_band": row.age_band, "migration_background": row.migration_background,
+            "disability": row.disability}
+
+
+def _audit(jobseeker) -> list[dict]:
+    return [
+        {
             "at": _plain(event.at), "action": event.action, "by_role": event.actor_role,
             "by_you": event.actor_id is not None and event.actor_id == jobseeker.user_id,
             "object_type": event.object_type, "object_id": event.object_id, "details": _plain(event.details or {}),
         }
-        audit.append(row)
+        for event in audit_events_about(jobseeker)
+    ]
+
+
+def build_export(jobseeker: Jobseeker) -> dict:
+    """All data about `jobseeker`: profile, account, suggestions with explanations, placements with history,
+    follow-ups, the voluntary self-description, and the audit events about them (including who viewed the profile)."""
+    placements = db.session.scalars(select(Placement).where(Placement.jobseeker_id == jobseeker.id).order_by(Placement.id))
+    audit = _audit(jobseeker)
     return {
         "format": EXPORT_FORMAT,
         "exported_at": _plain(utcnow()),
         "consent_version_current": current_app.config.get("CONSENT_VERSION"),
-        "profile": profile,
-        "account": account,
-        "suggestions": suggestions,
-        "placements": placements,
-        "self_description": None if self_description is None else {
-            "gender": self_description.gender, "age_band": self_description.age_band,
-            "migration_background": self_description.migration_background, "disability": self_description.disability,
-        },
+        "profile": {name: _plain(getattr(jobseeker, name)) for name in PROFILE_FIELDS},
+        "account": _account(jobseeker.user),
+        "suggestions": _suggestions(jobseeker),
+        "placements": [_placement(p) for p in placements],
+        "self_description": _self_description(jobseeker),
         "audit_events": audit,
         "messages": messages_to(jobseeker),
         "profile_views": [row for row in audit if row["action"] in VIEW_ACTIONS],

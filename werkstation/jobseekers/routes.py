@@ -6,7 +6,18 @@ any profile under /werkzoekenden/<id>/... Every change by staff lands in the aud
 
 import json
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -24,7 +35,8 @@ from ..access import roles
 from ..accounts.service import account_for_jobseeker
 from ..extensions import db
 from ..models import Jobseeker, utcnow
-from ..persistence import FAILED_MESSAGE, OnceOnlyForm, commit_form, versions_match
+from ..persistence import FAILED_MESSAGE, save, save_changes
+from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
     DAYPART_LABELS,
@@ -41,12 +53,20 @@ from ..vocabulary import (
     occupation_label,
     talent_words,
 )
-from . import bp
 from .export import build_export
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
+bp = Blueprint("jobseekers", __name__)
+
 SESSION_KEYS = {False: "intake", True: "intake_staff"}
+STATUS_CHANGES = StatusChanges(
+    transitions={"pause": ((JobseekerStatus.AVAILABLE,), JobseekerStatus.PAUSED),
+                 "resume": ((JobseekerStatus.PAUSED,), JobseekerStatus.AVAILABLE)},
+    done={JobseekerStatus.PAUSED: _l("Je staat op pauze. Je krijgt nu geen voorstellen."),
+          JobseekerStatus.AVAILABLE: _l("Je bent weer beschikbaar voor werk.")},
+    not_now=_l("Dat lukte niet. Probeer het nog een keer."),
+)
 HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")
 RAW_VALUE_MAX = 1000
 
@@ -227,12 +247,11 @@ def consent_step(on_behalf):
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
         result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
-        outcome = commit_form(form, result_url=result)
-        if outcome.ok or outcome.duplicate:
+        done = save(form, result, _l("Het profiel is opgeslagen.") if on_behalf
+                    else _l("Dank je wel! Je profiel is opgeslagen."))
+        if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
-            if outcome.ok:
-                flash(_("Het profiel is opgeslagen.") if on_behalf else _("Dank je wel! Je profiel is opgeslagen."), "success")
-            return redirect(outcome.url)
+            return done
     return render_template(
         "jobseekers/consent.html", form=form, summary=summary(state["answers"]), number=total_steps(),
         total=total_steps(), on_behalf=on_behalf, edit_urls={s.name: intake_url(s.name, on_behalf) for s in STEPS},
@@ -306,14 +325,16 @@ def profile_or_404(jobseeker_id):
     return jobseeker
 
 
+def touched(jobseeker):
+    """A change by the person themselves counts as activity (for the retention period); one by staff does not."""
+    if not current_user.is_staff:
+        jobseeker.last_active_at = utcnow()
+
+
 def profile_url(jobseeker, endpoint="jobseekers.profile", **values):
     if current_user.is_staff:
         values["jobseeker_id"] = jobseeker.id
     return url_for(endpoint, **values)
-
-
-class StatusForm(OnceOnlyForm):
-    """Pause or resume availability (the action comes from the button)."""
 
 
 class DeleteForm(FlaskForm):
@@ -346,8 +367,7 @@ def profile(jobseeker_id):
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         db.session.commit()
     fitting = fitting_vacancies(jobseeker) if jobseeker.status == JobseekerStatus.AVAILABLE else []
-    status_form = StatusForm()
-    status_form.version.data = jobseeker.version
+    status_form = status_form_for(jobseeker)
     return render_template(
         "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
         status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
@@ -371,24 +391,19 @@ def edit_step(name, jobseeker_id):
                            suggest_url=url_for("vacancies.occupation_suggestions"))
     if request.method == "GET":
         form.version.data = jobseeker.version
-    if form.validate_on_submit() and versions_match(form, jobseeker):
+
+    def change():
         before = step_.from_model(jobseeker)
         step_.to_model(step_.answers(form), jobseeker)
         after = step_.from_model(jobseeker)
-        if not current_user.is_staff:
-            jobseeker.last_active_at = utcnow()
+        touched(jobseeker)
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.update", jobseeker, jobseeker_id=jobseeker.id, step=name,
                      fields=sorted(k for k in after if after[k] != before.get(k)), on_behalf=current_user.is_staff)
-        outcome = commit_form(form, result_url=profile_url(jobseeker))
-        if outcome.ok or outcome.duplicate:
-            if outcome.ok:
-                flash(_("Je wijzigingen zijn opgeslagen."), "success")
-            return redirect(outcome.url)
-        db.session.refresh(jobseeker)
-        form.version.data = jobseeker.version
-    elif request.method == "POST" and form.form_errors:
-        form.version.data = jobseeker.version
+
+    done = save_changes(form, jobseeker, change, profile_url(jobseeker), _l("Je wijzigingen zijn opgeslagen."))
+    if done is not None:
+        return done
     return render_template(
         "jobseekers/step.html", form=form, step=step_, number=None, total=None, on_behalf=current_user.is_staff,
         mode="edit", cancel_url=profile_url(jobseeker), jobseeker=jobseeker,
@@ -403,31 +418,14 @@ def change_status(jobseeker_id):
     jobseeker = profile_or_404(jobseeker_id)
     if jobseeker is None:
         abort(404)
-    form = StatusForm()
-    action = request.form.get("action")
-    target = {"pause": JobseekerStatus.PAUSED, "resume": JobseekerStatus.AVAILABLE}.get(action)
-    allowed_from = {JobseekerStatus.PAUSED: (JobseekerStatus.AVAILABLE,),
-                    JobseekerStatus.AVAILABLE: (JobseekerStatus.PAUSED,)}
-    if not form.validate_on_submit() or target is None or jobseeker.status not in allowed_from[target]:
-        flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
-        return redirect(profile_url(jobseeker))
-    if not versions_match(form, jobseeker):
-        flash(str(form.form_errors[-1]), "error")
-        return redirect(profile_url(jobseeker))
-    old = jobseeker.status
-    jobseeker.status = target
-    if not current_user.is_staff:
-        jobseeker.last_active_at = utcnow()
-    matching_bridge.rescore(jobseeker)
-    audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=target,
-                 on_behalf=current_user.is_staff)
-    outcome = commit_form(form, result_url=profile_url(jobseeker))
-    if outcome.ok:
-        flash(_("Je staat op pauze. Je krijgt nu geen voorstellen.") if target == JobseekerStatus.PAUSED
-              else _("Je bent weer beschikbaar voor werk."), "success")
-    elif not outcome.duplicate:
-        flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
-    return redirect(profile_url(jobseeker))
+
+    def after_change(old, new):
+        touched(jobseeker)
+        matching_bridge.rescore(jobseeker)
+        audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=new,
+                     on_behalf=current_user.is_staff)
+
+    return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
 
 @bp.route("/profiel/download", defaults={"jobseeker_id": None})

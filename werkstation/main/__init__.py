@@ -1,5 +1,5 @@
-from flask import Blueprint
+"""Home, about, language choice and one dashboard per role."""
 
-bp = Blueprint("main", __name__)
+from .routes import bp
 
-from . import routes  # noqa: E402,F401
+__all__ = ["bp"]

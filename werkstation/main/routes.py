@@ -1,15 +1,17 @@
 """Home, about, language choice and one dashboard per role."""
 
-from flask import redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from .. import matching_bridge
 from ..access import public, roles
-from ..auth.routes import safe_next
+from ..auth.sessions import safe_next
 from ..extensions import db
-from ..models import Business, Jobseeker, Placement, Suggestion, User, Vacancy
+from ..models import Business, Jobseeker, Placement, User, Vacancy
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
-from . import bp
+
+bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
@@ -61,9 +63,7 @@ def dashboard():
             select(func.count()).select_from(Jobseeker).where(Jobseeker.status == JobseekerStatus.AVAILABLE)
         ),
         "businesses": db.session.scalar(select(func.count()).select_from(Business)),
-        "unreviewed": db.session.scalar(
-            select(func.count()).select_from(Suggestion).where(Suggestion.decision.is_(None), Suggestion.eligible)
-        ),
+        "unreviewed": matching_bridge.unreviewed_count(),
         "placements": db.session.scalar(
             select(func.count()).select_from(Placement).where(Placement.stage.in_(WORKING_STAGES))
         ),

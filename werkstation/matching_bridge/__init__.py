@@ -19,7 +19,7 @@ from .learning import LearnResult, learn, training_examples
 from .model import active_matcher, active_model
 from .plan import NeighbourhoodPlan, neighbourhood_plan
 from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
-from .suggestions import explanation_json, rematch_all, rescore, suggestion_for
+from .suggestions import explanation_json, rematch_all, rescore, suggestion_for, unreviewed_count
 
 __all__ = [
     "GOOD_FIT",
@@ -43,6 +43,7 @@ __all__ = [
     "rescore",
     "suggestion_for",
     "training_examples",
+    "unreviewed_count",
     "vacancies_for",
     "vacancy_index",
     "vacancy_record",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from ..extensions import db
 from ..models import Jobseeker, Suggestion, Vacancy, utcnow
@@ -117,6 +117,13 @@ def rematch_all() -> int:
         for m in per_person:
             matches.setdefault((m.vacancy_id, m.candidate_id), m)
     return store(matches.values())
+
+
+def unreviewed_count() -> int:
+    """How many suggestions for open vacancies wait for a staff member's decision."""
+    return db.session.scalar(
+        select(func.count()).select_from(Suggestion).join(Vacancy).where(Suggestion.unreviewed, Vacancy.matchable)
+    )
 
 
 def suggestion_for(vacancy: Vacancy, jobseeker: Jobseeker) -> Suggestion:

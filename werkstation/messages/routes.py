@@ -1,6 +1,6 @@
 """The Berichten page, the header count, the staff call list and the list of messages that could not be sent."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -12,7 +12,8 @@ from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..outbox.models import Channel, Message, MessageStatus
 from ..vocabulary import ROLES, STAFF_ROLES, Role
-from . import bp
+
+bp = Blueprint("messages", __name__)
 
 INBOX_LIMIT = 100
 VISIBLE = (MessageStatus.SENT, MessageStatus.DONE, MessageStatus.QUEUED, MessageStatus.SENDING)

@@ -85,6 +85,7 @@ def decide(suggestion: Suggestion, decision: str, reason: str, note: str, by, at
     reasons = {Decision.SHORTLIST: SHORTLIST_REASONS, Decision.REJECT: REJECT_REASONS}.get(decision)
     if reasons is None or reason not in reasons:
         raise RuleError(_l("Kies een besluit en een reden."), status=400)
+    claim(suggestion)  # two staff members deciding at once: the second one is refused
     at = at or utcnow()
     suggestion.decision = Decision(decision)
     suggestion.decision_reason = reason

@@ -3,7 +3,7 @@
 The business sees an anonymised profile (no name, no contact details, no address) until both sides said yes.
 """
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,9 +15,11 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
 from ..vocabulary import STAFF_ROLES, Role, Stage, occupation_label
-from . import bp, pipeline
+from . import pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
+
+bp = Blueprint("placements", __name__, url_prefix="/plaatsingen")
 
 
 def my_side():

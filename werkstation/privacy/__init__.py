@@ -1,8 +1,7 @@
 """Privacy: the privacy statement, how matching works, the retention list for staff, and the
 `purge`, `backup` and `restore` commands (registered at the top level: `flask --app werkstation purge`)."""
 
-from flask import Blueprint
+from . import commands  # attaches the area's flask commands to bp
+from .routes import bp
 
-bp = Blueprint("privacy", __name__, cli_group=None)
-
-from . import commands, routes  # noqa: E402,F401  (attach views and commands to bp)
+__all__ = ["bp", "commands"]

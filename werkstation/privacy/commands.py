@@ -4,7 +4,7 @@ from datetime import datetime
 
 import click
 
-from . import bp
+from .routes import bp
 
 
 @bp.cli.command("purge")

@@ -1,6 +1,6 @@
 """Plain-Dutch pages about personal data and matching, and the staff list of profiles nearing the end of retention."""
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select, update
@@ -10,7 +10,8 @@ from ..access import public, roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..vocabulary import STAFF_ROLES, JobseekerStatus
-from . import bp
+
+bp = Blueprint("privacy", __name__, cli_group=None)
 
 
 @bp.route("/privacy")

@@ -1,8 +1,6 @@
-"""The staff workspace: review queues, decisions, proposals, the placement pipeline, the plan and impact."""
+"""The staff workspace: review queues, decisions, proposals, the placement pipeline, meetings, the plan and impact."""
 
-from flask import Blueprint
+from . import commands, meeting_routes  # attach the area's flask commands and the meeting views to bp
+from .routes import bp
 
-# cli_group=None: the commands are `flask rematch` and `flask learn`, not `flask staff ...`.
-bp = Blueprint("staff", __name__, url_prefix="/medewerker", cli_group=None)
-
-from . import commands, meeting_routes, routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp", "commands", "meeting_routes"]

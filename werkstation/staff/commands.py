@@ -6,7 +6,7 @@ import click
 
 from .. import matching_bridge
 from ..extensions import db
-from . import bp
+from .routes import bp
 
 
 @bp.cli.command("rematch")

@@ -30,8 +30,9 @@ class JobseekerSearchForm(FlaskForm):
     q = StringField(_l("Zoek op naam of postcode"), validators=[Optional(), Length(max=60)])
 
 
-class DecisionForm(FlaskForm):
-    """Shortlist or reject a suggestion, with a fixed reason and an optional note."""
+class DecisionForm(OnceOnlyForm):
+    """Shortlist or reject a suggestion, with a fixed reason and an optional note (saved once, and refused when
+    someone else decided since the page was loaded)."""
 
     decision = RadioField(
         _l("Je besluit"),
@@ -55,6 +56,14 @@ class DecisionForm(FlaskForm):
     @property
     def reason_key(self):
         return (self.reason.data or "").partition(":")[2]
+
+    def load(self, suggestion):
+        """Fill the form from the stored decision, with the version it was loaded from."""
+        self.version.data = suggestion.version
+        if suggestion.decision:
+            self.decision.data = suggestion.decision
+            self.reason.data = f"{suggestion.decision}:{suggestion.decision_reason}"
+            self.note.data = suggestion.decision_note
 
 
 class ProposeForm(OnceOnlyForm):

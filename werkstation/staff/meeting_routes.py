@@ -10,9 +10,8 @@ from ..extensions import db
 from ..models import Placement, utcnow
 from ..placements import meetings
 from ..vocabulary import STAFF_ROLES, Stage
-from . import bp
 from .forms import MeetingForm
-from .routes import _placement_page, move_form_for
+from .routes import _placement_page, bp, move_form_for
 
 
 @bp.route("/plaatsingen/<int:placement_id>/kennismaking", methods=["POST"])

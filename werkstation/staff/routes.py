@@ -1,6 +1,6 @@
 """Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,16 +9,16 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, matching_bridge
 from ..access import roles
-from ..auth.routes import safe_next
+from ..auth.sessions import safe_next
 from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
-from ..persistence import commit_form, previous_result, versions_match
+from ..persistence import previous_result, save, save_changes
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
-from . import bp, impact
+from . import impact
 from .forms import (
     DecisionForm,
     FollowUpForm,
@@ -31,6 +31,9 @@ from .forms import (
     QueueFilterForm,
     meeting_form_for,
 )
+
+# cli_group=None: the commands are `flask rematch` and `flask learn`, not `flask staff ...`.
+bp = Blueprint("staff", __name__, url_prefix="/medewerker", cli_group=None)
 
 QUEUE_PAGE = 20
 
@@ -75,10 +78,7 @@ def audit_label(action):
 def home():
     """The workspace's start: what needs doing now."""
     counts = {
-        "unreviewed": db.session.scalar(
-            select(func.count()).select_from(Suggestion).join(Vacancy)
-            .where(Suggestion.decision.is_(None), Suggestion.eligible, Vacancy.status == VacancyStatus.OPEN)
-        ),
+        "unreviewed": matching_bridge.unreviewed_count(),
         "waiting": db.session.scalar(
             select(func.count()).select_from(Placement).where(Placement.stage == Stage.PROPOSED)
         ),
@@ -95,7 +95,7 @@ def vacancies():
     """Open vacancies with how many suggestions wait for a decision."""
     unreviewed = (
         select(Suggestion.vacancy_id, func.count().label("n"))
-        .where(Suggestion.decision.is_(None), Suggestion.eligible).group_by(Suggestion.vacancy_id).subquery()
+        .where(Suggestion.unreviewed).group_by(Suggestion.vacancy_id).subquery()
     )
     rows = db.session.execute(
         select(Vacancy, func.coalesce(unreviewed.c.n, 0)).outerjoin(unreviewed, unreviewed.c.vacancy_id == Vacancy.id)
@@ -202,18 +202,17 @@ def suggestion(suggestion_id):
     row = db.get_or_404(Suggestion, suggestion_id)
     back = safe_next(request.args.get("next"))  # the queue the staff member came from
     form = DecisionForm()
-    if request.method == "GET" and row.decision:
-        form.decision.data = row.decision
-        form.reason.data = f"{row.decision}:{row.decision_reason}"
-        form.note.data = row.decision_note
-    if form.validate_on_submit():
-        try:
-            pipeline.decide(row, form.decision.data, form.reason_key, form.note.data, current_user)
-        except pipeline.RuleError as error:
-            return refused(error)
-        db.session.commit()
-        flash(_("Je besluit is opgeslagen."), "success")
-        return redirect(back or url_for("staff.suggestion", suggestion_id=row.id))
+    if request.method == "GET":
+        form.load(row)
+    try:
+        done = save_changes(
+            form, row, lambda: pipeline.decide(row, form.decision.data, form.reason_key, form.note.data, current_user),
+            back or url_for("staff.suggestion", suggestion_id=row.id), _l("Je besluit is opgeslagen."),
+        )
+    except pipeline.RuleError as error:
+        return refused(error)
+    if done is not None:
+        return done
     if request.method == "GET":
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
                      vacancy_id=row.vacancy_id)
@@ -235,18 +234,17 @@ def propose(suggestion_id):
     if not form.validate_on_submit():
         abort(400)
     earlier = previous_result(form)
-    if earlier:
+    if earlier:  # a double click: the first click made the proposal
         return redirect(earlier)
     try:
         placement = pipeline.propose(row, current_user)
     except pipeline.RuleError as error:
         return refused(error)
-    outcome = commit_form(form, result_url=url_for("staff.placement", placement_id=placement.id))
-    if outcome.ok or outcome.duplicate:
-        if outcome.ok:
-            flash(_("Voorgesteld. Het bedrijf en de werkzoekende kunnen nu ja of nee zeggen."), "success")
-        return redirect(outcome.url)
-    abort(409)
+    done = save(form, url_for("staff.placement", placement_id=placement.id),
+                _l("Voorgesteld. Het bedrijf en de werkzoekende kunnen nu ja of nee zeggen."))
+    if done is None:
+        abort(409)
+    return done
 
 
 @bp.route("/plaatsingen")
@@ -298,33 +296,28 @@ def placement(placement_id):
         form.version.data = row.version
         form.note.data = None
     form.set_stages(pipeline.NEXT_STAGES.get(row.stage, ()))
-    if request.method == "POST":
-        if not form.validate_on_submit():
-            return _placement_page(row, form, 400)
-        earlier = previous_result(form)
-        if earlier:
-            return redirect(earlier)
-        if not versions_match(form, row):
-            return _placement_page(row, form, 409)
-        try:
-            pipeline.move(
-                row, form.to_stage.data, current_user, trial_start=form.trial_start.data,
-                trial_end=form.trial_end.data, employed_since=form.employed_since.data,
-                employer_of_record=form.employer_of_record.data, hours_per_week=form.hours_per_week.data,
-                reason=form.reason.data or None, note=form.note.data,
-                meeting=(form.meeting_date.data, form.meeting_time.data, form.meeting_place.data),
-            )
-        except pipeline.RuleError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-            return _placement_page(db.session.get(Placement, placement_id), form, error.status)
-        outcome = commit_form(form, result_url=url_for("staff.placement", placement_id=row.id))
-        if outcome.ok or outcome.duplicate:
-            if outcome.ok:
-                flash(_("De nieuwe stap is opgeslagen."), "success")
-            return redirect(outcome.url)
-        return _placement_page(db.session.get(Placement, placement_id), form, 409)
-    return _placement_page(row, form)
+    if request.method == "GET":
+        return _placement_page(row, form)
+
+    def change():
+        pipeline.move(
+            row, form.to_stage.data, current_user, trial_start=form.trial_start.data,
+            trial_end=form.trial_end.data, employed_since=form.employed_since.data,
+            employer_of_record=form.employer_of_record.data, hours_per_week=form.hours_per_week.data,
+            reason=form.reason.data or None, note=form.note.data,
+            meeting=(form.meeting_date.data, form.meeting_time.data, form.meeting_place.data),
+        )
+
+    try:
+        done = save_changes(form, row, change, url_for("staff.placement", placement_id=row.id),
+                            _l("De nieuwe stap is opgeslagen."))
+    except pipeline.RuleError as error:
+        db.session.rollback()
+        form.form_errors.append(error.message)
+        return _placement_page(db.session.get(Placement, placement_id), form, error.status)
+    if done is not None:
+        return done
+    return _placement_page(db.session.get(Placement, placement_id), form, 409 if form.form_errors else 400)
 
 
 @bp.route("/plaatsingen/<int:placement_id>/antwoord", methods=["POST"])

@@ -1,5 +1,5 @@
-from flask import Blueprint
+"""Businesses post, change, pause and close vacancies; staff enter them on a business's behalf."""
 
-bp = Blueprint("vacancies", __name__)
+from .routes import bp
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

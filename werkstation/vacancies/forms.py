@@ -133,12 +133,6 @@ class VacancyForm(OnceOnlyForm):
         self.version.data = vacancy.version
 
 
-class StatusForm(OnceOnlyForm):
-    """Pause, reopen or close a vacancy (the action comes from the button pressed)."""
-
-    action = HiddenField()
-
-
 class BusinessForm(OnceOnlyForm):
     """A business changes its own details (the KvK number stays as registered)."""
 

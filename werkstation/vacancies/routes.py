@@ -1,7 +1,8 @@
 """Businesses post, change, pause and close their vacancies and see at once how many neighbours fit."""
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -9,7 +10,8 @@ from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
 from ..models import Business, Vacancy
-from ..persistence import commit_form, versions_match
+from ..persistence import save, save_changes
+from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
@@ -23,15 +25,20 @@ from ..vocabulary import (
     search_occupations,
     talent_words,
 )
-from . import bp
-from .forms import BusinessForm, StaffVacancyForm, StatusForm, VacancyForm
+from .forms import BusinessForm, StaffVacancyForm, VacancyForm
 
-# action -> (allowed from statuses, new status)
-STATUS_ACTIONS = {
-    "pause": ((VacancyStatus.OPEN,), VacancyStatus.PAUSED),
-    "open": ((VacancyStatus.PAUSED, VacancyStatus.CLOSED, VacancyStatus.DRAFT), VacancyStatus.OPEN),
-    "close": ((VacancyStatus.OPEN, VacancyStatus.PAUSED, VacancyStatus.DRAFT), VacancyStatus.CLOSED),
-}
+bp = Blueprint("vacancies", __name__)
+
+STATUS_CHANGES = StatusChanges(
+    transitions={
+        "pause": ((VacancyStatus.OPEN,), VacancyStatus.PAUSED),
+        "open": ((VacancyStatus.PAUSED, VacancyStatus.CLOSED, VacancyStatus.DRAFT), VacancyStatus.OPEN),
+        "close": ((VacancyStatus.OPEN, VacancyStatus.PAUSED, VacancyStatus.DRAFT), VacancyStatus.CLOSED),
+    },
+    done={VacancyStatus.PAUSED: _l("De vacature is gepauzeerd."), VacancyStatus.OPEN: _l("De vacature staat weer open."),
+          VacancyStatus.CLOSED: _l("De vacature is gesloten.")},
+    not_now=_l("Deze vacature heeft die status al, of dat kan nu niet."),
+)
 EDITABLE = ("title", "occupation_uri", "description", "hours_min", "hours_max", "schedule", "seats", "start_date",
             "required_talents", "preferred_talents", "languages", "licences", "certificates", "postcode")
 
@@ -116,12 +123,7 @@ def _create(form, business, message):
     db.session.flush()
     matching_bridge.rescore(vacancy)
     audit.record("vacancy.create", vacancy, title=vacancy.title, on_behalf=current_user.is_staff)
-    outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
-    if outcome.ok or outcome.duplicate:
-        if outcome.ok:
-            flash(message, "success")
-        return redirect(outcome.url)
-    return None
+    return save(form, url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1), message)
 
 
 @bp.route("/vacatures/<int:vacancy_id>")
@@ -132,12 +134,8 @@ def detail(vacancy_id):
     counts = matching_bridge.fit_counts(vacancy) if vacancy.status == VacancyStatus.OPEN else None
     return render_template(
         "vacancies/detail.html", vacancy=vacancy, counts=counts, words=vacancy_view_data(vacancy),
-        status_form=status_form_for(vacancy), actions=allowed_actions(vacancy),
+        status_form=status_form_for(vacancy), actions=STATUS_CHANGES.actions_for(vacancy),
     )
-
-
-def allowed_actions(vacancy):
-    return [action for action, (sources, _target) in STATUS_ACTIONS.items() if vacancy.status in sources]
 
 
 @bp.route("/vacatures/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
@@ -149,21 +147,17 @@ def edit(vacancy_id):
     form = VacancyForm(stored_talents=stored, previous_start=vacancy.start_date)
     if request.method == "GET":
         form.load_vacancy(vacancy)
-    if form.validate_on_submit() and versions_match(form, vacancy):
+
+    def change():
         before = snapshot(vacancy)
         form.populate_vacancy(vacancy, vacancy.business.postcode)
-        changes = changed_fields(before, vacancy)
         matching_bridge.rescore(vacancy)
-        audit.record("vacancy.update", vacancy, fields=changes, on_behalf=current_user.is_staff)
-        outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1))
-        if outcome.ok or outcome.duplicate:
-            if outcome.ok:
-                flash(_("Je wijzigingen zijn opgeslagen."), "success")
-            return redirect(outcome.url)
-        db.session.refresh(vacancy)
-        form.version.data = vacancy.version
-    elif form.form_errors and request.method == "POST":
-        form.version.data = vacancy.version
+        audit.record("vacancy.update", vacancy, fields=changed_fields(before, vacancy), on_behalf=current_user.is_staff)
+
+    done = save_changes(form, vacancy, change, url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1),
+                        _l("Je wijzigingen zijn opgeslagen."))
+    if done is not None:
+        return done
     return render_template("vacancies/form.html", form=form, vacancy=vacancy, business=vacancy.business)
 
 
@@ -172,29 +166,12 @@ def edit(vacancy_id):
 def change_status(vacancy_id):
     """Pause, reopen or close a vacancy."""
     vacancy = vacancy_or_404(vacancy_id)
-    form = StatusForm()
-    action = request.form.get("action", "")
-    if not form.validate_on_submit() or action not in STATUS_ACTIONS:
-        flash(_("Dat lukte niet. Probeer het nog een keer."), "error")
-        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
-    sources, target = STATUS_ACTIONS[action]
-    if vacancy.status not in sources:
-        flash(_("Deze vacature heeft die status al, of dat kan nu niet."), "error")
-        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
-    if not versions_match(form, vacancy):
-        flash(str(form.form_errors[-1]), "error")
-        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
-    old = vacancy.status
-    vacancy.status = target
-    matching_bridge.rescore(vacancy)
-    audit.record("vacancy.status", vacancy, from_status=old, to_status=target, on_behalf=current_user.is_staff)
-    outcome = commit_form(form, result_url=url_for("vacancies.detail", vacancy_id=vacancy.id))
-    if outcome.ok:
-        flash({VacancyStatus.PAUSED: _("De vacature is gepauzeerd."), VacancyStatus.OPEN: _("De vacature staat weer open."),
-               VacancyStatus.CLOSED: _("De vacature is gesloten.")}[target], "success")
-    elif not outcome.duplicate:
-        flash(str(form.form_errors[-1]) if form.form_errors else _("Dat lukte niet. Probeer het nog een keer."), "error")
-    return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+
+    def after_change(old, new):
+        matching_bridge.rescore(vacancy)
+        audit.record("vacancy.status", vacancy, from_status=old, to_status=new, on_behalf=current_user.is_staff)
+
+    return apply_status_change(vacancy, STATUS_CHANGES, url_for("vacancies.detail", vacancy_id=vacancy.id), after_change)
 
 
 @bp.route("/bedrijf/gegevens", methods=["GET", "POST"])
@@ -214,11 +191,9 @@ def business_details():
         business.phone = form.phone.data
         changes = sorted(k for k, v in before.items() if getattr(business, k) != v)
         audit.record("business.update", business, fields=changes)
-        outcome = commit_form(form, result_url=url_for("main.dashboard"))
-        if outcome.ok or outcome.duplicate:
-            if outcome.ok:
-                flash(_("De gegevens van je bedrijf zijn opgeslagen."), "success")
-            return redirect(outcome.url)
+        done = save(form, url_for("main.dashboard"), _l("De gegevens van je bedrijf zijn opgeslagen."))
+        if done is not None:
+            return done
     return render_template("vacancies/business.html", form=form, business=business)
 
 
@@ -228,9 +203,3 @@ def occupation_suggestions():
     """ESCO occupations for what someone is typing: [{uri, label}] (used by occupation-suggest.js)."""
     query = request.args.get("q", "")
     return jsonify({"results": [{"uri": uri, "label": label} for uri, label in search_occupations(query)]})
-
-
-def status_form_for(vacancy):
-    form = StatusForm()
-    form.version.data = vacancy.version
-    return form

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import messages
-from tests.werkstation.workspace import business_user, proposed
+from tests.werkstation.staff.workspace import business_user, proposed
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, User
 
@@ -61,8 +61,8 @@ def test_the_language_a_person_chooses_is_the_language_of_their_messages(app, cl
 def test_someone_who_registers_in_english_gets_english_messages(app, client):
     client.get("/taal/en")
     client.post("/registreren/werkzoekende", data={
-        "email": "new.neighbour@voorbeeld.nl", "password": "een lang wachtwoord 77", "password_again":
-        "een lang wachtwoord 77", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
+        "email": "new.neighbour@voorbeeld.nl", "password": "kameel fietspomp 19 lavendel", "password_again":
+        "kameel fietspomp 19 lavendel", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
     assert db.session.scalar(select(User.locale).where(User.email == "new.neighbour@voorbeeld.nl")) == "en"
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
-from tests.werkstation.workspace import business_user, proposed
+from tests.werkstation.staff.workspace import business_user, proposed
 from werkstation.extensions import db
 from werkstation.models import FollowUp, User
 from werkstation.outbox import reminders

@@ -5,7 +5,7 @@ from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.mailbox import html_of, text_of
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
-from tests.werkstation.workspace import answer, business_user, proposed, shortlisted
+from tests.werkstation.staff.workspace import answer, business_user, proposed, shortlisted
 from werkstation.extensions import db
 
 SECRETS = ("Amina Verborgen", "06 99887766", "amina.v@voorbeeld.nl")

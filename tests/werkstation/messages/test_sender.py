@@ -17,7 +17,7 @@ from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.mailbox import Mailbox
 from tests.werkstation.messages.outbox_helpers import messages, send_outbox
-from tests.werkstation.workspace import shortlisted
+from tests.werkstation.staff.workspace import shortlisted
 from werkstation.extensions import db
 from werkstation.models import Placement, utcnow
 from werkstation.outbox.compose import Recipient, write

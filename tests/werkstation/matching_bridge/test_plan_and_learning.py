@@ -1,12 +1,12 @@
 """The neighbourhood plan (next to greedy, accepted as staff decisions) and learning from decisions."""
 
 import json
-import re
 
 from sqlalchemy import select
 
 from tests.factories import BAKER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import values as html_values
 from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Jobseeker, MatchModel, Suggestion
@@ -30,8 +30,7 @@ def test_plan_is_shown_next_to_greedy_and_accepted_as_shortlist_decisions(app, c
     login(client, staff)
     html = client.get("/medewerker/plan").get_data(as_text=True)
     assert "Wijkplan" in html and "Mensen zonder voorstel" in html
-    values = re.findall(r'name="assignments"[^>]*value="([0-9]+:[0-9]+)"', html) or \
-        re.findall(r'value="([0-9]+:[0-9]+)"[^>]*name="assignments"', html)
+    values = html_values(html, "assignments")
     assert len(values) == 2
     plan = matching_bridge.neighbourhood_plan()
     assert plan.placed == 2 and plan.left_out == 0
@@ -48,7 +47,7 @@ def test_plan_is_shown_next_to_greedy_and_accepted_as_shortlist_decisions(app, c
 
 
 def test_plan_leaves_out_people_and_places_already_taken(app):
-    from tests.werkstation.workspace import proposed
+    from tests.werkstation.staff.workspace import proposed
 
     cleaning, baking = two_vacancies_one_good_person()
     sam = db.session.scalar(select(Jobseeker).where(Jobseeker.name == "Schoonmaker Sam"))
@@ -145,7 +144,7 @@ def test_learn_keeps_the_default_when_it_already_ranks_decisions_right(app, runn
 
 
 def test_training_examples_use_outcomes_over_decisions(app):
-    from tests.werkstation.workspace import proposed
+    from tests.werkstation.staff.workspace import proposed
 
     staff = make_user("staff")
     vacancy = make_vacancy(seats=2)
@@ -171,7 +170,7 @@ def test_rematch_command_rescores_everything(app, runner):
 def test_matching_code_never_reads_the_fairness_table():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     # The matching bridge, the engine, and what businesses see (proposals and their own vacancies).
     sources = [*sorted((root / "werkstation" / "matching_bridge").rglob("*.py")), *sorted((root / "matching").rglob("*.py"))]
     for business_side in ("placements", "vacancies"):

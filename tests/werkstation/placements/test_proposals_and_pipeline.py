@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
-from tests.werkstation.workspace import answer, business_user, proposed, shortlisted
+from tests.werkstation.staff.workspace import answer, business_user, proposed, shortlisted
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, FollowUp, Placement
 from werkstation.placements import pipeline

@@ -140,7 +140,7 @@ def test_a_server_worker_encodes_both_sides_before_its_first_request(app):
 
     make_vacancy()
     make_jobseeker()
-    spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[2] / "gunicorn.conf.py")
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[3] / "gunicorn.conf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     matching_bridge.index_cache().reset()
@@ -221,7 +221,7 @@ def test_only_the_engine_module_imports_the_matching_engine():
     import ast
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     importers = set()
     for path in (root / "werkstation").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -1,13 +1,13 @@
 """The jobseeker's profile: view, change, pause, download everything, delete; staff see and change any profile."""
 
 import json
-import re
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import checked, form_state
 from werkstation.extensions import db
 from werkstation.models import (
     AuditEvent,
@@ -18,16 +18,9 @@ from werkstation.models import (
     User,
 )
 
-STATE_RE = {
-    "csrf_token": re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),
-    "form_token": re.compile(r'name="form_token"[^>]*value="([^"]+)"'),
-    "version": re.compile(r'name="version"[^>]*value="([^"]*)"'),
-}
-
 
 def state_of(client, url):
-    html = client.get(url).get_data(as_text=True)
-    return {key: rx.search(html).group(1) for key, rx in STATE_RE.items() if rx.search(html)}
+    return form_state(client.get(url))
 
 
 def post_with_state(client, url, data, state_url=None):
@@ -59,7 +52,7 @@ def test_profile_shows_answers_and_fitting_vacancies_but_no_other_people(seeker,
 def test_change_a_step_rescores_and_is_logged(seeker, jobseeker):
     make_vacancy(title="Kok", required_talents=["bereiden van voedsel en dranken"], preferred_talents=[])
     html = seeker.get("/profiel/wijzigen/talenten").get_data(as_text=True)
-    assert re.search(r'value="schoonmaken"[^>]*checked|checked[^>]*value="schoonmaken"', html)
+    assert "schoonmaken" in checked(html, "talents")
     response = post_with_state(seeker, "/profiel/wijzigen/talenten", {"talents": ["bereiden van voedsel en dranken"]})
     assert response.status_code == 302
     db.session.refresh(jobseeker)

@@ -1,21 +1,16 @@
 """CSV import and export for staff: documented columns, ';' or ',', UTF-8 with or without BOM, all or nothing."""
 
 import io
-import re
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.factories import CLEANER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
+from tests.html import form_state, page
 from werkstation.extensions import db
 from werkstation.imports.csvfiles import JOBSEEKER_COLUMNS, VACANCY_COLUMNS
 from werkstation.models import AuditEvent, Jobseeker, Suggestion, Vacancy
-
-STATE_RE = {
-    "csrf_token": re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),
-    "form_token": re.compile(r'name="form_token"[^>]*value="([^"]+)"'),
-}
 
 VACANCY_CSV = (
     "kvk;titel;omschrijving;uren_min;uren_max;plekken;rooster;talenten_nodig;talenten_fijn;nederlands;rijbewijzen;certificaten\n"
@@ -40,9 +35,13 @@ def staff(client):
     return user
 
 
+def refused_lines(html):
+    """{line number: the reasons listed for it} from the table of refused lines."""
+    return {row.td.get_text(strip=True): row.ul.get_text(" ") for row in page(html).find_all("tr") if row.ul}
+
+
 def upload(client, kind, text, encoding="utf-8", filename="bestand.csv"):
-    html = client.get(f"/medewerker/import/{kind}").get_data(as_text=True)
-    state = {key: rx.search(html).group(1) for key, rx in STATE_RE.items()}
+    state = form_state(client.get(f"/medewerker/import/{kind}"), ("csrf_token", "form_token"))
     data = {**state, "file": (io.BytesIO(text.encode(encoding) if isinstance(text, str) else text), filename)}
     return client.post(f"/medewerker/import/{kind}", data=data, content_type="multipart/form-data")
 
@@ -90,7 +89,7 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_bad_row(client, staf
     assert response.status_code == 200
     assert "Er is niets geïmporteerd" in html
     assert count(Vacancy) == 0  # the two good rows were not imported either
-    rows = dict(re.findall(r"<tr><td>(\d+)</td><td><ul>(.*?)</ul></td></tr>", html, re.S))
+    rows = refused_lines(html)
     assert set(rows) == {"4", "5"}
     assert "Het maximum moet even groot of groter zijn dan het minimum." in rows["4"]
     for reason in ("kvk:", "zo:middernacht", "vliegen", "nederlands:", "rijbewijzen:"):
@@ -103,7 +102,7 @@ def test_jobseeker_rows_need_consent_and_valid_values(client, staff):
     )
     html = upload(client, "werkzoekenden", bad).get_data(as_text=True)
     assert count(Jobseeker) == 0
-    rows = dict(re.findall(r"<tr><td>(\d+)</td><td><ul>(.*?)</ul></td></tr>", html, re.S))
+    rows = refused_lines(html)
     assert set(rows) == {"4"}
     for reason in ("toestemming:", "telefoon:", "postcode:", "uren_max:", "vervoer:", "reistijd:", "talen:"):
         assert reason in rows["4"], reason

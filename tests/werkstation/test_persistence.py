@@ -4,7 +4,6 @@ Failures are injected for real: an engine event raises a database error on a cho
 request's transaction, after earlier statements of the same submission already ran.
 """
 
-import re
 import threading
 from contextlib import contextmanager
 
@@ -14,15 +13,11 @@ from sqlalchemy.exc import OperationalError
 
 from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
+from tests.html import form_state
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, FormSubmission, Jobseeker, Suggestion, Vacancy
 from werkstation.persistence import OnceOnlyForm, commit_form, versions_match
 
-STATE_RE = {
-    "csrf_token": re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),
-    "form_token": re.compile(r'name="form_token"[^>]*value="([^"]+)"'),
-    "version": re.compile(r'name="version"[^>]*value="([^"]*)"'),
-}
 VACANCY = {
     "title": "Schoonmaker kantoren", "occupation_uri": "", "description": "Kantoren schoonmaken in de ochtend.",
     "hours_min": "12", "hours_max": "20", "schedule": ["mon:morning", "wed:morning"], "seats": "2", "start_date": "",
@@ -33,8 +28,7 @@ FRIENDLY = "Opslaan lukte niet door een storing. Er is niets opgeslagen."
 
 
 def state_of(client, url):
-    html = client.get(url).get_data(as_text=True)
-    return {key: rx.search(html).group(1) for key, rx in STATE_RE.items() if rx.search(html)}
+    return form_state(client.get(url))
 
 
 def count(model, *where):

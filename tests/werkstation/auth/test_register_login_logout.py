@@ -108,7 +108,7 @@ def test_login_failure_message_is_generic(client):
 
 
 def test_login_is_case_insensitive_and_renews_the_session(client):
-    # A jobseeker: staff get a second step first (tests/werkstation/test_totp.py covers their renewal).
+    # A jobseeker: staff get a second step first (tests/werkstation/auth/test_second_step_codes.py covers their renewal).
     make_user(role="jobseeker", email="staff@voorbeeld.nl")
     csrf_token(client, "/inloggen")
     with client.session_transaction() as sess:

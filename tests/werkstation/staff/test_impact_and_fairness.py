@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
-from tests.werkstation.workspace import proposed
+from tests.werkstation.staff.workspace import proposed
 from werkstation.extensions import db
 from werkstation.models import FairnessSelfDescription, Jobseeker, Placement, Suggestion
 from werkstation.placements import pipeline

@@ -1,0 +1,57 @@
+"""The login session: who is logged in (a cookie bound to the account's session token), where to go back to, and
+a fresh session at every login and logout (no fixation; the chosen language stays)."""
+
+import hmac
+from urllib.parse import urlsplit
+
+from flask import flash, session
+from flask_babel import gettext as _
+from flask_login import login_user
+
+from .. import retention, security
+from ..extensions import db, login_manager
+from ..models import User, utcnow
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = None
+
+
+@login_manager.user_loader
+def load_user(user_key):
+    """The session holds 'id:token'; a rotated token (logout, deactivation) ends old sessions."""
+    user_id, _sep, token = (user_key or "").partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def safe_next(target):
+    """Only follow local redirects."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def fresh_session():
+    """Forget everything in the session except the chosen language (it outlives a login or logout)."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def start_session(user):
+    """Renew the session at login (no fixation) and remember when it started."""
+    fresh_session()
+    session.permanent = True
+    user.last_login_at = utcnow()
+    login_user(user)
+    security.mark_login()
+    if retention.record_activity(user):
+        flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")
