@@ -8,7 +8,7 @@ Development sets (weights, rules and synonyms were chosen while looking at them)
   gendered or plural forms of labels that stay in the index (the share is printed), so this set mostly measures
   spelling variants, not real titles.
 - ``evaluation/job_titles_nl.tsv``: 135 job-board titles written together with the hand-made synonym list.
-- ``evaluation/job_titles_dev_nl.tsv``: titles written while tuning, for the failure causes named in issue 15
+- ``evaluation/job_titles_dev_nl.tsv``: titles written while tuning, for the failure causes found on real titles
   (teacher levels, branch and product words, specialty nurses, English words, shortened word pairs).
 
 Test set (nothing was written or tuned from it; frozen before tuning, see its header):

@@ -131,7 +131,7 @@ def test_english_words_only_translate_titles(search):
     assert "agent" not in top_labels(search, "medewerker", 5)
 
 
-# --- issue 15: titles as real job boards write them -----------------------------------------------------------
+# --- titles as real job boards write them -----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
