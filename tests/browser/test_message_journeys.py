@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 TITLE = "Zondagse hulp in de winkel"
 RESIDENT_EMAIL = "samira.reset@voorbeeld.nl"
-NEW_PASSWORD = "de fiets staat bij de markt"
+NEW_PASSWORD = "paraplu tramhalte 47 gember"
 
 
 @contextmanager

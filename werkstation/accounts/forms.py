@@ -18,6 +18,12 @@ class ForgotPasswordForm(FlaskForm):
 
 
 class NewPasswordForm(FlaskForm):
+    """A new password; `context` holds the person's own details, which make a weak password (StrongPassword)."""
+
+    context: tuple = ()
+
+    def password_context(self):
+        return [value for value in self.context if value]
     password = PasswordField(
         _l("Nieuw wachtwoord"), validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
         description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
@@ -65,6 +71,9 @@ class CodeLoginForm(NewPasswordForm):
         render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"},
     )
     field_order = ("account", "code", "password", "password_again")
+
+    def password_context(self):
+        return [self.account.data, *super().password_context()]
 
 
 class AccountSearchForm(FlaskForm):

@@ -27,6 +27,12 @@ SENT = _l("Als dit e-mailadres bij een account hoort, krijg je binnen een paar m
           "De link werkt %(minutes)s minuten. Kijk ook in je map met ongewenste e-mail.")
 
 
+def own_details(user) -> tuple:
+    """What a password must not be made of: the person's address, number and name."""
+    name = user.jobseeker.name if user.jobseeker is not None else None
+    return (user.email, user.phone, name)
+
+
 def _posted(name):
     return User.normalise_email(request.form.get(name, ""))[:254]
 
@@ -77,6 +83,7 @@ def choose_password(token, purpose, title):
         return notice(_("Deze link werkt niet"), [problem.message], 400,
                       action=(url_for("accounts.forgot_password"), _("Nieuwe link aanvragen")))
     form = NewPasswordForm()
+    form.context = own_details(marker.user)
     if form.validate_on_submit():
         user = marker.user
         try:
@@ -158,6 +165,7 @@ def change_password():
     """Change the password (the current one is asked); other sessions end."""
     form = ChangePasswordForm()
     user = current_user._get_current_object()
+    form.context = own_details(user)
     if form.validate_on_submit():
         if user.check_password(form.current_password.data):
             service.set_new_password(user, form.password.data, "user.password_change")

@@ -12,7 +12,7 @@ from tests.werkstation.messages.outbox_helpers import messages, send_outbox
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, User
 
-NEW_PASSWORD = "mijn nieuwe fiets is groen"
+NEW_PASSWORD = "kastanje 61 snelweg viool"
 
 
 def audited(action):

@@ -12,7 +12,7 @@ from werkstation import retention
 from werkstation.extensions import db
 from werkstation.models import Jobseeker, User, utcnow
 
-NEW_PASSWORD = "de bus naar de markt is laat"
+NEW_PASSWORD = "wolkenkrabber 83 sinaasappel kano"
 
 
 def test_an_account_made_by_staff_sends_a_link_to_choose_a_password(app, client, runner, mailbox):

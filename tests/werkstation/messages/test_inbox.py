@@ -61,8 +61,8 @@ def test_the_language_a_person_chooses_is_the_language_of_their_messages(app, cl
 def test_someone_who_registers_in_english_gets_english_messages(app, client):
     client.get("/taal/en")
     client.post("/registreren/werkzoekende", data={
-        "email": "new.neighbour@voorbeeld.nl", "password": "een lang wachtwoord 77", "password_again":
-        "een lang wachtwoord 77", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
+        "email": "new.neighbour@voorbeeld.nl", "password": "kameel fietspomp 19 lavendel", "password_again":
+        "kameel fietspomp 19 lavendel", "csrf_token": csrf_token(client, "/registreren/werkzoekende")})
     assert db.session.scalar(select(User.locale).where(User.email == "new.neighbour@voorbeeld.nl")) == "en"
 
 
