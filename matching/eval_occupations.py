@@ -11,10 +11,7 @@ Development sets (weights, rules and synonyms were chosen while looking at them)
 - ``evaluation/job_titles_dev_nl.tsv``: titles written while tuning, for the failure causes found on real titles
   (teacher levels, branch and product words, specialty nurses, English words, shortened word pairs).
 
-Test set (nothing was written or tuned from it; frozen before tuning, see its header):
-
-- ``evaluation/job_titles_test_nl.tsv``: real Dutch job-board titles from a public vacancy scrape, one ESCO
-  occupation each.
+No test set is in this repository at the moment: the earlier one was removed because its source stated no licence.
 
 Reported: MAP (average precision over the top 10), recall@10 and MRR.
 """
@@ -42,11 +39,9 @@ from .taxonomy import Taxonomy, load_taxonomy
 EVALUATION_DIR = Path(__file__).with_name("evaluation")
 TITLES_TSV = EVALUATION_DIR / "job_titles_nl.tsv"
 DEV_TITLES_TSV = EVALUATION_DIR / "job_titles_dev_nl.tsv"
-TEST_TITLES_TSV = EVALUATION_DIR / "job_titles_test_nl.tsv"
 TITLE_SETS = {  # name: (file, development or test)
     "job-board titles, hand-made with the synonym list": (TITLES_TSV, "development"),
     "job-board titles, written while tuning": (DEV_TITLES_TSV, "development"),
-    "job-board titles, public vacancies (frozen)": (TEST_TITLES_TSV, "test"),
 }
 K = 10
 
