@@ -65,23 +65,41 @@ def _sqlite_copy(source, target) -> None:
         source.close()
 
 
+def _private_file(path: Path) -> int:
+    """A new, empty file only its owner can read and write (a backup holds everyone's personal data); an old
+    file at `path` is removed first, so its permissions do not carry over. Returns an open descriptor."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, 0o600)  # whatever the umask
+    return fd
+
+
 def backup(path, url=None) -> Path:
-    """Write a consistent copy of the database at `url` (default: the app's) to `path`."""
+    """Write a consistent copy of the database at `url` (default: the app's) to `path`, readable by the owner only
+    (mode 0600). The copy is written next to `path` and renamed when complete."""
     url = _url(url)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if url.get_backend_name() == "sqlite":
-        tmp = path.with_name(path.name + ".part")
-        _sqlite_copy(sqlite3.connect(_sqlite_path(url)), sqlite3.connect(tmp))
-        tmp.replace(path)
-        return path
-    if url.get_backend_name() == "postgresql":
-        subprocess.run(  # noqa: S603
-            [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", "--file", str(path)],
-            env=_pg_env(url), check=True, capture_output=True,
-        )
-        return path
-    raise ValueError(f"backup does not support {url.get_backend_name()}")
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise ValueError(f"backup does not support {backend}")
+    tmp = path.with_name(path.name + ".part")
+    fd = _private_file(tmp)
+    try:
+        if backend == "sqlite":
+            os.close(fd)  # SQLite opens the (private) file itself; its journal gets the same mode
+            _sqlite_copy(sqlite3.connect(_sqlite_path(url)), sqlite3.connect(tmp))
+        else:
+            with os.fdopen(fd, "wb") as out:
+                subprocess.run(  # noqa: S603
+                    [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl"],
+                    env=_pg_env(url), check=True, stdout=out, stderr=subprocess.PIPE,
+                )
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+    return path
 
 
 def restore(path, url=None) -> None:

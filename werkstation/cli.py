@@ -1,5 +1,7 @@
 """Flask commands: create-user, seed-demo, demo-logins (more are added by feature areas)."""
 
+import os
+
 import click
 from flask import current_app
 from sqlalchemy import select
@@ -32,9 +34,18 @@ def create_user_command(email, role, password):
 
 
 @click.command("seed-demo")
-def seed_demo_command():
-    """Load the demo neighbourhood into an empty database (does nothing when there is data)."""
+@click.option("--force", is_flag=True, help="Load the demo even when WERKSTATION_ENV=production.")
+def seed_demo_command(force):
+    """Load the demo neighbourhood into an empty database (does nothing when there is data).
+
+    The demo has an admin with a public password and TOTP key, so a production server refuses it unless forced."""
     from .demo import seed_demo
+
+    if os.environ.get("WERKSTATION_ENV", "").strip().lower() == "production" and not force:
+        raise click.ClickException(
+            "WERKSTATION_ENV=production: the demo data has an admin with a public password and TOTP key, so it is "
+            "not loaded. Use --force only on a demonstration server."
+        )
 
     counts = seed_demo()
     if counts is None:

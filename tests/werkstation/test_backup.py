@@ -93,3 +93,29 @@ def test_postgres_backup_restores_into_a_fresh_database(app, runner, tmp_path):
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch_name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def open_umask():
+    """The usual umask 022, under which a plain open() makes files everyone on the machine can read."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_backup_is_readable_by_its_owner_only(app, runner, tmp_path, open_umask):
+    """A backup holds everyone's personal data: mode 0600, also when it replaces an older, world-readable file."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite") and shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump not installed")
+    fill(app)
+    path = tmp_path / "backup.db"
+    path.write_bytes(b"old backup")
+    path.chmod(0o644)
+    result = runner.invoke(args=["backup", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.stat().st_size > 1000
+    assert not path.with_name(path.name + ".part").exists()
+    # A second backup over the first keeps it private too.
+    backup(path)
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -61,3 +61,15 @@ def test_seed_demo_is_deterministic(app):
     seed_demo()
     assert snapshot() == first
     assert len(first[0]) >= 300
+
+
+def test_seed_demo_refuses_on_a_production_server_unless_forced(app, runner, monkeypatch):
+    """The demo has an admin with a public password and TOTP key: never on a real server by accident."""
+    monkeypatch.setenv("WERKSTATION_ENV", "production")
+    refused = runner.invoke(args=["seed-demo"])
+    assert refused.exit_code != 0
+    assert "production" in refused.output
+    assert count(User) == 0 and count(Business) == 0
+    forced = runner.invoke(args=["seed-demo", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert count(Business) == 30

@@ -4,7 +4,11 @@ import pytest
 
 from werkstation.config import Config
 from werkstation.i18n_check import (
-    TRANSLATIONS, broken_placeholders, catalog_languages, extracted_messages, missing_translations,
+    TRANSLATIONS,
+    broken_placeholders,
+    catalog_languages,
+    extracted_messages,
+    missing_translations,
 )
 
 TRANSLATED = [lang for lang in Config.LANGUAGES if lang != Config.BABEL_DEFAULT_LOCALE]

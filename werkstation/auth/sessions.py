@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from flask_login import login_user
 
 from .. import retention, security
-from ..i18n import language_at_login
 from ..extensions import db, login_manager
+from ..i18n import language_at_login
 from ..models import User, utcnow
 
 login_manager.login_view = "auth.login"

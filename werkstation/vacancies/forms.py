@@ -8,9 +8,17 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..auth.forms import SECTORS
-from ..fields import DateField, IntegerField, MultiCheckboxField, ScheduleField, SelectField, TileField
+from ..fields import (
+    DateField,
+    IntegerField,
+    MultiCheckboxField,
+    PhoneField,
+    ScheduleField,
+    SelectField,
+    TileField,
+)
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
 from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
     certificate_choices,
@@ -54,7 +62,13 @@ class VacancyForm(OnceOnlyForm):
         render_kw={"inputmode": "numeric"},
     )
     start_date = DateField(_l("Startdatum"), validators=[Optional()], description=_l("Laat leeg als het werk meteen kan beginnen."))
-    required_talents = TileField(_l("Wat moet iemand kunnen?"), choices=[], description=_l("Kies alleen wat echt nodig is."))
+    # A ranking preference, not a hard requirement (those are hours, travel, Dutch, licences and certificates):
+    # the label says so, and tests hold it to the engine's behaviour.
+    required_talents = TileField(
+        _l("Wat is belangrijk dat iemand kan?"),
+        choices=[],
+        description=_l("Wie dit kan, staat hoger in de lijst. Het is geen harde eis: wie het nog niet kan, valt niet af."),
+    )
     preferred_talents = TileField(_l("Wat is fijn, maar niet nodig?"), choices=[])
     dutch_level = SelectField(_l("Hoe goed moet iemand Nederlands spreken?"), choices=[])
     licences = MultiCheckboxField(_l("Rijbewijs nodig"), choices=[])
@@ -145,7 +159,7 @@ class BusinessForm(OnceOnlyForm):
         render_kw={"autocomplete": "postal-code"},
     )
     contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
-    phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
 
 class StaffVacancyForm(VacancyForm):
