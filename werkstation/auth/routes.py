@@ -166,8 +166,9 @@ def totp_verify():
     form = totp.TotpForm()
     if form.validate_on_submit():
         step = totp.accepted_step(user.totp_secret, form.code.data, totp.last_step(user))
-        if step is not None:
+        if step is not None and totp.claim(user, step):
             return totp.finish(user, step)
+        db.session.rollback()
         form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
     return render_template("auth/totp_verify.html", form=form)
 
@@ -189,7 +190,7 @@ def totp_setup():
     form = totp.TotpForm()
     if form.validate_on_submit():
         step = totp.accepted_step(secret, form.code.data, -1)
-        if step is not None:
+        if step is not None and totp.claim(user, step):
             user.totp_secret = secret
             audit.record("user.totp_setup", user, actor=user)
             return totp.finish(user, step)

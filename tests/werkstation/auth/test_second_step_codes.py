@@ -144,3 +144,38 @@ def test_admin_can_reset_a_lost_totp_key(app, runner, client):
     assert client.get("/dashboard").status_code == 302
     assert password_step(client, user.email).headers["Location"].endswith("/inloggen/code-instellen")
     assert runner.invoke(args=["auth", "reset-totp", "niemand@voorbeeld.nl"]).exit_code != 0
+
+
+def test_the_same_code_sent_at_once_from_two_sessions_works_once(app, monkeypatch):
+    """Two browsers halfway through logging in send the same code at the same moment: exactly one gets in, the
+    other gets the normal "code is wrong" page (no 500), round after round."""
+    import threading
+
+    user = make_user(role="staff")
+    clock = [security.now()]
+    monkeypatch.setattr(security, "now", lambda: clock[0])
+    for _round in range(3):
+        clock[0] += 90  # a fresh time step each round
+        clients = [app.test_client(), app.test_client()]
+        for client in clients:
+            assert password_step(client, user.email).headers["Location"].endswith("/inloggen/code")
+        code = totp_code(user, clock[0])
+        tokens = [csrf_token(client, "/inloggen/code") for client in clients]
+        start = threading.Barrier(2)
+        results = [None, None]
+
+        def send(i):
+            start.wait()
+            with app.app_context():
+                results[i] = clients[i].post("/inloggen/code", data={"code": code, "csrf_token": tokens[i]})
+
+        threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        statuses = sorted(response.status_code for response in results)
+        assert statuses == [200, 302], statuses
+        refused = next(response for response in results if response.status_code == 200)
+        assert "Deze code klopt niet." in refused.get_data(as_text=True)
+        assert sum(client.get("/dashboard").status_code == 200 for client in clients) == 1
