@@ -11,7 +11,11 @@ Development sets (weights, rules and synonyms were chosen while looking at them)
 - ``evaluation/job_titles_dev_nl.tsv``: titles written while tuning, for the failure causes found on real titles
   (teacher levels, branch and product words, specialty nurses, English words, shortened word pairs).
 
-No test set is in this repository at the moment: the earlier one was removed because its source stated no licence.
+Test set (blind; no rule, synonym or weight may be written from it):
+
+- ``evaluation/job_titles_test_nl.tsv``: 171 job-board titles of the kinds of work posted in a Dutch city district
+  and on general vacancy sites, written and annotated (one ESCO occupation each) by the developer and frozen before
+  the search was run on them.
 
 Reported: MAP (average precision over the top 10), recall@10 and MRR.
 """
@@ -39,9 +43,11 @@ from .taxonomy import Taxonomy, load_taxonomy
 EVALUATION_DIR = Path(__file__).with_name("evaluation")
 TITLES_TSV = EVALUATION_DIR / "job_titles_nl.tsv"
 DEV_TITLES_TSV = EVALUATION_DIR / "job_titles_dev_nl.tsv"
+TEST_TITLES_TSV = EVALUATION_DIR / "job_titles_test_nl.tsv"
 TITLE_SETS = {  # name: (file, development or test)
     "job-board titles, hand-made with the synonym list": (TITLES_TSV, "development"),
     "job-board titles, written while tuning": (DEV_TITLES_TSV, "development"),
+    "job-board titles, blind, frozen before the first run": (TEST_TITLES_TSV, "test"),
 }
 K = 10
 

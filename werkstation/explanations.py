@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from flask import has_request_context
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from .engine import COMPARISONS, language_name
@@ -35,23 +35,29 @@ def _is_failed_requirement(part: dict) -> bool:
     return kind is not None and kind.hard and _outcome(part) == kind.failed
 
 
+UNKNOWN_OUTCOME = "unknown"
+
+
 @dataclass(frozen=True)
 class Part:
     feature: str
     label: object  # a lazy translated string
     detail: str
     points: float  # share of the score, in points out of 100 (one decimal)
-    fits: bool
+    fits: bool  # adds points and is a known, met fact: listed under "Past"
+    fit_detail: str = ""  # the phrase under "Past" (only what adds the points)
+    missing_detail: str = ""  # the phrase under "Mist" (only what is missing), empty when nothing is
 
 
 @dataclass(frozen=True)
 class Explained:
     score_points: float
     eligible: bool
-    reasons: list[str]
+    reasons: list[str]  # the hard requirements not met ("voldoet niet aan: ..."), shown first
     parts: list[Part]
-    fits: list[Part]
-    missing: list[Part]
+    fits: list[Part]  # parts that add points
+    missing: list[Part]  # parts with something missing (never a failed requirement: those are the reasons)
+    unknown: list[Part]  # parts the profile says nothing about (they count half)
     travel: str | None
     hours: str | None
 
@@ -165,6 +171,48 @@ def _english():
     return has_request_context() and str(get_locale() or "nl").startswith("en")
 
 
+def _(message: str, **params) -> str:
+    """The message in the interface's language (Dutch outside a request, e.g. in scheduled jobs)."""
+    return gettext(message, **params) if has_request_context() else message % params
+
+
+def _partial_phrases(part: dict) -> tuple[str, str] | None:
+    """(what adds points, what is missing) of a part that fits only partly, or None."""
+    kind, _sep, outcome = (part.get("code") or "").rpartition(".")
+    p = part.get("params") or {}
+    try:
+        if kind == "talents.required" and outcome == "partial":
+            return (_("heeft %(have)s van %(total)s gevraagde talenten", have=p["have"], total=p["total"]),
+                    _("mist gevraagde talenten: %(names)s", names=", ".join(p["missing"])))
+        if kind == "talents.preferred" and outcome == "partial":
+            return (_("heeft %(have)s van %(total)s gewenste talenten", have=p["have"], total=p["total"]),
+                    _("mist gewenste talenten: %(names)s", names=", ".join(p["missing"])))
+        if kind == "schedule" and outcome == "partial":
+            return (_("kan %(can)s van de %(asked)s gevraagde dagdelen", can=p["can"], asked=p["asked"]),
+                    _("kan %(n)s van de %(asked)s gevraagde dagdelen niet", n=int(p["asked"]) - int(p["can"]),
+                      asked=p["asked"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None
+
+
+def _part(raw: dict, points: float, detail: str) -> Part:
+    """One part with its place in the summary: under "Past" only when it adds points (and is not a failed hard
+    requirement or an unknown), under "Mist" only what is missing."""
+    outcome = _outcome(raw)
+    failed = _is_failed_requirement(raw)
+    unknown = outcome == UNKNOWN_OUTCOME
+    partial = _partial_phrases(raw) if points > 0 and not failed else None
+    fits = points > 0 and not failed and not unknown and outcome not in NEUTRAL_OUTCOMES
+    if partial:
+        fit_detail, missing_detail = partial
+    else:
+        fit_detail = detail if fits else ""
+        missing_detail = detail if _is_missing(raw) and not failed and not unknown and points == 0 else ""
+    return Part(raw.get("feature", ""), FEATURE_LABELS.get(raw.get("feature"), raw.get("feature", "")),
+                detail, points, fits, fit_detail, missing_detail)
+
+
 def explain(explanation: dict) -> Explained:
     """Turn Suggestion.explanation into parts for the page (phrased in English when the interface is English)."""
     raw = explanation.get("parts") or []
@@ -174,25 +222,24 @@ def explain(explanation: dict) -> Explained:
     english = _english()
     parts = []
     for p, pts in zip(raw, points, strict=True):
-        fits = not _is_missing(p) and _outcome(p) not in NEUTRAL_OUTCOMES and pts > 0
         detail = p.get("detail", "")
         if english:
             detail = english_detail(p.get("code") or "", p.get("params") or {}) or detail
-        parts.append(Part(p.get("feature", ""), FEATURE_LABELS.get(p.get("feature"), p.get("feature", "")),
-                          detail, pts, fits))
+        parts.append(_part(p, pts, detail))
     by_feature = {p.feature: p for p in parts}
-    missing = [p for p, r in zip(parts, raw, strict=True) if _is_missing(r)]
     reasons = list(explanation.get("reasons") or [])
+    eligible = bool(explanation.get("eligible", True))
     if english and reasons:
         hard = [part.detail for part, r in zip(parts, raw, strict=True) if _is_failed_requirement(r)]
         reasons = hard or reasons
     return Explained(
         score_points=total,
-        eligible=bool(explanation.get("eligible", True)),
+        eligible=eligible,
         reasons=reasons,
         parts=parts,
         fits=[p for p in parts if p.fits],
-        missing=missing,
+        missing=[p for p in parts if p.missing_detail],
+        unknown=[p for p, r in zip(parts, raw, strict=True) if _outcome(r) == UNKNOWN_OUTCOME],
         travel=by_feature["travel"].detail if "travel" in by_feature else None,
         hours=by_feature["hours"].detail if "hours" in by_feature else None,
     )

@@ -82,7 +82,7 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
     schedule = page.get_by_role("group", name="Wanneer wordt er gewerkt?")
     for slot in VACANCY["schedule"]:
         schedule.get_by_label(slot, exact=True).check()
-    page.get_by_role("group", name="Wat moet iemand kunnen?").get_by_label(VACANCY["required_talent"]).check()
+    page.get_by_role("group", name="Wat is belangrijk dat iemand kan?").get_by_label(VACANCY["required_talent"]).check()
     page.get_by_role("group", name="Rijbewijs nodig").get_by_label(VACANCY["licence"]).check()
     journey.check(page, "vacature-ingevuld", lang="nl")
     page.get_by_role("button", name="Vacature plaatsen").click()

@@ -54,7 +54,13 @@ class VacancyForm(OnceOnlyForm):
         render_kw={"inputmode": "numeric"},
     )
     start_date = DateField(_l("Startdatum"), validators=[Optional()], description=_l("Laat leeg als het werk meteen kan beginnen."))
-    required_talents = TileField(_l("Wat moet iemand kunnen?"), choices=[], description=_l("Kies alleen wat echt nodig is."))
+    # A ranking preference, not a hard requirement (those are hours, travel, Dutch, licences and certificates):
+    # the label says so, and tests hold it to the engine's behaviour.
+    required_talents = TileField(
+        _l("Wat is belangrijk dat iemand kan?"),
+        choices=[],
+        description=_l("Wie dit kan, staat hoger in de lijst. Het is geen harde eis: wie het nog niet kan, valt niet af."),
+    )
     preferred_talents = TileField(_l("Wat is fijn, maar niet nodig?"), choices=[])
     dutch_level = SelectField(_l("Hoe goed moet iemand Nederlands spreken?"), choices=[])
     licences = MultiCheckboxField(_l("Rijbewijs nodig"), choices=[])
