@@ -9,10 +9,12 @@ from wtforms import DateField as _DateField
 from wtforms import IntegerField as _IntegerField
 from wtforms import RadioField as _RadioField
 from wtforms import SelectField as _SelectField
-from wtforms import SelectMultipleField
+from wtforms import SelectMultipleField, StringField
 from wtforms import TimeField as _TimeField
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .phones import RAW_MAX as PHONE_RAW_MAX
+from .phones import display_phone, normalise_phone
 from .vocabulary import DAYPART_LABELS, DAYPARTS, WEEKDAY_LABELS, WEEKDAYS
 
 INVALID_CHOICE = _l("Kies een van de mogelijkheden uit de lijst.")
@@ -48,6 +50,33 @@ class ScheduleField(MultiCheckboxField):
 
     def set_schedule(self, schedule):
         self.data = schedule_keys(schedule)
+
+
+class PhoneField(StringField):
+    """A phone number as people type it ('+31 (0)6 - 12 - 34 - 56 - 78', '030-1234567'). When valid, its data becomes
+    the one stored form, E.164 (+31612345678: at most 16 characters, so it fits every phone column); otherwise the
+    typed text stays, with a message next to the field. Numbers without a country code are Dutch."""
+
+    MESSAGE = _l("Vul een telefoonnummer in zoals 06 12345678.")
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("render_kw", {"autocomplete": "tel", "inputmode": "tel", "maxlength": PHONE_RAW_MAX})
+        super().__init__(label, validators, **kwargs)
+
+    def _value(self):
+        """What the box shows: what was typed (also after an error elsewhere), else the stored number written as usual."""
+        if self.raw_data:
+            return self.raw_data[0]
+        return display_phone(self.data)
+
+    def post_validate(self, form, validation_stopped):
+        if validation_stopped or self.errors or not (self.data or "").strip():
+            return
+        normal = normalise_phone(self.data)
+        if normal is None:
+            self.errors.append(self.MESSAGE)
+        else:
+            self.data = normal
 
 
 class RadioField(_RadioField):

@@ -139,6 +139,8 @@ class Vacancy(db.Model):
     certificates: Mapped[list[str]] = mapped_column(JSON, default=list)
     start_date: Mapped[Optional[date]] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default=VacancyStatus.OPEN, index=True)
+    # Folded text and facet tokens for staff search, rewritten on every save (werkstation/search_text.py).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -188,6 +190,8 @@ class Jobseeker(db.Model):
     last_active_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     retention_notice_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     erased_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    # Folded text and facet tokens for staff search, rewritten on every save (werkstation/search_text.py).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     user: Mapped[Optional[User]] = relationship(back_populates="jobseeker", foreign_keys=[user_id])

@@ -20,3 +20,17 @@ def normalise_phone(text) -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(stored) -> str:
+    """A stored number the way people here write it: '06 12345678' for Dutch numbers, '+32 470 12 34 56' for others."""
+    if not stored:
+        return ""
+    try:
+        number = phonenumbers.parse(str(stored), REGION)
+    except phonenumbers.NumberParseException:
+        return str(stored)
+    if not phonenumbers.is_valid_number(number):
+        return str(stored)
+    style = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(number, style.NATIONAL if number.country_code == 31 else style.INTERNATIONAL)

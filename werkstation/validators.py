@@ -1,4 +1,4 @@
-"""Field validators shared by every form: postcodes, hours, passwords, KvK numbers."""
+"""Field validators shared by every form: postcodes, hours, passwords, KvK numbers (phone numbers: fields.PhoneField)."""
 
 import re
 from functools import lru_cache
@@ -57,19 +57,6 @@ class KvkNumber:
         value = re.sub(r"[\s.]", "", field.data or "")
         if not re.fullmatch(r"[0-9]{8}", value):
             raise ValidationError(_l("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
-        field.data = value
-
-
-class PhoneNumber:
-    """A Dutch or international phone number: digits, spaces, +, - and brackets, 10-15 digits."""
-
-    def __call__(self, form, field):
-        if not field.data:
-            return
-        value = field.data.strip()
-        digits = re.sub(r"\D", "", value)
-        if not re.fullmatch(r"[0-9+()\-\s]+", value) or not 10 <= len(digits) <= 15:
-            raise ValidationError(_l("Vul een telefoonnummer in zoals 06 12345678."))
         field.data = value
 
 

@@ -134,6 +134,10 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
+    "/medewerker/zoekopdrachten/<kind>": staff_only(post=(400,), args={"kind": "werkzoekenden"},
+                                                   note="without a name nothing is saved"),
+    "/medewerker/zoekopdrachten/<int:saved_id>/verwijderen": staff_only(post=(404,), args={"saved_id": 987654},
+                                                                        note="only its owner may remove it"),
     # messages: everyone's own Berichten page; the call list and failed e-mails for staff
     "/berichten": Entry(roles={r: OK for r in ROLES}),
     "/medewerker/bellijst": staff_only(),

@@ -7,9 +7,9 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from ..extensions import db
-from ..fields import SelectField
+from ..fields import PhoneField, SelectField
 from ..models import Business, User
-from ..validators import KvkNumber, NoControlCharacters, PhoneNumber, Postcode, StrongPassword
+from ..validators import KvkNumber, NoControlCharacters, Postcode, StrongPassword
 
 SECTORS = [
     ("", _l("Kies een sector")),
@@ -72,7 +72,7 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
         render_kw={"autocomplete": "postal-code"},
     )
     contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()], render_kw={"autocomplete": "name"})
-    phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
     field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
 

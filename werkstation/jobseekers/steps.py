@@ -16,6 +16,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Optio
 from ..fields import (
     IntegerField,
     MultiCheckboxField,
+    PhoneField,
     RadioField,
     ScheduleField,
     SelectField,
@@ -24,7 +25,7 @@ from ..fields import (
     schedule_keys,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
 from ..vocabulary import (
     DUTCH_LEVEL_WORDS,
     OTHER_LEVEL_WORDS,
@@ -184,11 +185,10 @@ class AboutForm(OnceOnlyForm):
         validators=[DataRequired(_l("Vul je naam in.")), max_length(NAME_MAX), NoControlCharacters()],
         render_kw={"autocomplete": "name"},
     )
-    phone = StringField(
+    phone = PhoneField(
         _l("Telefoonnummer (mag leeg)"),
-        validators=[Optional(), PhoneNumber()],
+        validators=[Optional()],
         description=_l("Dan kan een medewerker je bellen als er werk is."),
-        render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
     about = TextAreaField(
         _l("Vertel iets over jezelf (mag leeg)"),

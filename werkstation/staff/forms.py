@@ -23,13 +23,6 @@ class QueueFilterForm(FlaskForm):
     unreviewed = BooleanField(_l("Alleen nog niet bekeken"))
 
 
-class JobseekerSearchForm(FlaskForm):
-    class Meta:
-        csrf = False
-
-    q = StringField(_l("Zoek op naam of postcode"), validators=[Optional(), Length(max=60)])
-
-
 class DecisionForm(OnceOnlyForm):
     """Shortlist or reject a suggestion, with a fixed reason and an optional note (saved once, and refused when
     someone else decided since the page was loaded)."""

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, matching_bridge
@@ -17,13 +17,12 @@ from ..neighbourhood import lives_here, lives_here_condition
 from ..persistence import previous_result, save, save_changes
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
-from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, VacancyStatus, occupation_label
+from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
 from . import impact
 from .forms import (
     DecisionForm,
     FollowUpForm,
     InstrumentsForm,
-    JobseekerSearchForm,
     MoveForm,
     OnBehalfForm,
     PlanForm,
@@ -89,21 +88,6 @@ def home():
     return render_template("staff/home.html", counts=counts, follow_ups=pipeline.due_follow_ups())
 
 
-@bp.route("/vacatures")
-@roles(*STAFF_ROLES)
-def vacancies():
-    """Open vacancies with how many suggestions wait for a decision."""
-    unreviewed = (
-        select(Suggestion.vacancy_id, func.count().label("n"))
-        .where(Suggestion.unreviewed).group_by(Suggestion.vacancy_id).subquery()
-    )
-    rows = db.session.execute(
-        select(Vacancy, func.coalesce(unreviewed.c.n, 0)).outerjoin(unreviewed, unreviewed.c.vacancy_id == Vacancy.id)
-        .where(Vacancy.status == VacancyStatus.OPEN).options(selectinload(Vacancy.business)).order_by(Vacancy.id.desc())
-    ).all()
-    return render_template("staff/vacancies.html", rows=rows)
-
-
 @bp.route("/vacatures/<int:vacancy_id>")
 @roles(*STAFF_ROLES)
 def vacancy_queue(vacancy_id):
@@ -142,20 +126,6 @@ def rescore_vacancy(vacancy_id):
         db.session.commit()
         flash(_("Opnieuw berekend: %(n)s suggesties.", n=n), "success")
     return redirect(url_for("staff.vacancy_queue", vacancy_id=vacancy.id))
-
-
-@bp.route("/werkzoekenden")
-@roles(*STAFF_ROLES)
-def jobseekers():
-    """Find a jobseeker by name or postcode."""
-    form = JobseekerSearchForm(request.args)
-    query = select(Jobseeker).where(Jobseeker.erased_at.is_(None)).order_by(Jobseeker.name, Jobseeker.id)
-    term = (form.q.data or "").strip()
-    if term:
-        like = f"%{term}%"
-        query = query.where(or_(Jobseeker.name.ilike(like), Jobseeker.postcode.ilike(like)))
-    page = db.paginate(query, per_page=50, error_out=False)
-    return render_template("staff/jobseekers.html", form=form, page=page)
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>")

@@ -8,9 +8,17 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..auth.forms import SECTORS
-from ..fields import DateField, IntegerField, MultiCheckboxField, ScheduleField, SelectField, TileField
+from ..fields import (
+    DateField,
+    IntegerField,
+    MultiCheckboxField,
+    PhoneField,
+    ScheduleField,
+    SelectField,
+    TileField,
+)
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, PhoneNumber, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
 from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
     certificate_choices,
@@ -151,7 +159,7 @@ class BusinessForm(OnceOnlyForm):
         render_kw={"autocomplete": "postal-code"},
     )
     contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
-    phone = StringField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in.")), PhoneNumber()], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
 
 class StaffVacancyForm(VacancyForm):
