@@ -1,7 +1,7 @@
 """totp last step on the user: a code is accepted once, with a compare-and-set in the database
 
-Revision ID: 0005_totp_last_step
-Revises: 0004_suggestion_version
+Revision ID: 0006_totp_last_step
+Revises: 0005_staff_search
 Create Date: 2026-11-28 06:00:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0005_totp_last_step'
-down_revision = '0004_suggestion_version'
+revision = '0006_totp_last_step'
+down_revision = '0005_staff_search'
 branch_labels = None
 depends_on = None
 
