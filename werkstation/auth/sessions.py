@@ -12,6 +12,7 @@ from .. import retention, security
 from ..extensions import db, login_manager
 from ..i18n import language_at_login
 from ..models import User, utcnow
+from . import devices
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
@@ -55,5 +56,6 @@ def start_session(user):
     user.last_login_at = utcnow()
     login_user(user)
     security.mark_login()
+    devices.remember(user)
     if retention.record_activity(user):
         flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")
