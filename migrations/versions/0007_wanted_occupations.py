@@ -4,8 +4,8 @@ Earlier profiles answered one question ("work done or wanted"); their column sta
 as "not said which" (the explanation then does not claim experience). Profiles saved with the two questions keep
 work done in `occupations` and work wanted here (an empty list when nothing is wanted).
 
-Revision ID: 0006_wanted_occupations
-Revises: 0005_staff_search
+Revision ID: 0007_wanted_occupations
+Revises: 0006_totp_last_step
 Create Date: 2026-11-28 06:00:00
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_wanted_occupations'
-down_revision = '0005_staff_search'
+revision = '0007_wanted_occupations'
+down_revision = '0006_totp_last_step'
 branch_labels = None
 depends_on = None
 
