@@ -14,6 +14,7 @@ from typing import Any, Optional
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -61,6 +62,8 @@ class User(UserMixin, db.Model):
     # Rotated at login, logout and deactivation: a cookie holding an old token is refused.
     session_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(32))
     totp_secret: Mapped[Optional[str]] = mapped_column(String(64))
+    # Time step of the last accepted code; set with a compare-and-set, so a code works once even in parallel.
+    totp_last_step: Mapped[Optional[int]] = mapped_column(BigInteger)
     locale: Mapped[Optional[str]] = mapped_column(String(5))
     business_id: Mapped[Optional[int]] = mapped_column(ForeignKey("business.id", ondelete="CASCADE"), index=True)
 

@@ -8,11 +8,13 @@ Sessions: a logged-in session ends after ``SESSION_IDLE_TIMEOUT`` without a requ
 checked on the server before any other check, so a stolen old cookie stops working.
 """
 
+import os
 import time
 
 from flask import current_app, flash, request, session
 from flask_babel import gettext as _
 from flask_login import logout_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -83,7 +85,29 @@ def set_security_headers(response):
     return response
 
 
+def proxy_hops(app) -> int:
+    """How many proxies in front of the app to trust (WERKSTATION_PROXY_HOPS, default 0: none)."""
+    raw = app.config.get("PROXY_HOPS", os.environ.get("WERKSTATION_PROXY_HOPS", "0"))
+    try:
+        hops = int(str(raw).strip() or "0")
+    except ValueError:
+        raise RuntimeError(f"WERKSTATION_PROXY_HOPS must be a whole number, not {raw!r}") from None
+    if hops < 0:
+        raise RuntimeError("WERKSTATION_PROXY_HOPS cannot be negative")
+    return hops
+
+
+def trust_proxy(app):
+    """Behind a reverse proxy, take the visitor's address (for the rate limits and the log) and the scheme from the
+    X-Forwarded-For and X-Forwarded-Proto headers of that many proxies. Without a proxy (0) those headers are
+    ignored: anyone can send them, and trusting them would let a visitor pick an address for every attempt."""
+    hops = proxy_hops(app)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
 def init_app(app):
+    trust_proxy(app)
     # The lifetime check must run before the access check (access.enforce), or a view could run for a user
     # whose session is about to be ended.
     app.before_request_funcs.setdefault(None, []).insert(0, enforce_session_lifetime)

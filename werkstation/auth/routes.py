@@ -1,7 +1,7 @@
 """Register, log in (with a code from an authenticator app as the second step for staff) and log out."""
 
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
@@ -14,7 +14,7 @@ from ..extensions import db, limiter
 from ..models import Business, User
 from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
-from . import totp
+from . import attempts, devices, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
 from .lookup import find_account
 from .sessions import fresh_session, safe_next, start_session
@@ -100,25 +100,33 @@ def register_business():
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
 
 
+# Limits expire on their own: an attacker can slow an account down, never lock it for good. Failures from strangers
+# (clients that never logged in to the account) never refuse its owner's known device: see auth/devices.py.
+LOGIN_RULES = (
+    attempts.Rule.of("login-account-address", "5/minute", lambda: f"{_login_email()}|{get_remote_address()}",
+                     lambda: not devices.is_known()),
+    attempts.Rule.of("login-account", "20/hour", lambda: "account:" + _login_email(), lambda: not devices.is_known()),
+    attempts.Rule.of("login-address", "50/hour", get_remote_address, lambda: not devices.is_known()),
+    attempts.Rule.of("login-known-device", "5/minute;20/hour", devices.device_key, devices.is_known),
+)
+
+
 @bp.route("/inloggen", methods=["GET", "POST"])
 @public
-# Limits expire on their own: an attacker can slow an account down, never lock it for good.
-@limiter.limit("5/minute", key_func=lambda: f"{_login_email()}|{get_remote_address()}", methods=["POST"],
-               deduct_when=_failed_login, scope="login-account-address")
-@limiter.limit("20/hour", key_func=lambda: "account:" + _login_email(), methods=["POST"],
-               deduct_when=_failed_login, scope="login-account")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login,
-               scope="login-address")
 def login():
     """Log in with e-mail and password; the failure message never says which of the two was wrong."""
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
+        reservation = attempts.reserve(LOGIN_RULES)  # counted before the password is checked (parallel guesses)
+        if reservation is None:
+            abort(429)
         user = find_account(form.email.data)
         if user is None:
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):
+            reservation.give_back()  # only failures count
             if totp.needs_second_factor(user):
                 return totp.begin(user, safe_next(request.args.get("next")))
             start_session(user)
@@ -158,8 +166,9 @@ def totp_verify():
     form = totp.TotpForm()
     if form.validate_on_submit():
         step = totp.accepted_step(user.totp_secret, form.code.data, totp.last_step(user))
-        if step is not None:
+        if step is not None and totp.claim(user, step):
             return totp.finish(user, step)
+        db.session.rollback()
         form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
     return render_template("auth/totp_verify.html", form=form)
 
@@ -181,7 +190,7 @@ def totp_setup():
     form = totp.TotpForm()
     if form.validate_on_submit():
         step = totp.accepted_step(secret, form.code.data, -1)
-        if step is not None:
+        if step is not None and totp.claim(user, step):
             user.totp_secret = secret
             audit.record("user.totp_setup", user, actor=user)
             return totp.finish(user, step)

@@ -10,7 +10,9 @@ from flask_login import login_user
 
 from .. import retention, security
 from ..extensions import db, login_manager
+from ..i18n import language_at_login
 from ..models import User, utcnow
+from . import devices
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
@@ -49,9 +51,11 @@ def fresh_session():
 def start_session(user):
     """Renew the session at login (no fixation) and remember when it started."""
     fresh_session()
+    language_at_login(user)
     session.permanent = True
     user.last_login_at = utcnow()
     login_user(user)
     security.mark_login()
+    devices.remember(user)
     if retention.record_activity(user):
         flash(_("Je was lang niet actief. Omdat je weer bent ingelogd, blijft je profiel bewaard."), "info")

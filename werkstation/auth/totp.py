@@ -3,8 +3,8 @@
 After the password is right, a staff or admin account is not logged in yet: the session only holds a short-lived
 "pending" marker. The code page finishes the login. An account without a TOTP secret is first sent to set one up:
 the secret is shown as text (and as an otpauth:// link for apps that take one), and saved once a code from the app
-is right. A code is accepted once: the time step of the last accepted code is kept in the audit log, and a code
-from the same or an earlier step is refused (no replay).
+is right. A code is accepted once: the time step of the last accepted code is kept on the account and set with a
+compare-and-set, so a code from the same or an earlier step is refused (no replay), also when sent twice at once.
 """
 
 import hmac
@@ -14,13 +14,13 @@ from flask import flash, redirect, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from .. import audit, security
 from ..extensions import db
-from ..models import AuditEvent, User
+from ..models import User
 from ..vocabulary import STAFF_ROLES
 from .sessions import fresh_session, safe_next, start_session
 
@@ -81,17 +81,22 @@ def pending_key():
 
 
 def last_step(user):
-    """The time step of the last accepted code for `user` (from the audit log), or -1."""
-    event = db.session.scalar(
-        select(AuditEvent)
-        .where(AuditEvent.action == VERIFIED_ACTION, AuditEvent.object_id == user.id, AuditEvent.object_type == "user")
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
+    """The time step of the last accepted code for `user` (as stored now), or -1."""
+    step = db.session.scalar(select(User.totp_last_step).where(User.id == user.id))
+    return -1 if step is None else step
+
+
+def claim(user, step) -> bool:
+    """Mark `step` as used for `user`, only if no code of this or a later step was accepted: one compare-and-set
+    in the database, so of two requests with the same code at the same moment exactly one wins (the other waits
+    for the row and then finds the step taken)."""
+    result = db.session.execute(
+        update(User)
+        .where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
     )
-    if event is None:
-        return -1
-    step = (event.details or {}).get("step")
-    return step if isinstance(step, int) else -1
+    return result.rowcount == 1
 
 
 def accepted_step(secret, code, after_step, moment=None):

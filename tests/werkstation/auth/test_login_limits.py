@@ -99,3 +99,58 @@ def test_totp_codes_are_limited_too(client):
         token = csrf_token(client, "/inloggen/code")
         statuses.append(client.post("/inloggen/code", data={"code": "abcdef", "csrf_token": token}).status_code)
     assert statuses == [200] * 5 + [429]
+
+
+def logged_out_known_device(app, user):
+    """A browser where `user` logged in (and out) before: it holds the signed known-device cookie."""
+    from tests.helpers import login
+
+    owner = app.test_client()
+    login(owner, user)
+    token = csrf_token(owner, "/account")
+    assert owner.post("/uitloggen", data={"csrf_token": token}).status_code == 302
+    assert owner.get_cookie("werkstation_device") is not None
+    return owner
+
+
+@pytest.mark.parametrize("role", ["jobseeker", "admin"])
+def test_strangers_cannot_lock_the_owner_out(app, clock, quick_passwords, role):
+    """25 wrong passwords from many addresses: strangers are refused, the owner on a known device logs in."""
+    user = make_user(role=role)
+    owner = logged_out_known_device(app, user)
+    for i in range(25):
+        stranger = app.test_client()
+        attempt(stranger, user.email, address=f"10.3.{i}.1")
+    # Another stranger, even with the right password, waits for the hour to pass ...
+    assert attempt(app.test_client(), user.email, password=PASSWORD, address="10.4.4.4").status_code == 429
+    # ... the owner's known device, at an address never seen before, is not refused.
+    response = attempt(owner, user.email, password=PASSWORD, address="10.5.5.5")
+    assert response.status_code == 302
+    expected = "/inloggen/code" if role == "admin" else "/dashboard"
+    assert response.headers["Location"].endswith(expected)
+
+
+def test_a_known_device_still_has_its_own_limit(app, clock, quick_passwords):
+    """A copied device cookie gives no more guesses than before: 5 failures a minute per device and account."""
+    user = make_user(role="jobseeker")
+    owner = logged_out_known_device(app, user)
+    statuses = [attempt(owner, user.email, address=f"10.6.{i}.1").status_code for i in range(6)]
+    assert statuses == [200] * 5 + [429]
+    clock.offset += 61
+    assert attempt(owner, user.email, password=PASSWORD).status_code == 302
+
+
+def test_a_made_up_or_foreign_device_cookie_counts_as_a_stranger(app, clock, quick_passwords):
+    from itsdangerous import URLSafeTimedSerializer
+
+    user = make_user(role="jobseeker")
+    for i in range(20):
+        attempt(app.test_client(), user.email, address=f"10.7.{i}.1")
+    forged = app.test_client()
+    other_key = URLSafeTimedSerializer("not-the-secret-key", salt="werkstation-known-device")
+    forged.set_cookie("werkstation_device", other_key.dumps({"d": "x", "a": [user.id]}))
+    assert attempt(forged, user.email, password=PASSWORD, address="10.8.8.8").status_code == 429
+    # A real device cookie of another account does not open this one either.
+    other = make_user(role="jobseeker")
+    neighbour = logged_out_known_device(app, other)
+    assert attempt(neighbour, user.email, password=PASSWORD, address="10.8.8.9").status_code == 429

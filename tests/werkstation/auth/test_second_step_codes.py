@@ -144,3 +144,43 @@ def test_admin_can_reset_a_lost_totp_key(app, runner, client):
     assert client.get("/dashboard").status_code == 302
     assert password_step(client, user.email).headers["Location"].endswith("/inloggen/code-instellen")
     assert runner.invoke(args=["auth", "reset-totp", "niemand@voorbeeld.nl"]).exit_code != 0
+
+
+def send_at_once(app, clients, code):
+    """Both clients post `code` to the code page at the same moment (each in its own thread and session)."""
+    import threading
+
+    tokens = [csrf_token(client, "/inloggen/code") for client in clients]
+    start = threading.Barrier(len(clients))
+    results = [None] * len(clients)
+
+    def send(i):
+        start.wait()
+        with app.app_context():
+            results[i] = clients[i].post("/inloggen/code", data={"code": code, "csrf_token": tokens[i]})
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_the_same_code_sent_at_once_from_two_sessions_works_once(app, monkeypatch):
+    """Two browsers halfway through logging in send the same code at the same moment: exactly one gets in, the
+    other gets the normal "code is wrong" page (no 500), round after round."""
+    user = make_user(role="staff")
+    clock = [security.now()]
+    monkeypatch.setattr(security, "now", lambda: clock[0])
+    for _round in range(3):
+        clock[0] += 90  # a fresh time step each round
+        clients = [app.test_client(), app.test_client()]
+        for client in clients:
+            assert password_step(client, user.email).headers["Location"].endswith("/inloggen/code")
+        results = send_at_once(app, clients, totp_code(user, clock[0]))
+        statuses = sorted(response.status_code for response in results)
+        assert statuses == [200, 302], statuses
+        refused = next(response for response in results if response.status_code == 200)
+        assert "Deze code klopt niet." in refused.get_data(as_text=True)
+        assert sum(client.get("/dashboard").status_code == 200 for client in clients) == 1

@@ -1,7 +1,7 @@
 """contact log: staff notes about calls, visits and agreements, and tasks with a date and an owner
 
-Revision ID: 0006_contact_log
-Revises: 0005_staff_search
+Revision ID: 0007_contact_log
+Revises: 0006_totp_last_step
 Create Date: 2026-11-28 06:00:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_contact_log'
-down_revision = '0005_staff_search'
+revision = '0007_contact_log'
+down_revision = '0006_totp_last_step'
 branch_labels = None
 depends_on = None
 
