@@ -45,7 +45,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
-    LANGUAGES = ("nl", "en")
+    # Interface languages, in the order of the language row. A new language: its catalogs, then its code here.
+    LANGUAGES = ("nl", "en", "ar", "tr")
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True

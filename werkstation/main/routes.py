@@ -1,6 +1,6 @@
 """Home, about, language choice and one dashboard per role."""
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -8,6 +8,7 @@ from .. import matching_bridge
 from ..access import public, roles
 from ..auth.sessions import safe_next
 from ..extensions import db
+from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
@@ -31,12 +32,9 @@ def about():
 @bp.route("/taal/<lang>")
 @public
 def set_language(lang):
-    """Switch between Dutch and English, then go back; a logged-in person's messages follow the choice."""
-    if lang in ("nl", "en"):
-        session["lang"] = lang
-        if current_user.is_authenticated and current_user.locale != lang:
-            current_user.locale = lang
-            db.session.commit()
+    """Switch language, then go back; a logged-in person's next logins and messages follow the choice."""
+    if lang in current_app.config["LANGUAGES"]:
+        remember_language(lang)
     return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
 
 
