@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 from ..extensions import db
 from ..fields import PhoneField, SelectField
 from ..models import Business, User
-from ..validators import KvkNumber, NoControlCharacters, Postcode, StrongPassword
+from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
 
 SECTORS = [
     ("", _l("Kies een sector")),
@@ -36,12 +36,17 @@ class EmailPasswordMixin:
     password = PasswordField(
         _l("Wachtwoord"),
         validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
-        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
+        description=PASSWORD_HELP, render_kw={"autocomplete": "new-password"},
     )
     password_again = PasswordField(
         _l("Wachtwoord nog een keer"),
         validators=[DataRequired(_l("Typ je wachtwoord nog een keer.")), EqualTo("password", _l("De twee wachtwoorden zijn niet hetzelfde."))],
     )
+
+    def password_context(self):
+        """What a password must not be made of: the details typed in this form (see StrongPassword)."""
+        names = ("email", "name", "contact_name", "phone")
+        return [getattr(self, name).data for name in names if hasattr(self, name)]
 
     def validate_email(self, field):
         email = User.normalise_email(field.data)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from flask import current_app
 from sqlalchemy import and_, or_, select
 
+from ..contacts.service import export_person_log
 from ..extensions import db
 from ..models import AuditEvent, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
 from ..outbox.models import Message
@@ -124,7 +125,7 @@ def _audit(jobseeker) -> list[dict]:
 
 def build_export(jobseeker: Jobseeker) -> dict:
     """All data about `jobseeker`: profile, account, suggestions with explanations, placements with history,
-    follow-ups, the voluntary self-description, and the audit events about them (including who viewed the profile)."""
+    follow-ups, the voluntary self-description, staff notes and tasks about them, and the audit events about them (including who viewed the profile)."""
     placements = db.session.scalars(select(Placement).where(Placement.jobseeker_id == jobseeker.id).order_by(Placement.id))
     audit = _audit(jobseeker)
     return {
@@ -138,5 +139,6 @@ def build_export(jobseeker: Jobseeker) -> dict:
         "self_description": _self_description(jobseeker),
         "audit_events": audit,
         "messages": messages_to(jobseeker),
+        **export_person_log(jobseeker.id),
         "profile_views": [row for row in audit if row["action"] in VIEW_ACTIONS],
     }
