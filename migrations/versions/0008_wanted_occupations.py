@@ -4,8 +4,8 @@ Earlier profiles answered one question ("work done or wanted"); their column sta
 as "not said which" (the explanation then does not claim experience). Profiles saved with the two questions keep
 work done in `occupations` and work wanted here (an empty list when nothing is wanted).
 
-Revision ID: 0007_wanted_occupations
-Revises: 0006_totp_last_step
+Revision ID: 0008_wanted_occupations
+Revises: 0007_contact_log
 Create Date: 2026-11-28 06:00:00
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_wanted_occupations'
-down_revision = '0006_totp_last_step'
+revision = '0008_wanted_occupations'
+down_revision = '0007_contact_log'
 branch_labels = None
 depends_on = None
 
