@@ -10,7 +10,7 @@ from ..extensions import db
 from ..fields import PhoneField, SelectField
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
-from ..validators import KvkNumber, NoControlCharacters, Postcode, StrongPassword
+from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
 
 SECTORS = [
     ("", _l("Kies een sector")),
@@ -33,12 +33,17 @@ class PasswordMixin:
     password = PasswordField(
         _l("Wachtwoord"),
         validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
-        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
+        description=PASSWORD_HELP, render_kw={"autocomplete": "new-password"},
     )
     password_again = PasswordField(
         _l("Wachtwoord nog een keer"),
         validators=[DataRequired(_l("Typ je wachtwoord nog een keer.")), EqualTo("password", _l("De twee wachtwoorden zijn niet hetzelfde."))],
     )
+
+    def password_context(self):
+        """What a password must not be made of: the details typed in this form (see StrongPassword)."""
+        names = ("email", "name", "contact_name", "phone")
+        return [getattr(self, name).data for name in names if hasattr(self, name)]
 
 
 def _unused_email(field):

@@ -45,6 +45,7 @@ def test_business_registration_creates_business_and_first_user(client):
         ("email", "geen-adres", "Vul een geldig e-mailadres in"),
         ("password", "kort", "Kies een wachtwoord van minstens 10 tekens."),
         ("password", "wachtwoord123", "Dit wachtwoord wordt te vaak gebruikt."),
+        ("password", "Password1!", "Dit wachtwoord is te makkelijk te raden."),
         ("sector", "kerncentrale", "Not a valid choice"),
     ],
 )
