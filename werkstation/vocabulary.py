@@ -75,6 +75,23 @@ class Answer(enum.StrEnum):
     DECLINED = "declined"
 
 
+class ContactKind(enum.StrEnum):
+    """What a line in the contact log records."""
+
+    CALL = "call"
+    VISIT = "visit"
+    AGREEMENT = "agreement"
+    MESSAGE = "message"
+    NOTE = "note"
+
+
+CONTACT_KIND_WORDS = {
+    ContactKind.CALL: _l("Gebeld"), ContactKind.VISIT: _l("Bezoek of gesprek"),
+    ContactKind.AGREEMENT: _l("Afspraak gemaakt"), ContactKind.MESSAGE: _l("Bericht gestuurd (app, sms, brief)"),
+    ContactKind.NOTE: _l("Notitie"),
+}
+
+
 class EmployerOfRecord(enum.StrEnum):
     BUSINESS = "business"
     COOPERATIVE = "cooperative"

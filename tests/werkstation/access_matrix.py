@@ -134,6 +134,12 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/impact": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
+    "/medewerker/werkzoekenden/<int:jobseeker_id>/contact": staff_only(),
+    "/medewerker/bedrijven/<int:business_id>/contact": staff_only(
+        args={"business_id": lambda world: world.vacancy.business_id}),
+    "/medewerker/taken": staff_only(),
+    "/medewerker/taken/<int:task_id>/klaar": staff_only(post=(404,), args={"task_id": 987654},
+                                                       note="no such task"),
     "/medewerker/zoekopdrachten/<kind>": staff_only(post=(400,), args={"kind": "werkzoekenden"},
                                                    note="without a name nothing is saved"),
     "/medewerker/zoekopdrachten/<int:saved_id>/verwijderen": staff_only(post=(404,), args={"saved_id": 987654},

@@ -62,8 +62,15 @@ def register():
     return render_template("auth/register.html")
 
 
+# Every registration attempt counts, per address: enough for a sign-up afternoon at the community centre (one
+# address for everyone), too few to try many e-mail addresses or to fill the database with accounts.
+register_limit = limiter.shared_limit("10/minute;60/hour", scope="register-address", key_func=get_remote_address,
+                                      methods=["POST"])
+
+
 @bp.route("/registreren/werkzoekende", methods=["GET", "POST"])
 @public
+@register_limit
 def register_jobseeker():
     """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
@@ -79,6 +86,7 @@ def register_jobseeker():
 
 @bp.route("/registreren/bedrijf", methods=["GET", "POST"])
 @public
+@register_limit
 def register_business():
     """A business registers itself and its first user."""
     form = BusinessRegistrationForm()
