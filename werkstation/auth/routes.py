@@ -72,10 +72,10 @@ register_limit = limiter.shared_limit("10/minute;60/hour", scope="register-addre
 @public
 @register_limit
 def register_jobseeker():
-    """A resident makes an account; the intake follows."""
+    """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
-        user = User(email=form.email.data, role=Role.JOBSEEKER)
+        user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
         db.session.add(user)
         return finish_registration(
@@ -141,7 +141,7 @@ def login():
             audit.record("user.login", user, actor=user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
-        form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
+        form.password.errors.append(_("Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     return render_template("auth/login.html", form=form)
 
 
