@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, matching_bridge
+from .. import audit, duplicates, matching_bridge
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..explanations import explain
@@ -150,7 +150,8 @@ def jobseeker_queue(jobseeker_id):
     db.session.commit()
     occupations = [occupation_label(u) for u in person.occupations or []]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
-                           occupations=occupations, resident=is_resident(person))
+                           occupations=occupations, resident=is_resident(person),
+                           duplicates=duplicates.duplicates_of(person))
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>/logboek")
