@@ -77,6 +77,7 @@ def rounded_points(values, total_points):
 # The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
 # params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
+KIND_EN = {"done": "has worked as", "wanted": "would like to work as", "either": "has worked or wants to work as"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
 
@@ -104,7 +105,7 @@ def english_detail(code: str, params: dict) -> str | None:
     try:
         if kind == "occupation":
             if outcome in OCCUPATION_EN:
-                return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
+                return f"{KIND_EN.get(p.get('kind'), KIND_EN['done'])} {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",

@@ -169,7 +169,9 @@ class Jobseeker(db.Model):
     phone: Mapped[Optional[str]] = mapped_column(String(20))
     email: Mapped[Optional[str]] = mapped_column(String(254))
     postcode: Mapped[Optional[str]] = mapped_column(String(7))
+    # Work done; work wanted apart. None: an older profile that answered one question ("done or wanted").
     occupations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wanted_occupations: Mapped[Optional[list[str]]] = mapped_column(JSON)
     talents: Mapped[list[str]] = mapped_column(JSON, default=list)
     about: Mapped[str] = mapped_column(Text, default="")
     hours_min: Mapped[Optional[int]] = mapped_column(Integer)

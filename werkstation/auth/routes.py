@@ -62,13 +62,20 @@ def register():
     return render_template("auth/register.html")
 
 
+# Every registration attempt counts, per address: enough for a sign-up afternoon at the community centre (one
+# address for everyone), too few to try many e-mail addresses or to fill the database with accounts.
+register_limit = limiter.shared_limit("10/minute;60/hour", scope="register-address", key_func=get_remote_address,
+                                      methods=["POST"])
+
+
 @bp.route("/registreren/werkzoekende", methods=["GET", "POST"])
 @public
+@register_limit
 def register_jobseeker():
-    """A resident makes an account; the intake follows."""
+    """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
-        user = User(email=form.email.data, role=Role.JOBSEEKER)
+        user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
         db.session.add(user)
         return finish_registration(
@@ -79,6 +86,7 @@ def register_jobseeker():
 
 @bp.route("/registreren/bedrijf", methods=["GET", "POST"])
 @public
+@register_limit
 def register_business():
     """A business registers itself and its first user."""
     form = BusinessRegistrationForm()
@@ -133,7 +141,7 @@ def login():
             audit.record("user.login", user, actor=user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
-        form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
+        form.password.errors.append(_("Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     return render_template("auth/login.html", form=form)
 
 

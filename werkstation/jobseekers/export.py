@@ -17,7 +17,7 @@ from ..outbox.models import Message
 
 EXPORT_FORMAT = "werkstation-export-1"
 PROFILE_FIELDS = (
-    "id", "name", "phone", "email", "postcode", "occupations", "talents", "about", "hours_min", "hours_max",
+    "id", "name", "phone", "email", "postcode", "occupations", "wanted_occupations", "talents", "about", "hours_min", "hours_max",
     "availability", "languages", "licences", "certificates", "max_travel_minutes", "travel_mode", "status",
     "consent_at", "consent_version", "consent_in_person", "created_at", "updated_at", "last_active_at", "erased_at",
 )

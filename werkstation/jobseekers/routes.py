@@ -287,7 +287,11 @@ def summary(answers):
     ))
     nothing = _("niets gekozen")
     rows = {
-        "werk": [(_("Werk"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing)],
+        "werk": [
+            (_("Werk dat je hebt gedaan"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing),
+            (_("Werk dat je graag wilt doen"),
+             ", ".join(occupation_label(u) for u in work.get("wanted_occupations") or []) or nothing),
+        ],
         "talenten": [(_("Talenten"), ", ".join(talent_words(t) for t in talents.get("talents", [])) or nothing)],
         "uren": [
             (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),

@@ -5,6 +5,8 @@ Protected attributes never cross: nothing here reads the fairness monitor's tabl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from ..engine import Candidate, VacancyRecord
@@ -25,7 +27,6 @@ def candidate_record(jobseeker: Jobseeker) -> Candidate:
     """The matching record of a jobseeker: only what matching may use."""
     data = {
         "id": str(jobseeker.id),
-        "occupations": list(jobseeker.occupations or []),
         "talents": list(jobseeker.talents or []),
         "about": jobseeker.about or "",
         "availability": dict(jobseeker.availability or {}),
@@ -41,7 +42,11 @@ def candidate_record(jobseeker: Jobseeker) -> Candidate:
         data["max_travel_minutes"] = jobseeker.max_travel_minutes
     if jobseeker.travel_mode:
         data["travel_mode"] = jobseeker.travel_mode
-    return Candidate.from_dict(data)
+    done = [str(x) for x in jobseeker.occupations or []]
+    if jobseeker.wanted_occupations is None:  # an older profile: one answer for work done or wanted
+        return Candidate.from_dict(data | {"occupations": done})
+    wanted = [str(x) for x in jobseeker.wanted_occupations]
+    return replace(Candidate.from_dict(data), occupations_done=tuple(done), occupations_wanted=tuple(wanted))
 
 
 def vacancy_record(vacancy: Vacancy) -> VacancyRecord:

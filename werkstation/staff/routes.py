@@ -149,8 +149,9 @@ def jobseeker_queue(jobseeker_id):
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     db.session.commit()
     occupations = [occupation_label(u) for u in person.occupations or []]
+    wanted = None if person.wanted_occupations is None else [occupation_label(u) for u in person.wanted_occupations]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
-                           occupations=occupations, resident=is_resident(person),
+                           occupations=occupations, wanted=wanted, resident=is_resident(person),
                            duplicates=duplicates.duplicates_of(person))
 
 

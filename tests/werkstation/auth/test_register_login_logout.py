@@ -104,7 +104,7 @@ def test_login_failure_message_is_generic(client):
     make_user(role="staff", email="staff@voorbeeld.nl")
     for email, password in (("staff@voorbeeld.nl", "verkeerd-wachtwoord"), ("niemand@voorbeeld.nl", PASSWORD)):
         html = post_form(client, "/inloggen", {"email": email, "password": password}).get_data(as_text=True)
-        assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in html
+        assert "Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar." in html
         assert f'value="{email}"' in html
 
 
@@ -172,3 +172,21 @@ def test_create_user_command(runner):
     assert weak.exit_code != 0
     again = runner.invoke(args=["create-user", "beheer@wijk.nl"], input="sterk-genoeg-2026\nsterk-genoeg-2026\n")
     assert again.exit_code != 0 and "already" in again.output
+
+
+def test_registration_is_rate_limited_per_address(app):
+    """Trying many addresses (or filling the database) from one address stops after 10 tries a minute, for both
+    forms together; another address can still register."""
+    statuses = []
+    for i in range(11):
+        client = app.test_client()
+        form = "/registreren/werkzoekende" if i % 2 else "/registreren/bedrijf"
+        token = csrf_token(client, form)
+        statuses.append(client.post(form, data={"email": f"probeer{i}@voorbeeld.nl", "password": "kort",
+                                                "csrf_token": token}).status_code)
+    assert statuses == [200] * 10 + [429]
+    other = app.test_client()
+    data = {"email": "amina@voorbeeld.nl", "password": "fietsen-naar-werk", "password_again": "fietsen-naar-werk",
+            "csrf_token": csrf_token(other, "/registreren/werkzoekende")}
+    response = other.post("/registreren/werkzoekende", data=data, environ_base={"REMOTE_ADDR": "10.9.8.7"})
+    assert response.status_code == 302

@@ -12,7 +12,15 @@ from tests.werkstation.staff.workspace import proposed, shortlisted
 from werkstation import duplicates
 from werkstation.contacts import service as contacts
 from werkstation.extensions import db
-from werkstation.models import AuditEvent, FairnessSelfDescription, Jobseeker, Placement, Suggestion, User, utcnow
+from werkstation.models import (
+    AuditEvent,
+    FairnessSelfDescription,
+    Jobseeker,
+    Placement,
+    Suggestion,
+    User,
+    utcnow,
+)
 from werkstation.outbox.models import Message
 
 
