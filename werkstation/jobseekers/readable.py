@@ -9,9 +9,9 @@ from .. import audit
 from ..access import roles
 from ..extensions import db
 from ..fairness.forms import QUESTIONS
+from ..i18n import language_name
 from ..vocabulary import STAFF_ROLES, Role
 from .export import build_export
-from ..i18n import language_name
 from .routes import answers_of, bp, profile_or_404, profile_url, summary
 
 # Every category of the JSON export, in the order of the page, with its heading in plain words.

@@ -9,8 +9,8 @@ from ..access import public, roles
 from ..auth.sessions import safe_next
 from ..extensions import db
 from ..i18n import remember_language
-from ..phones import normalise_phone
 from ..models import Business, Jobseeker, Placement, User, Vacancy
+from ..phones import normalise_phone
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
