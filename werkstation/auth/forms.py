@@ -49,10 +49,9 @@ class EmailPasswordMixin:
         return [getattr(self, name).data for name in names if hasattr(self, name)]
 
     def validate_email(self, field):
-        email = User.normalise_email(field.data)
-        if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-            raise ValidationError(_l("Er is al een account met dit e-mailadres. Log in of kies een ander adres."))
-        field.data = email
+        # No "this address has an account" here: the page after registering says the same for every address,
+        # and the owner of an address in use gets a message (accounts/signup.py).
+        field.data = User.normalise_email(field.data)
 
 
 class JobseekerRegistrationForm(EmailPasswordMixin, FlaskForm):

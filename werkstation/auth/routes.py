@@ -2,7 +2,6 @@
 
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
@@ -20,17 +19,6 @@ from .lookup import find_account
 from .sessions import fresh_session, safe_next, start_session
 
 bp = Blueprint("auth", __name__)
-
-def finish_registration(user, action, audited, message):
-    """One transaction for the new account, its audit event and its first login; then on to the overview."""
-    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
-    db.session.flush()
-    audit.record(action, audited, actor=user)
-    start_session(user)
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("main.dashboard"))
-
 
 _DUMMY_HASH = []
 
@@ -75,12 +63,11 @@ def register_jobseeker():
     """A resident makes an account; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
-        db.session.add(user)
-        return finish_registration(
-            user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
-        )
+        return signup.start(user, [user], "user.register", None)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als werkzoekende"))
 
 
@@ -99,12 +86,11 @@ def register_business():
             contact_name=form.contact_name.data.strip(),
             phone=form.phone.data,
         )
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data, role=Role.BUSINESS, business=business)
         user.set_password(form.password.data)
-        db.session.add_all([business, user])
-        return finish_registration(
-            user, "business.register", business, _("Je bedrijf is aangemeld. Zet nu je eerste vacature online.")
-        )
+        return signup.start(user, [business, user], "business.register", business)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
 
 
