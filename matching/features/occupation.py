@@ -17,8 +17,8 @@ OCCUPATION_GRADES = {"same": 1.0, "related": 0.75, "unit_group": 0.5, "minor_gro
 RESOLVE_MIN_SCORE = 0.5
 #: Kinds of a candidate's occupation, in order of preference, and the share of the grade each keeps: work done and
 #: the record field (work done or wanted, not said which) count fully; work only wanted counts for less.
-OCCUPATION_KINDS = ("done", "either", "wanted")
-KIND_FACTORS = np.array([1.0, 1.0, 0.6], dtype=np.float32)
+OCCUPATION_KINDS = ("done", "either", "wanted", "described")
+KIND_FACTORS = np.array([1.0, 1.0, 0.6, 0.6], dtype=np.float32)
 
 _OCCUPATION_CACHE: dict[int, tuple[Any, tuple]] = {}
 
@@ -242,5 +242,5 @@ class OccupationFit(Comparison):
 
 #: How an explanation names each kind of occupation: "heeft gewerkt als" only for work done.
 KIND_PHRASES = {"done": "heeft gewerkt als", "either": "heeft gewerkt als of wil werken als",
-                "wanted": "wil graag werken als"}
+                "wanted": "wil graag werken als", "described": "vertelt in eigen woorden over werk als"}
 

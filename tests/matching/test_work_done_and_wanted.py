@@ -67,3 +67,16 @@ def test_ranking_en_uitleg_geven_dezelfde_score_voor_gewenst_werk():
         alleen = matcher.explain(next(p for p in mensen if p.id == m.candidate_id), make_vacancy())
         assert m.score == pytest.approx(alleen.score)
         assert abs(sum(c.contribution for c in m.explanation) - m.score) <= 1e-6
+
+
+def test_eigen_woorden_worden_naar_betekenis_gelezen():
+    """"ervaring in een magazijn" bedoelt magazijnmedewerker; dat past (zelfde beroepsgroep) bij orderpicker."""
+    from matching.occupations import occupations_in_own_words
+
+    (gevonden,) = occupations_in_own_words(["Ik heb ervaring in een magazijn."])
+    assert occ("magazijnmedewerker") in gevonden
+    samir = make_candidate("samir", occupations=(), occupations_described=gevonden)
+    uitleg = beroep(Matcher().explain(samir, make_vacancy(occupation=occ("orderpicker"))))
+    assert uitleg.contribution > 0
+    assert uitleg.detail.startswith("vertelt in eigen woorden over werk als magazijnmedewerker")
+    assert occupations_in_own_words(["", "Ik kook graag voor mijn familie."]) [0] == ()

@@ -138,6 +138,7 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/bedrijven/<int:business_id>/contact": staff_only(
         args={"business_id": lambda world: world.vacancy.business_id}),
     "/medewerker/taken": staff_only(),
+    "/medewerker/werkzoekenden/<int:jobseeker_id>/dubbel": staff_only(),
     "/medewerker/taken/<int:task_id>/klaar": staff_only(post=(404,), args={"task_id": 987654},
                                                        note="no such task"),
     "/medewerker/zoekopdrachten/<kind>": staff_only(post=(400,), args={"kind": "werkzoekenden"},

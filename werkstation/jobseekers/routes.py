@@ -33,6 +33,7 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
+from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
@@ -227,7 +228,8 @@ def consent_step(on_behalf):
         if request.method == "POST":
             flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
         return redirect(intake_url(missing[0].name, on_behalf))
-    if form.validate_on_submit():
+    found = intake_duplicates(state["answers"]) if on_behalf else []
+    if form.validate_on_submit() and (not found or form.different_person.data):
         jobseeker = Jobseeker(
             status=JobseekerStatus.AVAILABLE, consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
             consent_in_person=on_behalf, last_active_at=utcnow(),
@@ -252,9 +254,12 @@ def consent_step(on_behalf):
         if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
             return done
+    if found and request.method == "POST" and not form.different_person.data:
+        form.different_person.errors = [_l("Open het bestaande profiel, of vink aan dat dit een ander persoon is.")]
     return render_template(
         "jobseekers/consent.html", form=form, summary=summary(state["answers"]), number=total_steps(),
         total=total_steps(), on_behalf=on_behalf, edit_urls={s.name: intake_url(s.name, on_behalf) for s in STEPS},
+        duplicates=found,
     )
 
 

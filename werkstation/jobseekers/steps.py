@@ -236,6 +236,8 @@ class StaffConsentForm(OnceOnlyForm):
         description=_l("Met e-mailadres krijgt de bewoner een link om een wachtwoord te kiezen. Zonder e-mail logt de "
                        "bewoner in met het telefoonnummer en een code die jij geeft."),
     )
+    # Shown only when a likely duplicate exists: saving then needs this tick ("different person").
+    different_person = BooleanField(_l("Ik heb het nagekeken: dit is een ander persoon"))
 
 
 # --- steps -------------------------------------------------------------------------------------------------

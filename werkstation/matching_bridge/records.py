@@ -6,10 +6,11 @@ Protected attributes never cross: nothing here reads the fairness monitor's tabl
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from sqlalchemy import select
 
-from ..engine import Candidate, VacancyRecord
+from ..engine import Candidate, VacancyRecord, occupations_in_own_words
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
 
@@ -43,10 +44,18 @@ def candidate_record(jobseeker: Jobseeker) -> Candidate:
     if jobseeker.travel_mode:
         data["travel_mode"] = jobseeker.travel_mode
     done = [str(x) for x in jobseeker.occupations or []]
+    described = own_words_occupations(jobseeker.about or "")
     if jobseeker.wanted_occupations is None:  # an older profile: one answer for work done or wanted
-        return Candidate.from_dict(data | {"occupations": done})
+        return replace(Candidate.from_dict(data | {"occupations": done}), occupations_described=described)
     wanted = [str(x) for x in jobseeker.wanted_occupations]
-    return replace(Candidate.from_dict(data), occupations_done=tuple(done), occupations_wanted=tuple(wanted))
+    return replace(Candidate.from_dict(data), occupations_done=tuple(done), occupations_wanted=tuple(wanted),
+                   occupations_described=described)
+
+
+@lru_cache(maxsize=4096)
+def own_words_occupations(about: str) -> tuple[str, ...]:
+    """The occupations a person's own words mean ("ervaring in een magazijn": magazijnmedewerker), by meaning."""
+    return occupations_in_own_words([about])[0] if about.strip() else ()
 
 
 def vacancy_record(vacancy: Vacancy) -> VacancyRecord:

@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, matching_bridge
+from .. import audit, duplicates, matching_bridge
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..explanations import explain
@@ -151,7 +151,8 @@ def jobseeker_queue(jobseeker_id):
     occupations = [occupation_label(u) for u in person.occupations or []]
     wanted = None if person.wanted_occupations is None else [occupation_label(u) for u in person.wanted_occupations]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
-                           occupations=occupations, wanted=wanted, resident=is_resident(person))
+                           occupations=occupations, wanted=wanted, resident=is_resident(person),
+                           duplicates=duplicates.duplicates_of(person))
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>/logboek")

@@ -105,7 +105,7 @@ def test_login_failure_message_is_generic(client):
     make_user(role="staff", email="staff@voorbeeld.nl")
     for email, password in (("staff@voorbeeld.nl", "verkeerd-wachtwoord"), ("niemand@voorbeeld.nl", PASSWORD)):
         html = post_form(client, "/inloggen", {"email": email, "password": password}).get_data(as_text=True)
-        assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in html
+        assert "Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar." in html
         assert f'value="{email}"' in html
 
 

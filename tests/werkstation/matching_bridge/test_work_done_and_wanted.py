@@ -66,3 +66,24 @@ def test_wie_het_werk_heeft_gedaan_staat_boven_wie_het_alleen_wil(app):
     matching_bridge.rescore(vacature)
     db.session.commit()
     assert suggestion_of(vacature, ervaren).score > suggestion_of(vacature, wil_graag).score
+
+
+def test_eigen_woorden_tellen_naar_betekenis_ervaring_in_een_magazijn_past_bij_orderpicker(app):
+    """Samir schreef alleen "Ik heb ervaring in een magazijn." Er is geen woord gelijk aan de vacature
+    "Orderpicker", maar de betekenis past: de uitleg noemt het werk dat zijn woorden bedoelen, en hij staat boven
+    iemand die over koken vertelt."""
+    from werkstation.engine import load_taxonomy
+
+    orderpicker = next(o.uri for o in load_taxonomy().occupations if o.label == "orderpicker")
+    vacature = make_vacancy(title="Orderpicker", occupation_uri=orderpicker, description="Orders verzamelen.",
+                            required_talents=[], preferred_talents=[])
+    samir = make_jobseeker(name="Samir", occupations=[], wanted_occupations=[], about="Ik heb ervaring in een magazijn.")
+    kok = make_jobseeker(name="Kees", occupations=[], wanted_occupations=[], about="Ik kook graag voor mijn familie.")
+    matching_bridge.rescore(vacature)
+    db.session.commit()
+
+    bij_samir = suggestion_of(vacature, samir)
+    assert beroep(bij_samir).startswith("vertelt in eigen woorden over werk als magazijnmedewerker")
+    assert bij_samir.score > suggestion_of(vacature, kok).score
+    woorden = next(p for p in bij_samir.explanation["parts"] if p["feature"] == "text")
+    assert woorden["code"] != "text.similar"  # no word in common: only the meaning brought him up
