@@ -60,6 +60,7 @@ MATRIX: dict[str, Entry] = {
     # main
     "/": Entry(public=True),
     "/over": Entry(public=True),
+    "/cooperatie": Entry(public=True),
     "/taal/<lang>": Entry(public=True, get=(302,)),
     "/dashboard": Entry(roles={r: OK for r in ROLES}),
     # auth
@@ -102,6 +103,8 @@ MATRIX: dict[str, Entry] = {
     "/werkzoekenden/<int:jobseeker_id>/status": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
     "/profiel/download": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
     "/werkzoekenden/<int:jobseeker_id>/download": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
+    "/profiel/mijn-gegevens": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
+    "/werkzoekenden/<int:jobseeker_id>/gegevens": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
     "/profiel/verwijderen": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}, post=(200,),
                                   note="without the confirmation box nothing is erased"),
     "/werkzoekenden/<int:jobseeker_id>/verwijderen": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}, post=(200,)),
@@ -132,6 +135,9 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/opvolging/<int:follow_up_id>": staff_only(),
     "/medewerker/plan": staff_only(),
     "/medewerker/impact": staff_only(),
+    "/medewerker/impact/rapport": staff_only(),
+    "/medewerker/impact/rapport.csv": staff_only(),
+    "/medewerker/impact/rapport.pdf": staff_only(),
     "/medewerker/impact/<name>.csv": staff_only(args={"name": lambda world: world.impact_figure}),
     "/medewerker/eerlijkheid": staff_only(),
     "/medewerker/werkzoekenden/<int:jobseeker_id>/contact": staff_only(),

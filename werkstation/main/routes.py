@@ -10,6 +10,7 @@ from ..auth.sessions import safe_next
 from ..extensions import db
 from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
+from ..phones import normalise_phone
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
@@ -27,6 +28,22 @@ def index():
 def about():
     """About Werkstation and the data it uses (ESCO, GeoNames attribution)."""
     return render_template("main/about.html")
+
+
+@bp.route("/cooperatie")
+@public
+def cooperative():
+    """Where the cooperative is, when it is open, how to reach it and what a placement costs a business."""
+    config = current_app.config
+    return render_template(
+        "main/cooperative.html", name=config["COOPERATIVE_NAME"], street=config["COOPERATIVE_STREET"],
+        postcode=config["COOPERATIVE_POSTCODE"], phone=config["COOPERATIVE_PHONE"],
+        whatsapp=config["COOPERATIVE_WHATSAPP"], hours=config["COOPERATIVE_HOURS"],
+        walk_in=config["COOPERATIVE_WALK_IN"], trial_cost=config["COOPERATIVE_TRIAL_COST_PER_HOUR"],
+        fee_percent=config["COOPERATIVE_FEE_PERCENT"],
+        whatsapp_link="https://wa.me/" + (normalise_phone(config["COOPERATIVE_WHATSAPP"]) or "").lstrip("+"),
+        phone_link="tel:" + (normalise_phone(config["COOPERATIVE_PHONE"]) or config["COOPERATIVE_PHONE"]),
+    )
 
 
 @bp.route("/taal/<lang>")
