@@ -163,6 +163,7 @@ MATRIX: dict[str, Entry] = {
     "/wachtwoord-vergeten": Entry(public=True, post=(200, 400)),
     "/wachtwoord-herstellen/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
     "/welkom/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
+    "/registreren/afmaken/<token>": Entry(public=True, get=(400,), post=(400,), args={"token": "ongeldig"}),
     "/e-mailadres-bevestigen/<token>": Entry(public=True, get=(400,), args={"token": "ongeldig"}),
     "/inloggen/met-code": Entry(public=True, post=(200,)),
     "/account": Entry(roles={r: OK for r in ROLES}),
