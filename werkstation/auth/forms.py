@@ -46,12 +46,10 @@ class PasswordMixin:
         return [getattr(self, name).data for name in names if hasattr(self, name)]
 
 
-def _unused_email(field):
-    """The address in one form; refused when an account has it already."""
-    email = User.normalise_email(field.data)
-    if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise ValidationError(_l("Er is al een account met dit e-mailadres. Log in of kies een ander adres."))
-    field.data = email
+def _normalised_email(field):
+    """The address in one form. No "this address has an account" here: the page after registering says the same
+    for every address, and the owner of an address in use gets a message (accounts/signup.py)."""
+    field.data = User.normalise_email(field.data)
 
 
 class EmailPasswordMixin(PasswordMixin):
@@ -61,7 +59,7 @@ class EmailPasswordMixin(PasswordMixin):
     )
 
     def validate_email(self, field):
-        _unused_email(field)
+        _normalised_email(field)
 
 
 class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
@@ -93,7 +91,7 @@ class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
             raise ValidationError(_l("Er is al een account met dit nummer. Log in of vul een ander nummer in."))
 
     def validate_email(self, field):
-        _unused_email(field)
+        _normalised_email(field)
 
 
 class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):

@@ -77,6 +77,10 @@ def register_jobseeker():
     if form.validate_on_submit():
         user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
+        if user.email:  # an address: the same answer whether or not it has an account (accounts/signup.py)
+            from ..accounts import signup  # here: the accounts package loads after this one
+
+            return signup.start(user, [user], "user.register", None)
         db.session.add(user)
         return finish_registration(
             user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
@@ -99,12 +103,11 @@ def register_business():
             contact_name=form.contact_name.data.strip(),
             phone=form.phone.data,
         )
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data, role=Role.BUSINESS, business=business)
         user.set_password(form.password.data)
-        db.session.add_all([business, user])
-        return finish_registration(
-            user, "business.register", business, _("Je bedrijf is aangemeld. Zet nu je eerste vacature online.")
-        )
+        return signup.start(user, [business, user], "business.register", business)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
 
 
