@@ -2,8 +2,8 @@
 
 Existing suggestions get the value from their stored explanation (the same rule as the matching bridge).
 
-Revision ID: 0009_suggestion_related
-Revises: 0008_wanted_occupations
+Revision ID: 0010_suggestion_related
+Revises: 0009_site_settings
 Create Date: 2026-11-28 06:30:00
 
 """
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_suggestion_related'
-down_revision = '0008_wanted_occupations'
+revision = '0010_suggestion_related'
+down_revision = '0009_site_settings'
 branch_labels = None
 depends_on = None
 
