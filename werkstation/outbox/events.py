@@ -143,6 +143,14 @@ def proposal_unanswered(placement, who: str):
 
 
 @event
+def work_ended(placement):
+    """A trial or job ended and the person is available again: the staff member who proposed them hears it."""
+    for to in _staff_for(placement):
+        write(K.WORK_ENDED, to, context=_context(placement), link=link("staff.placement", placement_id=placement.id),
+              placement=placement, dedupe_key=f"work-ended:{placement.id}")
+
+
+@event
 def retention_notice(jobseeker, erase_on):
     """Before a profile is anonymised the person hears it by message, not only at their next login."""
     write(K.RETENTION_NOTICE, of_jobseeker(jobseeker), context={"day": erase_on},

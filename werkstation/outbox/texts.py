@@ -133,6 +133,14 @@ def _follow_up_due(c):
     ), _("Open de plaatsing"))
 
 
+def _work_ended(c):
+    return Text(_("Weer beschikbaar: werk bij %(business)s gestopt", business=c["business"]), (
+        _("Het werk als %(title)s bij %(business)s is gestopt. De persoon staat weer als beschikbaar in de lijsten.",
+          title=c["title"], business=c["business"]),
+        _("Bel of spreek de persoon om te horen hoe het ging en wat nu past."),
+    ), _("Open de plaatsing"))
+
+
 def _proposal_unanswered(c):
     return Text(_("Voorstel al 5 werkdagen zonder antwoord"), (
         _("Het voorstel voor %(title)s bij %(business)s heeft na 5 werkdagen nog geen antwoord van: %(who)s.",
@@ -219,6 +227,7 @@ TEXTS = {
     K.TRIAL_ENDING: _trial_ending,
     K.FOLLOW_UP_DUE: _follow_up_due,
     K.PROPOSAL_UNANSWERED: _proposal_unanswered,
+    K.WORK_ENDED: _work_ended,
     K.RETENTION_NOTICE: _retention_notice,
     K.ACCOUNT_CREATED: _account_created,
     K.PASSWORD_RESET: _password_reset,

@@ -22,9 +22,10 @@ from ..vocabulary import (
     Answer,
     Decision,
     EmployerOfRecord,
+    JobseekerStatus,
     Stage,
 )
-from . import meetings
+from . import meetings, work_state
 
 NEXT_STAGES = {
     Stage.PROPOSED: (Stage.INTRODUCTION, Stage.ENDED),
@@ -151,6 +152,8 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
     for p in suggestion.jobseeker.placements:
         if p.vacancy_id == suggestion.vacancy_id and p.is_active:
             raise RuleError(_l("Deze persoon heeft al een lopend voorstel voor deze vacature."))
+    if suggestion.jobseeker.status == JobseekerStatus.PLACED:
+        raise RuleError(_l("Deze persoon is al aan het werk via de coöperatie en wordt nu niet voorgesteld."))
     check_can_place(suggestion.jobseeker, suggestion.vacancy)
     # Two staff members proposing at the same moment: only the first one's check counts.
     claim(suggestion.vacancy)
@@ -251,6 +254,7 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
     event = audit.record("placement.stage", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          from_stage=from_stage, to_stage=to_stage, reason=reason)
     event.at = at
+    work_state.follow(placement, from_stage, by)
     return placement
 
 

@@ -11,6 +11,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import Business, Vacancy
 from ..persistence import save, save_changes
+from ..placements import work_state
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -33,7 +34,8 @@ STATUS_CHANGES = StatusChanges(
     transitions={
         "pause": ((VacancyStatus.OPEN,), VacancyStatus.PAUSED),
         "open": ((VacancyStatus.PAUSED, VacancyStatus.CLOSED, VacancyStatus.DRAFT), VacancyStatus.OPEN),
-        "close": ((VacancyStatus.OPEN, VacancyStatus.PAUSED, VacancyStatus.DRAFT), VacancyStatus.CLOSED),
+        "close": ((VacancyStatus.OPEN, VacancyStatus.PAUSED, VacancyStatus.DRAFT, VacancyStatus.FILLED),
+                  VacancyStatus.CLOSED),
     },
     done={VacancyStatus.PAUSED: _l("De vacature is gepauzeerd."), VacancyStatus.OPEN: _l("De vacature staat weer open."),
           VacancyStatus.CLOSED: _l("De vacature is gesloten.")},
@@ -151,7 +153,8 @@ def edit(vacancy_id):
     def change():
         before = snapshot(vacancy)
         form.populate_vacancy(vacancy, vacancy.business.postcode)
-        matching_bridge.rescore(vacancy)
+        if not work_state.follow_vacancy(vacancy):  # more or fewer places: it may be full now, or open again
+            matching_bridge.rescore(vacancy)
         audit.record("vacancy.update", vacancy, fields=changed_fields(before, vacancy), on_behalf=current_user.is_staff)
 
     done = save_changes(form, vacancy, change, url_for("vacancies.detail", vacancy_id=vacancy.id, saved=1),
@@ -168,7 +171,9 @@ def change_status(vacancy_id):
     vacancy = vacancy_or_404(vacancy_id)
 
     def after_change(old, new):
-        matching_bridge.rescore(vacancy)
+        # Opened again with every place taken: it is "vervuld" at once.
+        if not (new == VacancyStatus.OPEN and work_state.follow_vacancy(vacancy)):
+            matching_bridge.rescore(vacancy)
         audit.record("vacancy.status", vacancy, from_status=old, to_status=new, on_behalf=current_user.is_staff)
 
     return apply_status_change(vacancy, STATUS_CHANGES, url_for("vacancies.detail", vacancy_id=vacancy.id), after_change)
