@@ -68,6 +68,10 @@ def register_blueprints(app):
     app.register_blueprint(privacy_bp)
     app.register_blueprint(contacts_bp)
 
+    from .settings import bp as settings_bp
+
+    app.register_blueprint(settings_bp)
+
     from .accounts import bp as accounts_bp
     from .messages import bp as messages_bp
 

@@ -60,11 +60,14 @@ class PurgeReport:
 
 
 def settings():
-    config = current_app.config
+    """The retention periods: as an administrator set them in the app, else from the configuration."""
+    from .settings.store import retention
+
+    config, chosen = current_app.config, retention()
     return {
-        "retention_months": int(config.get("RETENTION_MONTHS", 12)),
-        "grace_days": int(config.get("RETENTION_GRACE_DAYS", DEFAULT_GRACE_DAYS)),
-        "audit_months": max(MIN_AUDIT_MONTHS, int(config.get("AUDIT_RETENTION_MONTHS", 24))),
+        "retention_months": int(chosen.get("retention_months") or config.get("RETENTION_MONTHS", 12)),
+        "grace_days": int(chosen.get("grace_days") or config.get("RETENTION_GRACE_DAYS", DEFAULT_GRACE_DAYS)),
+        "audit_months": max(MIN_AUDIT_MONTHS, int(chosen.get("audit_months") or config.get("AUDIT_RETENTION_MONTHS", 24))),
         "form_token_days": int(config.get("FORM_TOKEN_RETENTION_DAYS", DEFAULT_FORM_TOKEN_DAYS)),
     }
 

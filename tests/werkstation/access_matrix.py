@@ -171,6 +171,7 @@ MATRIX: dict[str, Entry] = {
     "/account/e-mailadres": Entry(roles={r: OK for r in ROLES}, post=(400,)),
     "/medewerker/werkzoekenden/<int:jobseeker_id>/code": staff_only(post=(200,)),
     "/beheer/accounts": Entry(roles={"admin": OK}),
+    "/beheer/wijk": Entry(roles={"admin": OK}),
     "/beheer/accounts/<int:user_id>/uitzetten": Entry(roles={"admin": OK}, post=(302,),
                                                      args={"user_id": lambda world: world.users["jobseeker_other"].id}),
     "/beheer/accounts/<int:user_id>/aanzetten": Entry(roles={"admin": OK}, post=(302,),

@@ -43,3 +43,11 @@ def test_new_catalogs_say_they_await_review_by_a_native_speaker(lang):
     for po in TRANSLATIONS.glob(f"*/{lang}/LC_MESSAGES/messages.po"):
         head = po.read_text(encoding="utf-8")[:600]
         assert "FIRST VERSION, to be reviewed by a native speaker from the neighbourhood" in head, po
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_intake_tile_has_words_in_every_language(lang):
+    from werkstation.vocabulary import occupation_tiles, talent_tiles
+
+    for tile in (*talent_tiles(), *occupation_tiles()):
+        assert tile.get(f"phrase_{lang}"), (lang, tile["phrase"])

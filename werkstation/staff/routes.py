@@ -97,7 +97,7 @@ def vacancy_queue(vacancy_id):
     query = (
         select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
         .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
-        .order_by(Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+        .order_by(Suggestion.eligible.desc(), Suggestion.related.desc(), Suggestion.score.desc(), Suggestion.id)
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)

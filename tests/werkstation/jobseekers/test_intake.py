@@ -129,6 +129,7 @@ def test_a_missing_consent_is_summarised_first_and_explained_next_to_the_box(see
     run_intake(seeker)
     doc = page(post_step(seeker, "/intake/toestemming", {}, nav="save").get_data(as_text=True))
     main = doc.find("main")
+    assert len(main.find_all(attrs={"data-autofocus": True})) == 1  # one summary, one place for focus
     summary = main.find(class_="error-summary")
     assert summary is not None and summary.has_attr("data-autofocus") and summary["tabindex"] == "-1"
     assert summary.find_next("h1") is not None  # above the page's heading, not 2,500 px down
