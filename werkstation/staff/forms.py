@@ -21,6 +21,7 @@ class QueueFilterForm(FlaskForm):
     eligible = BooleanField(_l("Alleen wie aan alle eisen voldoet"))
     residents = BooleanField(_l("Alleen bewoners van de wijk"))
     unreviewed = BooleanField(_l("Alleen nog niet bekeken"))
+    free = BooleanField(_l("Verberg wie elders is voorgesteld of al werkt"))
 
 
 class DecisionForm(OnceOnlyForm):

@@ -14,10 +14,10 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
-from ..persistence import previous_result, save, save_changes
+from ..persistence import FAILED_MESSAGE, previous_result, save, save_changes
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
-from ..vocabulary import STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
+from ..vocabulary import ACTIVE_STAGES, STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
 from . import impact
 from .forms import (
     DecisionForm,
@@ -105,13 +105,21 @@ def vacancy_queue(vacancy_id):
         query = query.where(Suggestion.decision.is_(None))
     if filters.residents.data:
         query = query.where(lives_here_condition(Jobseeker.postcode))
+    busy_elsewhere = select(Placement.jobseeker_id).where(Placement.stage.in_(ACTIVE_STAGES),
+                                                          Placement.vacancy_id != vacancy.id)
+    if filters.free.data:
+        query = query.where(Suggestion.jobseeker_id.not_in(busy_elsewhere))
     page = db.paginate(query, per_page=QUEUE_PAGE, error_out=False)
     rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
+    shown = [s.jobseeker_id for s in page.items]
+    elsewhere = {p.jobseeker_id: p for p in db.session.scalars(
+        select(Placement).where(Placement.jobseeker_id.in_(shown), Placement.stage.in_(ACTIVE_STAGES),
+                                Placement.vacancy_id != vacancy.id).options(selectinload(Placement.vacancy)))}
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("staff/vacancy_queue.html", vacancy=vacancy, rows=rows, filters=filters, page=page,
                            args=args,
-                           placements=placements, seats_taken=pipeline.seats_taken(vacancy),
+                           placements=placements, elsewhere=elsewhere, seats_taken=pipeline.seats_taken(vacancy),
                            rescore_form=ProposeForm())
 
 
@@ -189,12 +197,18 @@ def suggestion(suggestion_id):
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
                      vacancy_id=row.vacancy_id)
         db.session.commit()
+    return _suggestion_page(row, form, back, 200 if request.method == "GET" else 400)
+
+
+def _suggestion_page(row, form, back, status, refusal=None):
+    """The suggestion page; `refusal` is why a proposal was refused, shown above the next steps."""
     placement = next((p for p in row.jobseeker.placements if p.vacancy_id == row.vacancy_id and p.is_active), None)
+    elsewhere = [p for p in row.jobseeker.placements if p.is_active and p.vacancy_id != row.vacancy_id]
     return render_template(
         "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(), back=back,
-        placement=placement, resident=is_resident(row.jobseeker),
+        placement=placement, resident=is_resident(row.jobseeker), refusal=refusal, elsewhere=elsewhere,
         reasons=pipeline.SHORTLIST_REASONS if row.decision == Decision.SHORTLIST else pipeline.REJECT_REASONS,
-    ), 200 if request.method == "GET" else 400
+    ), status
 
 
 @bp.route("/suggesties/<int:suggestion_id>/voorstellen", methods=["POST"])
@@ -211,12 +225,21 @@ def propose(suggestion_id):
     try:
         placement = pipeline.propose(row, current_user)
     except pipeline.RuleError as error:
-        return refused(error)
+        return _propose_refused(suggestion_id, error.message, error.status)
     done = save(form, url_for("staff.placement", placement_id=placement.id),
                 _l("Voorgesteld. Het bedrijf en de werkzoekende kunnen nu ja of nee zeggen."))
     if done is None:
-        abort(409)
+        return _propose_refused(suggestion_id, form.form_errors[-1] if form.form_errors else FAILED_MESSAGE, 409)
     return done
+
+
+def _propose_refused(suggestion_id, message, status):
+    """A refused proposal: why, on the suggestion's own page, with the next steps."""
+    db.session.rollback()
+    row = db.session.get(Suggestion, suggestion_id)
+    form = DecisionForm(formdata=None)
+    form.load(row)
+    return _suggestion_page(row, form, safe_next(request.args.get("next")), status, message)
 
 
 @bp.route("/plaatsingen")

@@ -116,3 +116,37 @@ def test_a_filled_vacancy_can_still_be_closed(app, client):
                                                    "version": vacancy.version, "form_token": "c" * 20})
     assert response.status_code == 302
     assert db.session.get(Vacancy, vacancy.id).status == "closed"
+
+
+def test_a_refused_proposal_explains_why_on_the_suggestion_page_with_next_steps(app, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    at_work = proposed(vacancy, person, staff)
+    start_trial(at_work, staff)
+    other = make_vacancy(title="Magazijn")
+    row = shortlisted(other, person, staff)
+    login(client, staff)
+    page = f"/medewerker/suggesties/{row.id}"
+    queue = f"/medewerker/vacatures/{vacancy.id}"
+    response = client.post(f"{page}/voorstellen?next={queue}",
+                           data={"csrf_token": csrf_token(client, page), "form_token": "p" * 20})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "aan het werk via de coöperatie" in html
+    assert f"/medewerker/plaatsingen/{at_work.id}" in html  # where they work now
+    assert f"/medewerker/vacatures/{other.id}" in html and queue in html  # someone else, or back to the list
+    assert not db.session.scalars(select(Placement).where(Placement.vacancy_id == other.id)).all()
+
+
+def test_the_queue_marks_people_proposed_elsewhere_and_can_hide_them(app, client):
+    staff = make_user("staff")
+    vacancy, people = scored(make_vacancy(title="Schoonmaker kantoren"), people=2)
+    other = make_vacancy(title="Afwasser restaurant", schedule={"sat": ["evening"]})
+    proposed(other, people[0], staff)
+    login(client, staff)
+    queue = f"/medewerker/vacatures/{vacancy.id}"
+    html = client.get(queue).get_data(as_text=True)
+    assert "voorgesteld bij Afwasser restaurant" in html
+    assert people[0].name in html and people[1].name in html
+    hidden = client.get(f"{queue}?free=y").get_data(as_text=True)
+    assert people[0].name not in hidden and people[1].name in hidden
