@@ -120,8 +120,8 @@ def selection_rates():
 
 
 def never_proposed(days=NEVER_PROPOSED_DAYS):
-    """Available residents (consent given) with no proposal in the last `days` days and none running, longest
-    waiting first."""
+    """Available residents (consent given) registered at least `days` days ago with no proposal in the last `days`
+    days and none running, longest waiting first (someone who joined last week has not been left out)."""
     since = utcnow() - timedelta(days=days)
     # Proposed lately, or still in a running proposal or job: not "left out".
     recent = select(Placement.jobseeker_id).where(
@@ -129,6 +129,7 @@ def never_proposed(days=NEVER_PROPOSED_DAYS):
     )
     return db.session.scalars(
         select(Jobseeker)
-        .where(Jobseeker.matchable, lives_here_condition(Jobseeker.postcode), Jobseeker.id.not_in(recent))
+        .where(Jobseeker.matchable, lives_here_condition(Jobseeker.postcode), Jobseeker.id.not_in(recent),
+               Jobseeker.created_at <= since)
         .order_by(Jobseeker.created_at, Jobseeker.id)
     ).all()

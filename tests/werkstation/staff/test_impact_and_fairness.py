@@ -139,11 +139,16 @@ def test_available_residents_never_proposed_in_60_days(app, client):
     working_since = make_jobseeker(name="Werkt Al", postcode="3526 DD")
     still = proposed(make_vacancy(schedule={"sun": ["morning"]}), working_since)
     still.created_at = datetime.now() - timedelta(days=90)
+    newcomer = make_jobseeker(name="Net Ingeschreven", postcode="3526 EE")
+    for person in (waiting, recently, old, working_since):
+        person.created_at = datetime.now() - timedelta(days=120)
+    newcomer.created_at = datetime.now() - timedelta(days=59)  # registered less than 60 days ago: not left out
     db.session.commit()
     login(client, make_user("staff"))
     html = client.get("/medewerker/eerlijkheid").get_data(as_text=True)
     assert "Wacht Al Lang" in html and "Lang Geleden" in html
     assert "Net Voorgesteld" not in html and "Buiten De Wijk" not in html and "Werkt Al" not in html
+    assert "Net Ingeschreven" not in html
     assert db.session.get(Jobseeker, waiting.id) and db.session.get(Placement, placement.id)
 
 
