@@ -48,12 +48,14 @@ class PurgeReport:
     notices_cleared: list[int] = field(default_factory=list)
     audit_deleted: int = 0
     form_tokens_deleted: int = 0
+    signups_removed: int = 0
 
     def summary(self) -> str:
         return (
             f"{len(self.noticed)} notices given, {len(self.anonymised)} profiles anonymised, "
             f"{len(self.notices_cleared)} notices withdrawn (active again), "
-            f"{self.audit_deleted} audit events deleted, {self.form_tokens_deleted} form tokens deleted"
+            f"{self.audit_deleted} audit events deleted, {self.form_tokens_deleted} form tokens deleted, "
+            f"{self.signups_removed} unfinished registrations removed"
         )
 
 
@@ -82,7 +84,9 @@ def erase_date(jobseeker: Jobseeker) -> datetime | None:
 
 
 def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
-    """Give notices, anonymise profiles after the grace period, delete old audit events and form tokens."""
+    """Give notices, anonymise profiles after the grace period, delete old audit events and form tokens, and
+    remove registrations whose e-mail link expired unused."""
+    from .accounts import unfinished
     from .jobseekers.privacy import erase_jobseeker
 
     now = now or utcnow()
@@ -120,9 +124,13 @@ def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
     report.form_tokens_deleted = db.session.scalar(
         select(func.count()).select_from(FormSubmission).where(FormSubmission.created_at < token_cutoff)
     )
+    stale_signups = unfinished.expired(now)  # registrations whose e-mail link expired unused
+    report.signups_removed = len(stale_signups)
     if dry_run:
         db.session.rollback()
         return report
+    for user in stale_signups:
+        unfinished.forget(user)
     db.session.execute(delete(AuditEvent).where(AuditEvent.at < audit_cutoff))
     db.session.execute(delete(FormSubmission).where(FormSubmission.created_at < token_cutoff))
     db.session.commit()

@@ -167,7 +167,7 @@ def test_b_a_resident_completes_the_intake_on_a_phone(journey):
     page.get_by_role("link", name="Begin").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Werk")
     expect(page.get_by_text(re.compile(r"Stap 1 van \d+")).first).to_be_visible()
-    page.get_by_role("group", name="Welk werk heb je gedaan of wil je doen?").get_by_label(RESIDENT["work"], exact=True).check()
+    page.get_by_role("group", name="Welk werk heb je al gedaan?").get_by_label(RESIDENT["work"], exact=True).check()
     next_step(page, journey, "stap-werk", "Talenten")
 
     # Forgetting something is explained, and nothing is lost.

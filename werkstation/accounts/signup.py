@@ -13,7 +13,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from .. import audit
 from ..access import public
@@ -22,29 +22,9 @@ from ..extensions import db
 from ..models import Business, User
 from ..outbox import events as messages
 from ..outbox.compose import link
-from . import tokens
-from .models import AccountToken, TokenPurpose
+from . import tokens, unfinished
+from .models import TokenPurpose
 from .routes import bp, notice
-
-
-def _unfinished(user: User) -> bool:
-    """An account from a registration whose link was never used."""
-    if user.active or user.last_login_at is not None:
-        return False
-    pending = select(AccountToken.id).where(AccountToken.user_id == user.id,
-                                            AccountToken.purpose == TokenPurpose.SIGNUP)
-    return db.session.scalar(pending.limit(1)) is not None
-
-
-def _forget(user: User) -> None:
-    """Remove an unfinished registration (and the business it made, when nobody else uses it)."""
-    business = user.business
-    db.session.execute(delete(AccountToken).where(AccountToken.user_id == user.id))
-    db.session.delete(user)
-    db.session.flush()
-    if business is not None and not business.users:
-        db.session.delete(business)
-        db.session.flush()
 
 
 def check_your_mail(email):
@@ -59,13 +39,16 @@ def check_your_mail(email):
 def start(user: User, rows, action: str, audited):
     """Register `user` (not yet added; `rows` are the objects to save with it) or tell the owner of the address."""
     existing = db.session.scalar(select(User).where(User.email == user.email))
-    if existing is not None and not _unfinished(existing):
+    if existing is not None and not unfinished.is_unfinished(existing):
         messages.existing_account(existing)
         audit.record("user.register_existing", existing)
         db.session.commit()
         return check_your_mail(user.email)
     if existing is not None:
-        _forget(existing)
+        unfinished.forget(existing)
+    for row in rows:
+        if isinstance(row, Business):
+            unfinished.forget_kvk(row.kvk_number)
     user.active = False
     user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
     db.session.add_all(rows)

@@ -117,7 +117,12 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
     field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
 
     def validate_kvk_number(self, field):
-        if db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None:
+        from ..accounts.unfinished import (
+            kvk_only_unfinished,  # here: the accounts package loads after this one
+        )
+
+        taken = db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None
+        if taken and not kvk_only_unfinished(field.data):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
 
 

@@ -82,3 +82,32 @@ def test_an_unfinished_registration_does_not_block_the_address(app):
     assert finish_signup(app.test_client(), "vergeten@voorbeeld.nl").status_code == 302
     user = db.session.scalar(select(User).where(User.email == "vergeten@voorbeeld.nl"))
     assert user.active and user.role == "business" and user.business.name == "Bakkerij De Molen"
+
+
+def test_an_unfinished_business_registration_does_not_reserve_its_kvk_number(app):
+    """Registering someone else's KvK number without using the e-mail's link blocks nobody."""
+    register(app.test_client(), "kaper@voorbeeld.nl", "/registreren/bedrijf", **BUSINESS)
+    response = register(app.test_client(), "hanna@demolen.nl", "/registreren/bedrijf", **BUSINESS)
+    assert "Dit KvK-nummer is al aangemeld" not in response.get_data(as_text=True)
+    assert finish_signup(app.test_client(), "hanna@demolen.nl").status_code == 302
+    assert db.session.scalar(select(Business.kvk_number)) == "12345678"
+    assert db.session.scalar(select(User).where(User.email == "kaper@voorbeeld.nl")) is None
+    # A finished registration does reserve it.
+    taken = register(app.test_client(), "ander@voorbeeld.nl", "/registreren/bedrijf", **BUSINESS)
+    assert "Dit KvK-nummer is al aangemeld" in taken.get_data(as_text=True)
+
+
+def test_purge_removes_registrations_whose_link_expired(app, runner):
+    from datetime import timedelta
+
+    from werkstation import retention
+    from werkstation.models import utcnow
+
+    register(app.test_client(), "laat@voorbeeld.nl", "/registreren/bedrijf", **BUSINESS)
+    register(app.test_client(), "vandaag@voorbeeld.nl")
+    assert retention.purge(utcnow()).signups_removed == 0  # links still valid
+    report = retention.purge(utcnow() + timedelta(hours=25))
+    assert report.signups_removed == 2
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Business)) == 0
