@@ -1,5 +1,6 @@
-"""District settings an administrator keeps in the app: the district's postcodes, the cooperative, retention."""
+"""What an administrator keeps in the app: the district's postcodes, the cooperative, retention, the scoring model."""
 
+from . import learning  # attach the learning page to bp
 from .routes import bp
 
-__all__ = ["bp"]
+__all__ = ["bp", "learning"]
