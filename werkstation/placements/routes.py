@@ -15,8 +15,17 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
 from ..vocabulary import (
-    CERTIFICATE_LABELS, LICENCE_LABELS, OTHER_LEVEL_WORDS, REQUIRED_LEVEL_WORDS, STAFF_ROLES, Role, Stage, form_level,
-    language_name, occupation_label, talent_words,
+    CERTIFICATE_LABELS,
+    LICENCE_LABELS,
+    OTHER_LEVEL_WORDS,
+    REQUIRED_LEVEL_WORDS,
+    STAFF_ROLES,
+    Role,
+    Stage,
+    form_level,
+    language_name,
+    occupation_label,
+    talent_words,
 )
 from . import pipeline
 from .forms import ResponseForm
