@@ -37,11 +37,11 @@ def _today():
 
 
 def _quarter_figures():
+    from flask import current_app
+
     from werkstation.models import utcnow
     from werkstation.placements.pipeline import add_months
     from werkstation.staff import report
-
-    from flask import current_app
 
     today = utcnow().date()
     first = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
