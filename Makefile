@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app werkstation
 STAMP := $(VENV)/.installed
 TRANSLATION_DIRS := $(wildcard werkstation/translations/*)
 
-.PHONY: run test install translations migrate seed lint migration bench clean
+.PHONY: run test install translations translations-check migrate seed lint migration bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ install: $(STAMP) translations
 
 translations: $(STAMP)
 	@for d in $(TRANSLATION_DIRS); do $(BIN)/pybabel -q compile -d $$d || exit 1; done
+
+# Which Dutch strings a language does not translate yet (after merging others' work), as PO entries to fill in.
+translations-check: $(STAMP)
+	$(BIN)/python -m werkstation.i18n_check
 
 migrate: install
 	$(FLASK) db upgrade

@@ -61,11 +61,22 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Candidate:
-    """A jobseeker as the matching engine sees them: no protected attributes, only work-related facts."""
+    """A jobseeker as the matching engine sees them: no protected attributes, only work-related facts.
+
+    ``occupations`` is the record field of the contract: work done before or wanted, without saying which.
+    ``occupations_done`` (work done) and ``occupations_wanted`` (work wanted) keep the two apart for callers that
+    know the difference (the web app); they are not part of the JSON record, so the command line ignores them as
+    it ignores any unknown field. Explanations say "heeft gewerkt als" only for work done.
+    ``occupations_described`` are occupations the person's own words (``about``) mean, found by meaning with the
+    occupation search (:func:`matching.occupations.occupations_in_own_words`); they count like a wish.
+    """
 
     id: str
     postcode: str | None = None
     occupations: tuple[str, ...] = ()
+    occupations_done: tuple[str, ...] = ()
+    occupations_wanted: tuple[str, ...] = ()
+    occupations_described: tuple[str, ...] = ()
     talents: tuple[str, ...] = ()
     about: str = ""
     hours_min: float | None = None
@@ -81,6 +92,12 @@ class Candidate:
     def pc4(self) -> str | None:
         """The four-digit postcode area, or None when unknown."""
         return pc4_of(self.postcode)
+
+    def occupations_by_kind(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, references) for kind "done", "either" (the record field), "wanted" and "described" (own words),
+        in that order."""
+        return (("done", self.occupations_done), ("either", self.occupations), ("wanted", self.occupations_wanted),
+                ("described", self.occupations_described))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Candidate:

@@ -68,7 +68,10 @@ class Matcher:
     cv : int
         Folds for the cross-validated comparison in :meth:`fit`.
     min_improvement : float
-        How much better (mean ROC AUC on held-out folds) learned weights must be before they are used.
+        The lower end of the 95% bootstrap interval of the ROC AUC improvement (learned minus given weights, on
+        out-of-fold scores) must be above this before learned weights are used; 0 means "better beyond noise".
+    n_bootstrap : int
+        Resamples of the held-out pairs for that interval.
     C : float
         Inverse regularisation strength of the LogisticRegression.
     random_state : int, optional
@@ -81,7 +84,7 @@ class Matcher:
     """
 
     def __init__(self, weights=None, resident_pc4=None, taxonomy=None, centroids=None, cv=5,
-                 min_improvement=0.005, C=1.0, random_state=None, chunk_size=None, n_jobs=2):
+                 min_improvement=0.0, C=1.0, random_state=None, chunk_size=None, n_jobs=2, n_bootstrap=1000):
         self.weights = weights
         self.resident_pc4 = resident_pc4
         self.taxonomy = taxonomy
@@ -92,6 +95,7 @@ class Matcher:
         self.random_state = random_state
         self.chunk_size = chunk_size
         self.n_jobs = n_jobs
+        self.n_bootstrap = n_bootstrap
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor parameters (scikit-learn convention)."""
@@ -202,8 +206,10 @@ class Matcher:
         """Learn weights from staff decisions / outcomes (1 = good match, 0 = not).
 
         A LogisticRegression on the feature matrix gives the weights (negative coefficients clipped to zero,
-        then scaled to sum 1). Learned and default weights are compared by ROC AUC on held-out folds; the
-        learned weights are used only when they do better by ``min_improvement``. See ``cv_report_``.
+        then scaled to sum 1). Learned and given weights are compared by ROC AUC on out-of-fold scores; the learned
+        weights are used only when the lower end of the 95% bootstrap interval of the improvement is above
+        ``min_improvement``. See ``cv_report_``; ``candidate_weights_`` holds the weights learned on all pairs
+        even when they are not used (for an explicit choice by a person).
         """
         X, _ = self.transform(candidates, vacancies, pairs)
         y = np.asarray(labels, dtype=int)
@@ -211,7 +217,10 @@ class Matcher:
             raise ValueError(f"{len(X)} pairs but {len(y)} labels")
         base = np.array([normalise_weights(self.weights)[n] for n in FEATURE_NAMES])
         report = self._cross_validate(X, y, base)
-        final = _learned_weights(X, y, self.C) if report.pop("better", False) else None
+        better = report.pop("better", False)
+        learned = _learned_weights(X, y, self.C) if "folds" in report and report["folds"] else None
+        self.candidate_weights_ = None if learned is None else dict(zip(FEATURE_NAMES, learned.tolist(), strict=True))
+        final = learned if better else None
         report["used"] = "default" if final is None else "learned"
         if final is not None:
             self.weights_ = dict(zip(FEATURE_NAMES, final.tolist(), strict=True))
@@ -224,8 +233,8 @@ class Matcher:
         return self
 
     def _cross_validate(self, X: np.ndarray, y: np.ndarray, base: np.ndarray) -> dict[str, Any]:
-        """The cross-validation report of learned against ``base`` weights; ``better`` says whether the learned
-        ones win by ``min_improvement``."""
+        """The comparison of learned against ``base`` weights on out-of-fold scores, with bootstrap intervals;
+        ``better`` says whether the lower end of the improvement's interval is above ``min_improvement``."""
         from sklearn.metrics import average_precision_score, roc_auc_score
         from sklearn.model_selection import StratifiedKFold
 
@@ -237,24 +246,47 @@ class Matcher:
             return report
         folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
                                 random_state=self.random_state)
-        learned_auc, default_auc, learned_ap, default_ap = [], [], [], []
+        held_out, learned_scores, n_folds = [], [], 0
         for train, test in folds.split(X, y):
             w = _learned_weights(X[train], y[train], self.C)
-            if w is None or len(np.unique(y[test])) < 2:
+            if w is None:
                 continue
-            learned_auc.append(roc_auc_score(y[test], X[test] @ w))
-            default_auc.append(roc_auc_score(y[test], X[test] @ base))
-            learned_ap.append(average_precision_score(y[test], X[test] @ w))
-            default_ap.append(average_precision_score(y[test], X[test] @ base))
-        if learned_auc:
-            report.update(
-                folds=len(learned_auc),
-                learned_roc_auc=float(np.mean(learned_auc)), default_roc_auc=float(np.mean(default_auc)),
-                learned_average_precision=float(np.mean(learned_ap)),
-                default_average_precision=float(np.mean(default_ap)),
-            )
-            report["better"] = report["learned_roc_auc"] >= report["default_roc_auc"] + self.min_improvement
+            held_out.append(test)
+            learned_scores.append(X[test] @ w)
+            n_folds += 1
+        if not n_folds:
+            report["note"] = "no fold gave positive weights"
+            return report
+        index = np.concatenate(held_out)
+        truth, learned, given = y[index], np.concatenate(learned_scores), X[index] @ base
+        report.update(
+            folds=n_folds, n_held_out=int(len(index)),
+            learned_roc_auc=float(roc_auc_score(truth, learned)), default_roc_auc=float(roc_auc_score(truth, given)),
+            learned_average_precision=float(average_precision_score(truth, learned)),
+            default_average_precision=float(average_precision_score(truth, given)),
+            **_bootstrap(truth, learned, given, self.n_bootstrap, self.random_state),
+        )
+        report["better"] = report["improvement_ci"][0] > self.min_improvement
         return report
+
+
+def _bootstrap(truth, learned, given, n, random_state) -> dict[str, list[float]]:
+    """95% percentile intervals of both AUCs and of their difference over `n` resamples of the held-out pairs."""
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(random_state)
+    rows = []
+    for _ in range(max(1, int(n))):
+        pick = rng.integers(0, len(truth), len(truth))
+        if len(np.unique(truth[pick])) < 2:
+            continue
+        a, b = roc_auc_score(truth[pick], learned[pick]), roc_auc_score(truth[pick], given[pick])
+        rows.append((a, b, a - b))
+    values = np.array(rows) if rows else np.zeros((1, 3))
+    low, high = np.percentile(values, [2.5, 97.5], axis=0)
+    return {"learned_roc_auc_ci": [float(low[0]), float(high[0])],
+            "default_roc_auc_ci": [float(low[1]), float(high[1])],
+            "improvement_ci": [float(low[2]), float(high[2])]}
 
 
 def _learned_weights(X: np.ndarray, y: np.ndarray, C: float) -> np.ndarray | None:

@@ -78,7 +78,7 @@ def make_jobseeker(with_user=True, **overrides):
         db.session.add(user)
     values = dict(
         user=user, name=f"Werkzoekende {n}", phone="06 87654321", email=user.email if user else None,
-        postcode="3526 KL", occupations=[CLEANER], talents=["schoonmaken", "tijd beheren"],
+        postcode="3526 KL", occupations=[CLEANER], wanted_occupations=[], talents=["schoonmaken", "tijd beheren"],
         about="Ik heb als schoonmaker gewerkt.", hours_min=8, hours_max=24,
         availability={"mon": ["morning", "afternoon"], "wed": ["morning"], "fri": ["morning"]},
         languages={"nl": "A2", "ar": "C2"}, licences=[], certificates=[], max_travel_minutes=30, travel_mode="bike",

@@ -47,3 +47,17 @@ def post_form(client, url, data, *, follow_redirects=False, token_from=None):
     data = dict(data)
     data["csrf_token"] = csrf_token(client, token_from or url)
     return client.post(url, data=data, follow_redirects=follow_redirects)
+
+
+def finish_signup(client, email):
+    """Use the link from the sign-up e-mail to `email` (read from the outbox), as its owner would: open the page
+    and press the button. Returns the response of the button."""
+    from werkstation.extensions import db
+    from werkstation.outbox.models import Message
+
+    message = db.session.scalars(
+        select(Message).where(Message.kind == "signup_confirm", Message.address == email).order_by(Message.id.desc())
+    ).first()
+    assert message is not None, f"no sign-up e-mail to {email}"
+    path = "/" + message.link.split("/", 3)[3]
+    return post_form(client, path, {})

@@ -62,9 +62,15 @@ def register_blueprints(app):
     app.register_blueprint(placements_bp)
     app.register_blueprint(fairness_bp)
 
+    from .contacts import bp as contacts_bp
     from .privacy import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(contacts_bp)
+
+    from .settings import bp as settings_bp
+
+    app.register_blueprint(settings_bp)
 
     from .accounts import bp as accounts_bp
     from .messages import bp as messages_bp

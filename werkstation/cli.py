@@ -17,13 +17,15 @@ from .vocabulary import STAFF_ROLES
 @click.password_option(help="Asked for when not given; at least 10 characters.")
 def create_user_command(email, role, password):
     """Create a staff or admin account."""
-    from .validators import common_passwords
+    from .passwords import common_passwords, is_strong
 
     email = User.normalise_email(email)
     if "@" not in email:
         raise click.BadParameter("not an e-mail address", param_hint="EMAIL")
-    if len(password) < 10 or password.lower() in common_passwords():
-        raise click.BadParameter("use at least 10 characters and not a common password", param_hint="--password")
+    if len(password) < 10 or password.lower() in common_passwords() or not is_strong(password, (email,)):
+        raise click.BadParameter(
+            "too easy to guess: use at least 10 characters, e.g. three or four unrelated words, and not the e-mail "
+            "address", param_hint="--password")
     if db.session.scalar(select(User).where(User.email == email)):
         raise click.ClickException(f"{email} already has an account")
     user = User(email=email, role=role)

@@ -45,7 +45,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
-    LANGUAGES = ("nl", "en")
+    # Interface languages, in the order of the language row. A new language: its catalogs, then its code here.
+    LANGUAGES = ("nl", "en", "ar", "tr")
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
@@ -66,6 +67,19 @@ class Config:
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
     # Where a kennismaking is, unless staff choose another place.
     COOPERATIVE_ADDRESS = os.environ.get("COOPERATIVE_ADDRESS", "Krachtstation Kanaleneiland, Utrecht")
+    # The cooperative's own page (/cooperatie): demo values, set the real ones per deployment.
+    COOPERATIVE_NAME = os.environ.get("COOPERATIVE_NAME", "Wijkcoöperatie Kanaleneiland")
+    COOPERATIVE_STREET = os.environ.get("COOPERATIVE_STREET", "Marshallaan 2")
+    COOPERATIVE_POSTCODE = os.environ.get("COOPERATIVE_POSTCODE", "3527 TK Utrecht")
+    COOPERATIVE_PHONE = os.environ.get("COOPERATIVE_PHONE", "030 123 4567")
+    COOPERATIVE_WHATSAPP = os.environ.get("COOPERATIVE_WHATSAPP", "06 1234 5678")
+    # (weekdays, from, until): open, and when anyone can walk in without an appointment.
+    COOPERATIVE_HOURS = (("mon tue wed thu fri", "09:00", "17:00"),)
+    COOPERATIVE_WALK_IN = (("tue", "13:00", "16:00"), ("thu", "09:30", "12:00"), ("sat", "10:00", "12:00"))
+    # What a business pays: nothing during the trial (euro per hour; 0 = free), then, with the cooperative as
+    # employer, the wage plus this share on top (percent). Posting a vacancy and proposals are free.
+    COOPERATIVE_TRIAL_COST_PER_HOUR = float(os.environ.get("COOPERATIVE_TRIAL_COST_PER_HOUR", "0"))
+    COOPERATIVE_FEE_PERCENT = int(os.environ.get("COOPERATIVE_FEE_PERCENT", "18"))
     # Flask-Mailman's standard settings. Without MAIL_SERVER, messages are written as .eml files (instance/mail).
     MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))

@@ -10,6 +10,7 @@ from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
 from matching.languages import LANGUAGE_NAMES, language_name
 from matching.live import LiveIndex
+from matching.occupations import occupations_in_own_words
 from matching.records import normalise_postcode
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "language_name",
     "load_taxonomy",
     "normalise_postcode",
+    "occupations_in_own_words",
     "travel_minutes",
 ]

@@ -77,6 +77,8 @@ def rounded_points(values, total_points):
 # The engine explains in Dutch; for the English interface the same facts are phrased from each part's code and
 # params (data, like the instruments file). Unknown codes keep the engine's Dutch phrase.
 TRAVEL_EN = {"walk": "walking", "bike": "by bike", "public_transport": "by public transport", "car": "by car"}
+KIND_EN = {"done": "has worked as", "wanted": "would like to work as", "either": "has worked or wants to work as",
+           "described": "tells in their own words about work as"}
 OCCUPATION_EN = {"same": "", "related": " (related occupation)", "unit_group": " (same occupation group)",
                  "minor_group": " (related occupation group)"}
 
@@ -104,7 +106,7 @@ def english_detail(code: str, params: dict) -> str | None:
     try:
         if kind == "occupation":
             if outcome in OCCUPATION_EN:
-                return f"has worked as {p['label']}{OCCUPATION_EN[outcome]}"
+                return f"{KIND_EN.get(p.get('kind'), KIND_EN['done'])} {p['label']}{OCCUPATION_EN[outcome]}"
             if outcome == "none":
                 return f"no experience as {occupation_label(p['vacancy_occupation'])}"
             return {"unknown": "no occupation given",
@@ -213,6 +215,13 @@ def _part(raw: dict, points: float, detail: str) -> Part:
                 detail, points, fits, fit_detail, missing_detail)
 
 
+def _told_by_meaning(raw, parts) -> bool:
+    """Whether the occupation part already counts the person's own words by meaning (then "own words do not look
+    like the vacancy" would contradict it under "Mist")."""
+    return any(r.get("feature") == "occupation" and (r.get("params") or {}).get("kind") == "described" and p.points > 0
+               for r, p in zip(raw, parts, strict=True))
+
+
 def explain(explanation: dict) -> Explained:
     """Turn Suggestion.explanation into parts for the page (phrased in English when the interface is English)."""
     raw = explanation.get("parts") or []
@@ -238,7 +247,7 @@ def explain(explanation: dict) -> Explained:
         reasons=reasons,
         parts=parts,
         fits=[p for p in parts if p.fits],
-        missing=[p for p in parts if p.missing_detail],
+        missing=[p for p in parts if p.missing_detail and not (p.feature == "text" and _told_by_meaning(raw, parts))],
         unknown=[p for p, r in zip(parts, raw, strict=True) if _outcome(r) == UNKNOWN_OUTCOME],
         travel=by_feature["travel"].detail if "travel" in by_feature else None,
         hours=by_feature["hours"].detail if "hours" in by_feature else None,

@@ -1,13 +1,19 @@
-"""Language: Dutch by default, English selectable; catalogs compiled by `make install`."""
+"""Language: Dutch by default; every language in LANGUAGES selectable; catalogs compiled by `make install`.
+
+The choice is kept in the session and, for a logged-in person, on the account (`User.locale`): it is used again
+after the next login and for every message sent to that account.
+"""
 
 from contextlib import contextmanager
 from pathlib import Path
 
+from babel import Locale
 from flask import current_app, g, has_request_context, request, session
 from flask_babel import force_locale, get_translations
 from flask_login import current_user
+from markupsafe import Markup, escape
 
-from .extensions import babel
+from .extensions import babel, db
 
 TRANSLATIONS_ROOT = Path(__file__).resolve().parent / "translations"
 
@@ -17,13 +23,47 @@ def get_locale():
     languages = current_app.config["LANGUAGES"]
     wanted = request.args.get("lang")
     if wanted in languages:
-        session["lang"] = wanted
+        remember_language(wanted)
         return wanted
     if session.get("lang") in languages:
         return session["lang"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language(lang):
+    """Keep a chosen language in the session and, for a logged-in person, on the account (committed)."""
+    session["lang"] = lang
+    if current_user and current_user.is_authenticated and current_user.locale != lang:
+        current_user.locale = lang
+        db.session.commit()
+
+
+def language_at_login(user):
+    """At login the account's language wins; an account that never chose takes the one on screen."""
+    languages = current_app.config["LANGUAGES"]
+    if user.locale in languages:
+        session["lang"] = user.locale
+    elif session.get("lang") in languages:
+        user.locale = session["lang"]
+
+
+def language_name(code):
+    """A language's name in its own script (العربية, Türkçe), from the Unicode CLDR data Babel ships."""
+    name = Locale.parse(code).display_name or code
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(code):
+    return Locale.parse(code).text_direction
+
+
+def ltr(value):
+    """Numbers, dates, postcodes, phone numbers and addresses stay left-to-right inside right-to-left text."""
+    if value is None or value == "":
+        return value
+    return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
 
 
 def _request_translations():
@@ -73,6 +113,7 @@ def init_app(app):
 
     from .vocabulary import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 
+    app.jinja_env.filters["ltr"] = ltr
     app.jinja_env.globals.update(
         weekday_labels=WEEKDAY_LABELS, weekday_short=WEEKDAY_SHORT, daypart_labels=DAYPART_LABELS
     )
@@ -81,4 +122,6 @@ def init_app(app):
     def inject_locale():
         from flask_babel import get_locale as babel_locale
 
-        return {"current_locale": str(babel_locale() or "nl")}
+        locale = str(babel_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+        return {"current_locale": locale, "text_direction": text_direction(locale), "language_choices": [
+            (code, language_name(code), text_direction(code)) for code in current_app.config["LANGUAGES"]]}

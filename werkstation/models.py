@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    true,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -169,7 +170,9 @@ class Jobseeker(db.Model):
     phone: Mapped[Optional[str]] = mapped_column(String(20))
     email: Mapped[Optional[str]] = mapped_column(String(254))
     postcode: Mapped[Optional[str]] = mapped_column(String(7))
+    # Work done; work wanted apart. None: an older profile that answered one question ("done or wanted").
     occupations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wanted_occupations: Mapped[Optional[list[str]]] = mapped_column(JSON)
     talents: Mapped[list[str]] = mapped_column(JSON, default=list)
     about: Mapped[str] = mapped_column(Text, default="")
     hours_min: Mapped[Optional[int]] = mapped_column(Integer)
@@ -224,6 +227,9 @@ class Suggestion(db.Model):
     jobseeker_id: Mapped[int] = mapped_column(ForeignKey("jobseeker.id", ondelete="CASCADE"), index=True)
     score: Mapped[float] = mapped_column(Float)
     eligible: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Related work (an occupation that fits, done, wanted or told in own words) or an asked talent; the lists
+    # show related people first, so hours, travel and living nearby alone never put someone above them.
+    related: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     model_version: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,14 +1,16 @@
-"""Who lives in the neighbourhood: a postcode whose PC4 is one of the NEIGHBOURHOOD_PC4 setting's codes."""
+"""Who lives in the neighbourhood: a postcode whose PC4 is one of the district's codes (set by an administrator
+in the app, else the NEIGHBOURHOOD_PC4 setting)."""
 
 from __future__ import annotations
 
-from flask import current_app
 from sqlalchemy import func
 
 
 def pc4_codes() -> tuple[str, ...]:
     """The PC4 codes that count as the neighbourhood."""
-    return tuple(current_app.config.get("NEIGHBOURHOOD_PC4", ()))
+    from .settings.store import pc4_names
+
+    return tuple(code for code, _name in pc4_names())
 
 
 def lives_here(postcode) -> bool:

@@ -34,3 +34,12 @@ def display_phone(stored) -> str:
         return str(stored)
     style = phonenumbers.PhoneNumberFormat
     return phonenumbers.format_number(number, style.NATIONAL if number.country_code == 31 else style.INTERNATIONAL)
+
+
+def is_dutch_mobile(stored) -> bool:
+    """Whether a number in the stored form (E.164) is a Dutch mobile number (06...): a resident signs up with one."""
+    try:
+        number = phonenumbers.parse(str(stored or ""), REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    return number.country_code == 31 and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE

@@ -48,21 +48,26 @@ class PurgeReport:
     notices_cleared: list[int] = field(default_factory=list)
     audit_deleted: int = 0
     form_tokens_deleted: int = 0
+    signups_removed: int = 0
 
     def summary(self) -> str:
         return (
             f"{len(self.noticed)} notices given, {len(self.anonymised)} profiles anonymised, "
             f"{len(self.notices_cleared)} notices withdrawn (active again), "
-            f"{self.audit_deleted} audit events deleted, {self.form_tokens_deleted} form tokens deleted"
+            f"{self.audit_deleted} audit events deleted, {self.form_tokens_deleted} form tokens deleted, "
+            f"{self.signups_removed} unfinished registrations removed"
         )
 
 
 def settings():
-    config = current_app.config
+    """The retention periods: as an administrator set them in the app, else from the configuration."""
+    from .settings.store import retention
+
+    config, chosen = current_app.config, retention()
     return {
-        "retention_months": int(config.get("RETENTION_MONTHS", 12)),
-        "grace_days": int(config.get("RETENTION_GRACE_DAYS", DEFAULT_GRACE_DAYS)),
-        "audit_months": max(MIN_AUDIT_MONTHS, int(config.get("AUDIT_RETENTION_MONTHS", 24))),
+        "retention_months": int(chosen.get("retention_months") or config.get("RETENTION_MONTHS", 12)),
+        "grace_days": int(chosen.get("grace_days") or config.get("RETENTION_GRACE_DAYS", DEFAULT_GRACE_DAYS)),
+        "audit_months": max(MIN_AUDIT_MONTHS, int(chosen.get("audit_months") or config.get("AUDIT_RETENTION_MONTHS", 24))),
         "form_token_days": int(config.get("FORM_TOKEN_RETENTION_DAYS", DEFAULT_FORM_TOKEN_DAYS)),
     }
 
@@ -79,7 +84,9 @@ def erase_date(jobseeker: Jobseeker) -> datetime | None:
 
 
 def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
-    """Give notices, anonymise profiles after the grace period, delete old audit events and form tokens."""
+    """Give notices, anonymise profiles after the grace period, delete old audit events and form tokens, and
+    remove registrations whose e-mail link expired unused."""
+    from .accounts import unfinished
     from .jobseekers.privacy import erase_jobseeker
 
     now = now or utcnow()
@@ -117,9 +124,13 @@ def purge(now: datetime | None = None, *, dry_run: bool = False) -> PurgeReport:
     report.form_tokens_deleted = db.session.scalar(
         select(func.count()).select_from(FormSubmission).where(FormSubmission.created_at < token_cutoff)
     )
+    stale_signups = unfinished.expired(now)  # registrations whose e-mail link expired unused
+    report.signups_removed = len(stale_signups)
     if dry_run:
         db.session.rollback()
         return report
+    for user in stale_signups:
+        unfinished.forget(user)
     db.session.execute(delete(AuditEvent).where(AuditEvent.at < audit_cutoff))
     db.session.execute(delete(FormSubmission).where(FormSubmission.created_at < token_cutoff))
     db.session.commit()

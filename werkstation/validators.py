@@ -2,14 +2,14 @@
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired, NumberRange, ValidationError
 
+from . import passwords
 from .engine import PostcodeCentroids, normalise_postcode
 
-DATA = Path(__file__).resolve().parent / "data"
+
 @lru_cache(maxsize=1)
 def known_pc4():
     """Every PC4 code we know a location for (GeoNames, shipped with the matching engine)."""
@@ -30,14 +30,13 @@ class Postcode:
         field.data = normal
 
 
-@lru_cache(maxsize=1)
-def common_passwords():
-    lines = (DATA / "common_passwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+PASSWORD_HELP = _l("Minstens 10 tekens. Een sterk wachtwoord is lang: neem drie of vier losse woorden die niets met "
+                   "elkaar te maken hebben. Gebruik niet je naam, e-mailadres of telefoonnummer.")
 
 
 class StrongPassword:
-    """At least 10 characters and not a commonly used password."""
+    """10 to 200 characters, not a common password, and hard to guess (zxcvbn) for someone who knows the person's
+    own details: the form's `password_context()` (e-mail address, name, phone number), when it has one."""
 
     def __call__(self, form, field):
         password = field.data or ""
@@ -46,8 +45,13 @@ class StrongPassword:
         if len(password) > 200:
             raise ValidationError(_l("Kies een wachtwoord van hoogstens 200 tekens."))
         lowered = password.lower()
-        if lowered in common_passwords() or len(set(lowered)) <= 2:
+        if lowered in passwords.common_passwords() or len(set(lowered)) <= 2:
             raise ValidationError(_l("Dit wachtwoord wordt te vaak gebruikt. Kies een ander wachtwoord."))
+        personal = form.password_context() if hasattr(form, "password_context") else ()
+        if not passwords.is_strong(password, personal):
+            raise ValidationError(_l(
+                "Dit wachtwoord is te makkelijk te raden. Maak het langer: neem drie of vier losse woorden die niets "
+                "met elkaar te maken hebben. Niet je naam, e-mailadres of telefoonnummer."))
 
 
 class KvkNumber:

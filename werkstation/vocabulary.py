@@ -75,6 +75,23 @@ class Answer(enum.StrEnum):
     DECLINED = "declined"
 
 
+class ContactKind(enum.StrEnum):
+    """What a line in the contact log records."""
+
+    CALL = "call"
+    VISIT = "visit"
+    AGREEMENT = "agreement"
+    MESSAGE = "message"
+    NOTE = "note"
+
+
+CONTACT_KIND_WORDS = {
+    ContactKind.CALL: _l("Gebeld"), ContactKind.VISIT: _l("Bezoek of gesprek"),
+    ContactKind.AGREEMENT: _l("Afspraak gemaakt"), ContactKind.MESSAGE: _l("Bericht gestuurd (app, sms, brief)"),
+    ContactKind.NOTE: _l("Notitie"),
+}
+
+
 class EmployerOfRecord(enum.StrEnum):
     BUSINESS = "business"
     COOPERATIVE = "cooperative"
@@ -225,18 +242,19 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @lru_cache(maxsize=1)
 def talent_tiles():
-    """[{phrase, phrase_en, talent}] from werkstation/data/talent_tiles.json."""
+    """[{phrase, phrase_en, phrase_ar, phrase_tr, talent}] from werkstation/data/talent_tiles.json."""
     return tuple(json.loads((DATA / "talent_tiles.json").read_text(encoding="utf-8"))["tiles"])
 
 
 @lru_cache(maxsize=1)
 def occupation_tiles():
-    """[{phrase, phrase_en, uri}] from werkstation/data/occupation_tiles.json."""
+    """[{phrase, phrase_en, phrase_ar, phrase_tr, uri}] from werkstation/data/occupation_tiles.json."""
     return tuple(json.loads((DATA / "occupation_tiles.json").read_text(encoding="utf-8"))["tiles"])
 
 
 def _phrase(tile):
-    return tile["phrase_en"] if interface_language() == "en" else tile["phrase"]
+    """The tile's words in the interface language (phrase_en, phrase_ar, ...; Dutch is `phrase`)."""
+    return tile.get(f"phrase_{interface_language()}") or tile["phrase"]
 
 
 def talent_words(label):

@@ -8,13 +8,17 @@ import numpy as np
 
 from .base import N_, Comparison, PairValues, VacancyProfiles
 
-__all__ = ["OCCUPATION_GRADES", "RESOLVE_MIN_SCORE", "OccupationFit"]
+__all__ = ["KIND_FACTORS", "OCCUPATION_GRADES", "OCCUPATION_KINDS", "RESOLVE_MIN_SCORE", "OccupationFit"]
 
 #: Occupation fit grades: same occupation, related (ESCO broader/narrower/sibling), same ISCO unit group (4
 #: digits), same ISCO minor group (3 digits).
 OCCUPATION_GRADES = {"same": 1.0, "related": 0.75, "unit_group": 0.5, "minor_group": 0.25, "none": 0.0}
 #: Free-text occupations resolve to the best ESCO search hit only from this score up.
 RESOLVE_MIN_SCORE = 0.5
+#: Kinds of a candidate's occupation, in order of preference, and the share of the grade each keeps: work done and
+#: the record field (work done or wanted, not said which) count fully; work only wanted counts for less.
+OCCUPATION_KINDS = ("done", "either", "wanted", "described")
+KIND_FACTORS = np.array([1.0, 1.0, 0.6, 0.6], dtype=np.float32)
 
 _OCCUPATION_CACHE: dict[int, tuple[Any, tuple]] = {}
 
@@ -101,14 +105,23 @@ class OccupationFit(Comparison):
 
     def encode_candidates(self, candidates, context):
         tax = context["taxonomy"]()
-        self.resolve_many((ref for c in candidates for ref in c.occupations), tax)
-        indptr, indices = [0], []
+        self.resolve_many((ref for c in candidates for _, refs in c.occupations_by_kind() for ref in refs), tax)
+        indptr, indices, kinds = [0], [], []
         for c in candidates:
-            found = sorted({j for j in (self._resolve(ref, tax) for ref in c.occupations) if j >= 0})
-            indices.extend(found or [self.n_occ_])  # sentinel keeps every segment non-empty
+            found: dict[int, int] = {}  # occupation -> most telling kind (done before either before wanted)
+            for code, (_, refs) in enumerate(c.occupations_by_kind()):
+                for j in (self._resolve(ref, tax) for ref in refs):
+                    if j >= 0 and j not in found:
+                        found[j] = code
+            pairs = sorted(found.items()) or [(self.n_occ_, 0)]  # sentinel keeps every segment non-empty
+            indices.extend(j for j, _ in pairs)
+            kinds.extend(k for _, k in pairs)
             indptr.append(len(indices))
+        kinds_arr = np.array(kinds, dtype=np.int64)
         return {"indptr": np.array(indptr, dtype=np.int64), "indices": np.array(indices, dtype=np.int64),
-                "has_any": np.array([len(c.occupations) > 0 for c in candidates], dtype=bool)}
+                "kinds": kinds_arr, "factors": KIND_FACTORS[kinds_arr],
+                "has_any": np.array([any(refs for _, refs in c.occupations_by_kind()) for c in candidates],
+                                    dtype=bool)}
 
     def encode_vacancies(self, vacancies, context):
         tax = context["taxonomy"]()
@@ -151,13 +164,16 @@ class OccupationFit(Comparison):
         owner = np.repeat(np.arange(len(ci)), counts)
         starts = np.repeat(indptr[ci], counts)
         offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
-        cand_occ = indices[starts + offset]
+        entry = starts + offset
+        cand_occ = indices[entry]
+        kind = c["kinds"][entry]
         grade, level = self._grade(cand_occ, v["occ"][vi][owner])
-        # best per pair: highest grade, ties -> lowest occupation index (deterministic)
-        order = np.lexsort((cand_occ, -grade, owner))
+        grade = grade * c["factors"][entry]
+        # best per pair: highest grade, ties -> work done first, then lowest occupation index (deterministic)
+        order = np.lexsort((cand_occ, kind, -grade, owner))
         first = np.cumsum(counts) - counts
         best = order[first] if len(ci) else np.zeros(0, dtype=np.intp)
-        return PairValues(grade[best], None, {"level": level[best], "occ": cand_occ[best],
+        return PairValues(grade[best], None, {"level": level[best], "occ": cand_occ[best], "kind": kind[best],
                                               "vocc": v["occ"][vi], "has_any": c["has_any"][ci]})
 
     def vector(self, c, v, occ: int) -> tuple[np.ndarray, None]:
@@ -165,7 +181,7 @@ class OccupationFit(Comparison):
         n = len(c["indptr"]) - 1
         if occ < 0 or n == 0:
             return np.zeros(n, dtype=np.float32), None
-        vals = self._grade_row(int(occ))[c["indices"]]
+        vals = self._grade_row(int(occ))[c["indices"]] * c["factors"]
         return np.maximum.reduceat(vals, c["indptr"][:-1]), None
 
     def block(self, c, v, rows):
@@ -176,7 +192,8 @@ class OccupationFit(Comparison):
         if getattr(self, "_related_set", None) is None:
             self._related_set = set(self.related_keys_.tolist())
         best = 0.0
-        for occ in c["indices"][c["indptr"][ci]:c["indptr"][ci + 1]].tolist():
+        segment = slice(c["indptr"][ci], c["indptr"][ci + 1])
+        for occ, factor in zip(c["indices"][segment].tolist(), c["factors"][segment].tolist(), strict=True):
             if vocc < 0 or occ >= n:
                 continue
             if occ == vocc:
@@ -189,12 +206,12 @@ class OccupationFit(Comparison):
                 grade = OCCUPATION_GRADES["minor_group"]
             else:
                 grade = OCCUPATION_GRADES["none"]
-            best = max(best, grade)
+            best = max(best, grade * factor)
         return best
 
     def signature(self, pv, c, v, ci, vi):
         a = pv.aux
-        return [a["level"], a["occ"], a["vocc"], a["has_any"]]
+        return [a["level"], a["occ"], a["kind"], a["vocc"], a["has_any"]]
 
     def describe(self, pv, c, v, ci, vi):
         tax = self._tax
@@ -216,8 +233,14 @@ class OccupationFit(Comparison):
                                 {"vacancy_occupation": vuri}))
                 continue
             occ = tax.occupations[int(a["occ"][k])]
-            params = {"occupation": occ.uri, "label": occ.label, "vacancy_occupation": vuri}
+            kind = OCCUPATION_KINDS[int(a["kind"][k])]
+            params = {"occupation": occ.uri, "label": occ.label, "vacancy_occupation": vuri, "kind": kind}
             suffix = {0: "", 1: " (verwant beroep)", 2: " (zelfde beroepsgroep)", 3: " (verwante beroepsgroep)"}
-            out.append((f"heeft gewerkt als {occ.label}{suffix[level]}", f"occupation.{codes[level]}", params))
+            out.append((f"{KIND_PHRASES[kind]} {occ.label}{suffix[level]}", f"occupation.{codes[level]}", params))
         return out
+
+
+#: How an explanation names each kind of occupation: "heeft gewerkt als" only for work done.
+KIND_PHRASES = {"done": "heeft gewerkt als", "either": "heeft gewerkt als of wil werken als",
+                "wanted": "wil graag werken als", "described": "vertelt in eigen woorden over werk als"}
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from ..taxonomy import OCCUPATION_PREFIX, Taxonomy
 from .search import (
     OccupationHit,
@@ -18,6 +21,7 @@ __all__ = [
     "default_search",
     "occupation_hits_as_dicts",
     "occupation_key",
+    "occupations_in_own_words",
     "resolve_occupation",
     "search_occupations",
 ]
@@ -35,3 +39,27 @@ def resolve_occupation(taxonomy: Taxonomy, ref: str, min_score: float = 0.5) -> 
         return None
     hits = default_search().search(ref, top_k=1)
     return hits[0].uri if hits and hits[0].score >= min_score else None
+
+
+#: A sentence of someone's own words names an occupation only from this search score up (sentences score lower
+#: than titles: "ervaring in een magazijn" gives magazijnmedewerker 0.41).
+OWN_WORDS_MIN_SCORE = 0.35
+OWN_WORDS_MAX = 3
+_SENTENCE = re.compile(r"[.!?;\n]+")
+
+
+def occupations_in_own_words(texts: Sequence[str], min_score: float = OWN_WORDS_MIN_SCORE) -> list[tuple[str, ...]]:
+    """For each text in someone's own words, the ESCO occupations (URIs, at most three, best first) its sentences
+    mean, found by the occupation search (words and sentence embeddings) one sentence at a time."""
+    sentences = [[x.strip() for x in _SENTENCE.split(text or "") if len(x.strip()) > 2][:10] for text in texts]
+    distinct = sorted({x for group in sentences for x in group})
+    best = {}
+    if distinct:
+        for sentence, hits in zip(distinct, default_search().search_many(distinct, top_k=1), strict=True):
+            if hits and hits[0].score >= min_score:
+                best[sentence] = (hits[0].score, hits[0].uri)
+    out = []
+    for group in sentences:
+        found = sorted((best[x] for x in group if x in best), key=lambda hit: -hit[0])
+        out.append(tuple(dict.fromkeys(uri for _, uri in found))[:OWN_WORDS_MAX])
+    return out

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from werkstation.demo import DEMO_PASSWORD
 
 STAFF_EMAIL = "medewerker@werkstation-demo.nl"
@@ -79,3 +81,24 @@ def log_in(journey, page, email, password=DEMO_PASSWORD, *, check_as=None):
 def log_out(page):
     page.get_by_role("button", name=re.compile(r"^(Uitloggen|Log out)$")).click()
     page.wait_for_load_state("load")
+
+
+def finish_signup_by_email(journey, page, email, *, check_as=None):
+    """After "Account maken": the page says to look in the e-mail; open the link from that e-mail (read from the
+    outbox, as the sender would send it) in the same browser and press the button."""
+    from sqlalchemy import select
+
+    from werkstation.extensions import db
+    from werkstation.outbox.models import Message
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kijk in je e-mail")
+    if check_as:
+        journey.check(page, check_as, lang="nl")
+    link = journey.server.query(lambda: db.session.scalars(
+        select(Message.link).where(Message.kind == "signup_confirm", Message.address == email)
+        .order_by(Message.id.desc())).first())
+    assert link, f"no sign-up e-mail to {email}"
+    page.goto(journey.url("/" + link.split("/", 3)[3]))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelding afmaken")
+    journey.check(page, "aanmelding-afmaken", lang="nl")
+    page.get_by_role("button", name="Aanmelding afmaken").click()

@@ -112,6 +112,21 @@ ENGLISH_WORDS = (
 )
 
 
+# Latin-script words an Arabic page may show: names, and the Dutch names of institutions and papers people meet on
+# letters and signs (written next to their Arabic explanation).
+LATIN_ALLOWED = {
+    "werkstation", "whatsapp", "kvk", "esco", "bsn", "json", "csv", "pdf", "utf", "krachtstation", "kanaleneiland",
+    "kamer", "van", "koophandel", "werkgeversservicepunt", "autoriteit", "persoonsgegevens", "uitzenden", "vca",
+    "haccp", "bhv", "ehbo", "geonames", "www", "org", "creative", "commons", "utrecht", "voorbeeld", "name",
+}
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin-script words of three letters or more that are not in LATIN_ALLOWED (for an Arabic page)."""
+    found = sorted({w for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", text) if w.lower() not in LATIN_ALLOWED})
+    return found
+
+
 def foreign_words(text: str, words) -> list[str]:
     """The listed words or phrases that occur as whole words in `text` (case-insensitive), with context."""
     found = []
@@ -213,7 +228,7 @@ class Journey:
     def check(self, page, name: str, *, axe=True, lang=None):
         """Screenshot this screen, run axe-core on it, and check the recorder so far.
 
-        With `lang` ("nl" or "en"), also check that no UI text of the other language shows.
+        With `lang` ("nl", "en", "ar", "tr"), also check that no UI text of another language shows.
         """
         page.wait_for_load_state("load")
         started = time.perf_counter()
@@ -264,15 +279,16 @@ class Journey:
         return page.evaluate(PAGE_TEXT_JS)
 
     def assert_language(self, page, lang: str):
-        """No Dutch UI words on an English page, no English UI strings on a Dutch page."""
+        """No Dutch UI words on an English page, no English UI strings on a Dutch page; on an Arabic or Turkish page
+        neither, and on an Arabic page no Latin-script word but names (LATIN_ALLOWED)."""
         assert page.evaluate("() => document.documentElement.lang") == lang, f"{page.url}: <html lang> is not {lang}"
-        words = DUTCH_WORDS if lang == "en" else ENGLISH_WORDS
+        words = {"en": DUTCH_WORDS, "nl": ENGLISH_WORDS}.get(lang, DUTCH_WORDS + ENGLISH_WORDS)
         text = self.text(page)
         # What people typed (business names, vacancy titles, descriptions, names) is content, not UI text.
         for value in sorted(self.server.query(stored_content), key=len, reverse=True):
             text = text.replace(value, " ")
-        found = foreign_words(text, words)
-        other = "Dutch" if lang == "en" else "English"
+        found = foreign_words(text, words) + (latin_words(text) if lang == "ar" else [])
+        other = {"en": "Dutch", "nl": "English"}.get(lang, "Dutch or English")
         assert not found, f"{page.url} ({lang}) shows {other} UI text:\n  " + "\n  ".join(found)
 
     def close(self):

@@ -48,7 +48,7 @@ def test_any_non_negative_weights_keep_scores_bounded_and_additive(seed, raw):
 def test_explanation_reads_like_a_staff_member_would_say_it():
     m = Matcher().explain(make_candidate(), make_vacancy())
     details = {c.feature: c.detail for c in m.explanation}
-    assert details["occupation"] == "heeft gewerkt als schoonmaker gebouwen"
+    assert details["occupation"] == "heeft gewerkt als of wil werken als schoonmaker gebouwen"
     assert re.fullmatch(r"\d+ min fietsen", details["travel"])
     assert details["resident"] == "woont in de wijk"
     assert m.model_version == DEFAULT_MODEL_VERSION

@@ -7,7 +7,7 @@ from werkstation import create_app
 
 def test_home_page_is_dutch_and_explains_the_three_audiences(client):
     html = client.get("/").get_data(as_text=True)
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl" dir="ltr">' in html
     for text in ("Voor werkzoekenden", "Voor bedrijven", "Voor de coöperatie", "Naar de inhoud"):
         assert text in html
 
@@ -16,7 +16,7 @@ def test_english_can_be_chosen_and_sticks(client):
     response = client.get("/taal/en?next=/")
     assert response.status_code == 302
     html = client.get("/").get_data(as_text=True)
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "For jobseekers" in html and "Voor werkzoekenden" not in html
     client.get("/taal/nl")
     assert "Voor werkzoekenden" in client.get("/").get_data(as_text=True)

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
 
-from ..validators import StrongPassword
+from ..validators import PASSWORD_HELP, StrongPassword
 
 EMAIL_VALIDATORS = [
     DataRequired(_l("Vul je e-mailadres in.")), Length(max=254),
@@ -26,8 +26,7 @@ class NewPasswordForm(FlaskForm):
         return [value for value in self.context if value]
     password = PasswordField(
         _l("Nieuw wachtwoord"), validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
-        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
-        render_kw={"autocomplete": "new-password"},
+        description=PASSWORD_HELP, render_kw={"autocomplete": "new-password"},
     )
     password_again = PasswordField(
         _l("Nieuw wachtwoord nog een keer"),

@@ -19,6 +19,7 @@ class TokenPurpose(enum.StrEnum):
     WELCOME = "welcome"  # account made by staff: choose a first password (7 days)
     EMAIL = "email"  # confirm a new e-mail address (24 hours)
     STAFF_CODE = "staff_code"  # a code staff give a resident without e-mail (24 hours)
+    SIGNUP = "signup"  # finish a registration made with an e-mail address (24 hours)
 
 
 class AccountToken(db.Model):

@@ -26,6 +26,7 @@ LIFETIMES = {
     TokenPurpose.WELCOME: timedelta(days=7),
     TokenPurpose.EMAIL: timedelta(hours=24),
     TokenPurpose.STAFF_CODE: timedelta(hours=24),
+    TokenPurpose.SIGNUP: timedelta(hours=24),
 }
 CODE_DIGITS = 8
 
@@ -81,7 +82,9 @@ def redeem(token: str, purpose: TokenPurpose) -> AccountToken:
     marker = db.session.scalar(
         select(AccountToken).where(AccountToken.digest == _digest(data["n"]), AccountToken.purpose == purpose)
     )
-    if marker is None or marker.user_id != data.get("u") or marker.user is None or not marker.user.active:
+    if marker is None or marker.user_id != data.get("u") or marker.user is None:
+        raise TokenProblem(INVALID)
+    if not marker.user.active and purpose != TokenPurpose.SIGNUP:  # a new sign-up is inactive until confirmed
         raise TokenProblem(INVALID)
     if marker.used_at is not None:
         raise TokenProblem(USED)

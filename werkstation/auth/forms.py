@@ -4,12 +4,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from ..extensions import db
 from ..fields import PhoneField, SelectField
 from ..models import Business, User
-from ..validators import KvkNumber, NoControlCharacters, Postcode, StrongPassword
+from ..phones import is_dutch_mobile, normalise_phone
+from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
 
 SECTORS = [
     ("", _l("Kies een sector")),
@@ -28,30 +29,69 @@ SECTORS = [
 ]
 
 
-class EmailPasswordMixin:
-    email = EmailField(
-        _l("E-mailadres"),
-        validators=[DataRequired(_l("Vul je e-mailadres in.")), Length(max=254), Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))],
-    )
+class PasswordMixin:
     password = PasswordField(
         _l("Wachtwoord"),
         validators=[DataRequired(_l("Kies een wachtwoord.")), StrongPassword()],
-        description=_l("Minstens 10 tekens. Een korte zin is makkelijk te onthouden."),
+        description=PASSWORD_HELP, render_kw={"autocomplete": "new-password"},
     )
     password_again = PasswordField(
         _l("Wachtwoord nog een keer"),
         validators=[DataRequired(_l("Typ je wachtwoord nog een keer.")), EqualTo("password", _l("De twee wachtwoorden zijn niet hetzelfde."))],
     )
 
+    def password_context(self):
+        """What a password must not be made of: the details typed in this form (see StrongPassword)."""
+        names = ("email", "name", "contact_name", "phone")
+        return [getattr(self, name).data for name in names if hasattr(self, name)]
+
+
+def _normalised_email(field):
+    """The address in one form. No "this address has an account" here: the page after registering says the same
+    for every address, and the owner of an address in use gets a message (accounts/signup.py)."""
+    field.data = User.normalise_email(field.data)
+
+
+class EmailPasswordMixin(PasswordMixin):
+    email = EmailField(
+        _l("E-mailadres"),
+        validators=[DataRequired(_l("Vul je e-mailadres in.")), Length(max=254), Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))],
+    )
+
     def validate_email(self, field):
-        email = User.normalise_email(field.data)
-        if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-            raise ValidationError(_l("Er is al een account met dit e-mailadres. Log in of kies een ander adres."))
-        field.data = email
+        _normalised_email(field)
 
 
-class JobseekerRegistrationForm(EmailPasswordMixin, FlaskForm):
-    """A resident makes an account; the profile itself comes with the intake, after consent."""
+class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
+    """A resident makes an account with a Dutch mobile number or an e-mail address: one of the two is enough.
+    The profile itself comes with the intake, after consent."""
+
+    phone = PhoneField(
+        _l("Mobiel nummer"),
+        description=_l("Bijvoorbeeld 06 12345678. Je logt in met dit nummer. Geen mobiel nummer? Vul dan je e-mailadres in."),
+    )
+    email = EmailField(
+        _l("E-mailadres (mag leeg als je een mobiel nummer invult)"),
+        validators=[Optional(), Length(max=254), Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))],
+        render_kw={"autocomplete": "email"},
+    )
+
+    field_order = ("phone", "email", "password", "password_again")
+
+    def validate_phone(self, field):
+        typed = (field.data or "").strip()
+        if not typed:
+            if not (self.email.data or "").strip():
+                raise ValidationError(_l("Vul je mobiele nummer of je e-mailadres in."))
+            return
+        number = normalise_phone(typed)  # the one normalisation (PhoneField stores the same form after this)
+        if number is None or not is_dutch_mobile(number):
+            raise ValidationError(_l("Vul een mobiel nummer in zoals 06 12345678."))
+        if db.session.scalar(select(User.id).where(User.phone == number)) is not None:
+            raise ValidationError(_l("Er is al een account met dit nummer. Log in of vul een ander nummer in."))
+
+    def validate_email(self, field):
+        _normalised_email(field)
 
 
 class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
@@ -77,7 +117,12 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
     field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
 
     def validate_kvk_number(self, field):
-        if db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None:
+        from ..accounts.unfinished import (
+            kvk_only_unfinished,  # here: the accounts package loads after this one
+        )
+
+        taken = db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None
+        if taken and not kvk_only_unfinished(field.data):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
 
 

@@ -50,11 +50,6 @@ def _login_email():
     return User.normalise_email(typed)[:254]
 
 
-def _failed_login(response):
-    """Only failed attempts count towards the limits (a failure re-renders the form with 200)."""
-    return response.status_code == 200
-
-
 @bp.route("/registreren")
 @public
 def register():
@@ -62,14 +57,25 @@ def register():
     return render_template("auth/register.html")
 
 
+# Every registration attempt counts, per address: enough for a sign-up afternoon at the community centre (one
+# address for everyone), too few to try many e-mail addresses or to fill the database with accounts.
+register_limit = limiter.shared_limit("10/minute;60/hour", scope="register-address", key_func=get_remote_address,
+                                      methods=["POST"])
+
+
 @bp.route("/registreren/werkzoekende", methods=["GET", "POST"])
 @public
+@register_limit
 def register_jobseeker():
-    """A resident makes an account; the intake follows."""
+    """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
-        user = User(email=form.email.data, role=Role.JOBSEEKER)
+        user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
+        if user.email:  # an address: the same answer whether or not it has an account (accounts/signup.py)
+            from ..accounts import signup  # here: the accounts package loads after this one
+
+            return signup.start(user, [user], "user.register", None)
         db.session.add(user)
         return finish_registration(
             user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
@@ -79,6 +85,7 @@ def register_jobseeker():
 
 @bp.route("/registreren/bedrijf", methods=["GET", "POST"])
 @public
+@register_limit
 def register_business():
     """A business registers itself and its first user."""
     form = BusinessRegistrationForm()
@@ -91,12 +98,11 @@ def register_business():
             contact_name=form.contact_name.data.strip(),
             phone=form.phone.data,
         )
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data, role=Role.BUSINESS, business=business)
         user.set_password(form.password.data)
-        db.session.add_all([business, user])
-        return finish_registration(
-            user, "business.register", business, _("Je bedrijf is aangemeld. Zet nu je eerste vacature online.")
-        )
+        return signup.start(user, [business, user], "business.register", business)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als bedrijf"))
 
 
@@ -133,7 +139,7 @@ def login():
             audit.record("user.login", user, actor=user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
-        form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
+        form.password.errors.append(_("Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     return render_template("auth/login.html", form=form)
 
 
@@ -151,11 +157,19 @@ def logout():
     return redirect(url_for("main.index"))
 
 
+# Codes are counted like passwords (auth/attempts.py): a place first, so parallel guesses get no extra tries.
+TOTP_RULES = (
+    attempts.Rule.of("totp-account", "5/minute;20/hour", totp.pending_key),
+    attempts.Rule.of("totp-address", "50/hour", get_remote_address),
+)
+TOTP_SETUP_RULES = (
+    attempts.Rule.of("totp-setup-account", "5/minute", totp.pending_key),
+    attempts.Rule.of("totp-setup-address", "50/hour", get_remote_address),
+)
+
+
 @bp.route("/inloggen/code", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-minute")
-@limiter.limit("20/hour", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-hour")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-address")
 def totp_verify():
     """Second login step: the code from the authenticator app."""
     user = totp.pending_user()
@@ -165,8 +179,12 @@ def totp_verify():
         return redirect(url_for("auth.totp_setup"))
     form = totp.TotpForm()
     if form.validate_on_submit():
+        reservation = attempts.reserve(TOTP_RULES)
+        if reservation is None:
+            abort(429)
         step = totp.accepted_step(user.totp_secret, form.code.data, totp.last_step(user))
         if step is not None and totp.claim(user, step):
+            reservation.give_back()
             return totp.finish(user, step)
         db.session.rollback()
         form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
@@ -175,8 +193,6 @@ def totp_verify():
 
 @bp.route("/inloggen/code-instellen", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-minute")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-address")
 def totp_setup():
     """First login of a staff or admin account: connect an authenticator app."""
     user = totp.pending_user()
@@ -189,8 +205,12 @@ def totp_setup():
         secret = session[totp.SETUP_SECRET] = totp.new_secret()
     form = totp.TotpForm()
     if form.validate_on_submit():
+        reservation = attempts.reserve(TOTP_SETUP_RULES)
+        if reservation is None:
+            abort(429)
         step = totp.accepted_step(secret, form.code.data, -1)
         if step is not None and totp.claim(user, step):
+            reservation.give_back()
             user.totp_secret = secret
             audit.record("user.totp_setup", user, actor=user)
             return totp.finish(user, step)

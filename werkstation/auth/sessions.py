@@ -10,6 +10,7 @@ from flask_login import login_user
 
 from .. import retention, security
 from ..extensions import db, login_manager
+from ..i18n import language_at_login
 from ..models import User, utcnow
 from . import devices
 
@@ -50,6 +51,7 @@ def fresh_session():
 def start_session(user):
     """Renew the session at login (no fixation) and remember when it started."""
     fresh_session()
+    language_at_login(user)
     session.permanent = True
     user.last_login_at = utcnow()
     login_user(user)

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField
 
 from .. import audit
 from ..access import roles
@@ -40,6 +41,9 @@ KINDS = {
 class UploadForm(OnceOnlyForm):
     file = FileField(_l("CSV-bestand"), validators=[FileRequired(_l("Kies een bestand."))],
                      description=_l("UTF-8, met ; of , tussen de kolommen. Een bestand uit Excel ('CSV UTF-8') werkt."))
+    different_people = BooleanField(
+        _l("Ik heb de mogelijke dubbelen nagekeken: het zijn andere mensen"),
+        description=_l("Alleen aanvinken nadat een eerdere poging regels liet zien die op iemand lijken."))
 
 
 @bp.route("/medewerker/import")
@@ -71,7 +75,7 @@ def upload(kind):
         except CsvError as exc:
             form.file.errors.append(str(exc))
         else:
-            results = spec["check"](rows)
+            results = spec["check"](rows, different_people=form.different_people.data)
             bad_rows = [r for r in results if r.errors]
             if bad_rows:
                 form.form_errors.append(_("Er is niets geïmporteerd. Verbeter de regels hieronder en probeer het opnieuw."))

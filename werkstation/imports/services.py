@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import audit, matching_bridge
+from ..duplicates import REASONS, likely_duplicates
 from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
@@ -78,7 +79,7 @@ def _schedule(column, text, result):
     return keys
 
 
-def check_vacancies(rows):
+def check_vacancies(rows, different_people=False):
     """One RowResult per CSV row; a row with errors has .errors, a good one .values (ready to write)."""
     results = []
     businesses = {}
@@ -187,9 +188,27 @@ def _languages(text, result):
     return languages, fields
 
 
-def check_jobseekers(rows):
-    """One RowResult per CSV row, checked with the intake's own step forms."""
-    results = []
+def _duplicate_errors(answers, jobseeker, seen, result):
+    """A new person who looks like someone stored, or like an earlier row of the same file."""
+    about, travel = answers.get("over-jou", {}), answers.get("reizen", {})
+    if jobseeker is None:
+        for found in likely_duplicates(about.get("name"), about.get("phone"), about.get("email"), travel.get("postcode")):
+            result.errors.append(_(
+                "lijkt op %(name)s (id %(id)s: %(why)s). Dezelfde persoon? Zet %(id)s in de kolom id. Een ander "
+                "persoon? Vink bij het uploaden aan dat je de dubbelen hebt nagekeken.",
+                name=found.jobseeker.name or "?", id=found.jobseeker.id, why=found.reason_text))
+    for key in ("phone", "email"):
+        value = (about.get(key) or "").strip().lower()
+        if value and (key, value) in seen:
+            result.errors.append(_("%(what)s als regel %(line)s.", what=REASONS[key], line=seen[(key, value)]))
+        elif value:
+            seen[(key, value)] = result.line
+
+
+def check_jobseekers(rows, different_people=False):
+    """One RowResult per CSV row, checked with the intake's own step forms; likely duplicates are errors unless
+    staff said they checked them (`different_people`)."""
+    results, seen = [], {}
     for line, cells in rows:
         result = RowResult(line)
         results.append(result)
@@ -228,6 +247,8 @@ def check_jobseekers(rows):
                 answers[name] = step.answers(form)
             else:
                 result.errors.extend(form_errors(form, JOBSEEKER_FIELD_COLUMNS))
+        if not result.errors and not different_people:
+            _duplicate_errors(answers, jobseeker, seen, result)
         if not result.errors:
             result.values = {"answers": answers, "jobseeker": jobseeker, "status": status, "languages": languages}
     return results

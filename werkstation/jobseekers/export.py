@@ -10,13 +10,14 @@ from datetime import date, datetime
 from flask import current_app
 from sqlalchemy import and_, or_, select
 
+from ..contacts.service import export_person_log
 from ..extensions import db
 from ..models import AuditEvent, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
 from ..outbox.models import Message
 
 EXPORT_FORMAT = "werkstation-export-1"
 PROFILE_FIELDS = (
-    "id", "name", "phone", "email", "postcode", "occupations", "talents", "about", "hours_min", "hours_max",
+    "id", "name", "phone", "email", "postcode", "occupations", "wanted_occupations", "talents", "about", "hours_min", "hours_max",
     "availability", "languages", "licences", "certificates", "max_travel_minutes", "travel_mode", "status",
     "consent_at", "consent_version", "consent_in_person", "created_at", "updated_at", "last_active_at", "erased_at",
 )
@@ -124,7 +125,7 @@ def _audit(jobseeker) -> list[dict]:
 
 def build_export(jobseeker: Jobseeker) -> dict:
     """All data about `jobseeker`: profile, account, suggestions with explanations, placements with history,
-    follow-ups, the voluntary self-description, and the audit events about them (including who viewed the profile)."""
+    follow-ups, the voluntary self-description, staff notes and tasks about them, and the audit events about them (including who viewed the profile)."""
     placements = db.session.scalars(select(Placement).where(Placement.jobseeker_id == jobseeker.id).order_by(Placement.id))
     audit = _audit(jobseeker)
     return {
@@ -138,5 +139,6 @@ def build_export(jobseeker: Jobseeker) -> dict:
         "self_description": _self_description(jobseeker),
         "audit_events": audit,
         "messages": messages_to(jobseeker),
+        **export_person_log(jobseeker.id),
         "profile_views": [row for row in audit if row["action"] in VIEW_ACTIONS],
     }

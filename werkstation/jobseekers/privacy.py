@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, select
 
 from .. import audit
+from ..contacts.service import erase_person_log
 from ..extensions import db
 from ..models import (
     FairnessSelfDescription,
@@ -69,6 +70,7 @@ def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
         for follow_up in db.session.scalars(select(FollowUp).where(FollowUp.placement_id.in_(placement_ids))):
             follow_up.note = None
     db.session.execute(delete(FairnessSelfDescription).where(FairnessSelfDescription.jobseeker_id == jobseeker.id))
+    erase_person_log(jobseeker.id)  # staff notes and tasks about the person
     # Messages to the person hold their address and what happened to them.
     conditions = [Message.jobseeker_id == jobseeker.id]
     if user is not None:

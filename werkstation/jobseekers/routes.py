@@ -33,7 +33,9 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
+from ..duplicates import intake_duplicates
 from ..extensions import db
+from ..i18n import ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
@@ -227,7 +229,8 @@ def consent_step(on_behalf):
         if request.method == "POST":
             flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
         return redirect(intake_url(missing[0].name, on_behalf))
-    if form.validate_on_submit():
+    found = intake_duplicates(state["answers"]) if on_behalf else []
+    if form.validate_on_submit() and (not found or form.different_person.data):
         jobseeker = Jobseeker(
             status=JobseekerStatus.AVAILABLE, consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
             consent_in_person=on_behalf, last_active_at=utcnow(),
@@ -252,9 +255,12 @@ def consent_step(on_behalf):
         if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
             return done
+    if found and request.method == "POST" and not form.different_person.data:
+        form.different_person.errors = [_l("Open het bestaande profiel, of vink aan dat dit een ander persoon is.")]
     return render_template(
         "jobseekers/consent.html", form=form, summary=summary(state["answers"]), number=total_steps(),
         total=total_steps(), on_behalf=on_behalf, edit_urls={s.name: intake_url(s.name, on_behalf) for s in STEPS},
+        duplicates=found,
     )
 
 
@@ -282,14 +288,18 @@ def summary(answers):
     ))
     nothing = _("niets gekozen")
     rows = {
-        "werk": [(_("Werk"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing)],
+        "werk": [
+            (_("Werk dat je hebt gedaan"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing),
+            (_("Werk dat je graag wilt doen"),
+             ", ".join(occupation_label(u) for u in work.get("wanted_occupations") or []) or nothing),
+        ],
         "talenten": [(_("Talenten"), ", ".join(talent_words(t) for t in talents.get("talents", [])) or nothing)],
         "uren": [
             (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),
             (_("Dagdelen"), days or nothing),
         ],
         "reizen": [
-            (_("Postcode"), travel.get("postcode") or ""),
+            (_("Postcode"), ltr(travel.get("postcode")) or ""),
             (_("Reizen"), _("%(mode)s, hoogstens %(n)s minuten", mode=TRAVEL_MODE_LABELS.get(travel.get("travel_mode"), ""), n=travel.get("max_travel_minutes"))),
         ],
         "talen": [(_("Nederlands"), language_text[0]), (_("Andere talen"), language_text[1] or nothing)],

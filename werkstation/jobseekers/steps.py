@@ -55,18 +55,28 @@ def max_length(n):
 
 
 class WorkForm(OnceOnlyForm):
-    occupations = TileField(_l("Welk werk heb je gedaan of wil je doen?"), choices=[], description=_l("Kies zoveel als je wilt."))
+    occupations = TileField(
+        _l("Welk werk heb je al gedaan?"),
+        choices=[],
+        description=_l("Ook werk zonder diploma, als vrijwilliger of in een ander land. Kies zoveel als je wilt."),
+    )
     other_work = StringField(
-        _l("Ander werk"),
+        _l("Ander werk dat je hebt gedaan"),
         validators=[Optional(), max_length(120), NoControlCharacters()],
         description=_l("Staat je werk er niet bij? Typ het hier, bijvoorbeeld: bakker of taxichauffeur."),
         render_kw={"autocomplete": "off", "data-occupation-suggest": "other_work_uri"},
     )
     other_work_uri = HiddenField()
+    wanted_occupations = TileField(
+        _l("Welk werk wil je graag doen?"),
+        choices=[],
+        description=_l("Ook werk dat je nog nooit hebt gedaan. Mag leeg blijven."),
+    )
 
-    def __init__(self, *args, chosen=(), suggest_url=None, **kwargs):
+    def __init__(self, *args, chosen=(), wanted=(), suggest_url=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.occupations.choices = occupation_choices(extra=[*chosen, *(self.occupations.data or [])])
+        self.wanted_occupations.choices = occupation_choices(extra=[*wanted, *(self.wanted_occupations.data or [])])
         if suggest_url:
             self.other_work.render_kw = dict(self.other_work.render_kw, **{"data-suggest-url": suggest_url})
         self.resolved_other = None
@@ -84,6 +94,8 @@ class WorkForm(OnceOnlyForm):
         # Extra (searched) occupations are offered as choices again; anything else was refused by pre_validate.
         if len(field.data or []) > 20:
             raise ValidationError(_l("Kies hoogstens 20 soorten werk."))
+
+    validate_wanted_occupations = validate_occupations
 
 
 class TalentsForm(OnceOnlyForm):
@@ -224,6 +236,8 @@ class StaffConsentForm(OnceOnlyForm):
         description=_l("Met e-mailadres krijgt de bewoner een link om een wachtwoord te kiezen. Zonder e-mail logt de "
                        "bewoner in met het telefoonnummer en een code die jij geeft."),
     )
+    # Shown only when a likely duplicate exists: saving then needs this tick ("different person").
+    different_person = BooleanField(_l("Ik heb het nagekeken: dit is een ander persoon"))
 
 
 # --- steps -------------------------------------------------------------------------------------------------
@@ -262,19 +276,22 @@ class Step:
 
 class WorkStep(Step):
     def build(self, values, with_email=False, suggest_url=None, **kwargs):
-        return WorkForm(chosen=values.get("occupations", []), suggest_url=suggest_url, **kwargs)
+        return WorkForm(chosen=values.get("occupations", []), wanted=values.get("wanted_occupations") or [],
+                        suggest_url=suggest_url, **kwargs)
 
     def answers(self, form):
         chosen = list(dict.fromkeys(form.occupations.data or []))
         if form.resolved_other and form.resolved_other not in chosen:
             chosen.append(form.resolved_other)
-        return {"occupations": chosen}
+        return {"occupations": chosen, "wanted_occupations": list(dict.fromkeys(form.wanted_occupations.data or []))}
 
     def from_model(self, jobseeker):
-        return {"occupations": list(jobseeker.occupations or [])}
+        return {"occupations": list(jobseeker.occupations or []),
+                "wanted_occupations": list(jobseeker.wanted_occupations or [])}
 
     def to_model(self, answers, jobseeker):
         jobseeker.occupations = list(answers.get("occupations", []))
+        jobseeker.wanted_occupations = list(answers.get("wanted_occupations", []))
 
 
 class TalentsStep(Step):
@@ -394,7 +411,7 @@ class AboutStep(Step):
 
 
 STEPS = (
-    WorkStep("werk", _l("Werk"), _l("Welk werk heb je gedaan, of welk werk wil je doen? Ervaring zonder diploma telt ook.")),
+    WorkStep("werk", _l("Werk"), _l("Welk werk heb je al gedaan, en welk werk wil je graag doen? Ervaring zonder diploma telt ook.")),
     TalentsStep("talenten", _l("Talenten"), _l("Waar ben je goed in? Denk ook aan wat je thuis of als vrijwilliger doet.")),
     HoursStep("uren", _l("Uren en dagen"), _l("Hoeveel wil je werken, en wanneer kun je?")),
     TravelStep("reizen", _l("Reizen"), _l("Waar woon je en hoe ver wil je reizen?")),

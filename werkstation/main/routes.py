@@ -1,6 +1,6 @@
 """Home, about, language choice and one dashboard per role."""
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -8,7 +8,9 @@ from .. import matching_bridge
 from ..access import public, roles
 from ..auth.sessions import safe_next
 from ..extensions import db
+from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
+from ..phones import normalise_phone
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
@@ -28,15 +30,28 @@ def about():
     return render_template("main/about.html")
 
 
+@bp.route("/cooperatie")
+@public
+def cooperative():
+    """Where the cooperative is, when it is open, how to reach it and what a placement costs a business."""
+    config = current_app.config
+    return render_template(
+        "main/cooperative.html", name=config["COOPERATIVE_NAME"], street=config["COOPERATIVE_STREET"],
+        postcode=config["COOPERATIVE_POSTCODE"], phone=config["COOPERATIVE_PHONE"],
+        whatsapp=config["COOPERATIVE_WHATSAPP"], hours=config["COOPERATIVE_HOURS"],
+        walk_in=config["COOPERATIVE_WALK_IN"], trial_cost=config["COOPERATIVE_TRIAL_COST_PER_HOUR"],
+        fee_percent=config["COOPERATIVE_FEE_PERCENT"],
+        whatsapp_link="https://wa.me/" + (normalise_phone(config["COOPERATIVE_WHATSAPP"]) or "").lstrip("+"),
+        phone_link="tel:" + (normalise_phone(config["COOPERATIVE_PHONE"]) or config["COOPERATIVE_PHONE"]),
+    )
+
+
 @bp.route("/taal/<lang>")
 @public
 def set_language(lang):
-    """Switch between Dutch and English, then go back; a logged-in person's messages follow the choice."""
-    if lang in ("nl", "en"):
-        session["lang"] = lang
-        if current_user.is_authenticated and current_user.locale != lang:
-            current_user.locale = lang
-            db.session.commit()
+    """Switch language, then go back; a logged-in person's next logins and messages follow the choice."""
+    if lang in current_app.config["LANGUAGES"]:
+        remember_language(lang)
     return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
 
 

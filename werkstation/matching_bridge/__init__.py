@@ -15,7 +15,7 @@ monitor's table is never read here.
 
 from .counts import GOOD_FIT, FitCounts, fit_counts, vacancies_for, walking_minutes
 from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy_index, warm_indexes
-from .learning import LearnResult, learn, training_examples
+from .learning import LearnResult, adopt, learn, training_examples
 from .model import active_matcher, active_model
 from .plan import NeighbourhoodPlan, neighbourhood_plan
 from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
@@ -29,6 +29,7 @@ __all__ = [
     "NeighbourhoodPlan",
     "active_matcher",
     "active_model",
+    "adopt",
     "candidate_index",
     "candidate_record",
     "explanation_json",

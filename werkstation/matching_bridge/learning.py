@@ -1,4 +1,6 @@
-"""Learning from staff decisions and placement outcomes: new weights are used only when they beat the model in use."""
+"""Learning from staff decisions and placement outcomes: new weights are used only when they beat the model in use
+beyond noise (the lower end of the bootstrap interval of the AUC improvement above zero), or when an administrator
+chooses them explicitly (`adopt`)."""
 
 from __future__ import annotations
 
@@ -89,4 +91,26 @@ def learn(random_state: int = 0) -> LearnResult:
     used = report.get("used") == "learned"
     if used:
         _activate(matcher, report)
+    elif matcher.candidate_weights_ is not None:
+        _keep_candidate(matcher.candidate_weights_, report)
     return LearnResult(report, used, matcher.model_version)
+
+
+def _keep_candidate(weights, report) -> MatchModel:
+    """Store learned weights that were not adopted (inactive), so an administrator can still choose them."""
+    candidate = Matcher.from_weights({"weights": weights})
+    row = db.session.scalar(select(MatchModel).where(MatchModel.version == candidate.model_version))
+    if row is None:
+        row = MatchModel(version=candidate.model_version, weights=candidate.get_weights(), report=report,
+                         active=False)
+        db.session.add(row)
+    row.report = report
+    return row
+
+
+def adopt(model: MatchModel | None) -> None:
+    """Make `model` the only active one (None: back to the default weights). The caller audits and commits."""
+    for row in db.session.scalars(select(MatchModel).where(MatchModel.active)):
+        row.active = False
+    if model is not None:
+        model.active = True

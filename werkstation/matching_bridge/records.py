@@ -5,9 +5,12 @@ Protected attributes never cross: nothing here reads the fairness monitor's tabl
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 from sqlalchemy import select
 
-from ..engine import Candidate, VacancyRecord
+from ..engine import Candidate, VacancyRecord, occupations_in_own_words
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
 
@@ -25,7 +28,6 @@ def candidate_record(jobseeker: Jobseeker) -> Candidate:
     """The matching record of a jobseeker: only what matching may use."""
     data = {
         "id": str(jobseeker.id),
-        "occupations": list(jobseeker.occupations or []),
         "talents": list(jobseeker.talents or []),
         "about": jobseeker.about or "",
         "availability": dict(jobseeker.availability or {}),
@@ -41,7 +43,19 @@ def candidate_record(jobseeker: Jobseeker) -> Candidate:
         data["max_travel_minutes"] = jobseeker.max_travel_minutes
     if jobseeker.travel_mode:
         data["travel_mode"] = jobseeker.travel_mode
-    return Candidate.from_dict(data)
+    done = [str(x) for x in jobseeker.occupations or []]
+    described = own_words_occupations(jobseeker.about or "")
+    if jobseeker.wanted_occupations is None:  # an older profile: one answer for work done or wanted
+        return replace(Candidate.from_dict(data | {"occupations": done}), occupations_described=described)
+    wanted = [str(x) for x in jobseeker.wanted_occupations]
+    return replace(Candidate.from_dict(data), occupations_done=tuple(done), occupations_wanted=tuple(wanted),
+                   occupations_described=described)
+
+
+@lru_cache(maxsize=4096)
+def own_words_occupations(about: str) -> tuple[str, ...]:
+    """The occupations a person's own words mean ("ervaring in een magazijn": magazijnmedewerker), by meaning."""
+    return occupations_in_own_words([about])[0] if about.strip() else ()
 
 
 def vacancy_record(vacancy: Vacancy) -> VacancyRecord:

@@ -19,6 +19,30 @@ from .records import candidate_record, matchable_jobseekers, open_vacancies, vac
 
 SUGGESTIONS_PER_VACANCY = 50
 SUGGESTIONS_PER_JOBSEEKER = 10
+#: A vacancy is ranked this many times deeper than what is kept, so related people below a crowd of unrelated
+#: ones with better hours and travel are still found and kept first.
+RELATED_DEPTH = 3
+
+# Related work: an occupation that fits (done, wanted or told in own words); or a talent the vacancy asks; or a
+# vacancy that names neither an occupation nor talents (then nothing can be related).
+RELATED_OCCUPATION = frozenset({"occupation.same", "occupation.related", "occupation.unit_group",
+                                "occupation.minor_group"})
+TALENT_HELD = frozenset({"talents.required.all", "talents.required.partial", "talents.preferred.all",
+                         "talents.preferred.partial"})
+NOTHING_ASKED = frozenset({"occupation.no_requirement", "talents.required.no_requirement",
+                           "talents.preferred.no_requirement"})
+
+
+def is_related(match) -> bool:
+    """Whether a match shows related work or an asked talent (see RELATED_OCCUPATION, TALENT_HELD)."""
+    codes = {c.code for c in match.explanation}
+    return bool(codes & (RELATED_OCCUPATION | TALENT_HELD)) or NOTHING_ASKED <= codes
+
+
+def related_first(matches, keep: int) -> list:
+    """The `keep` best matches: eligible first, then related work or an asked talent, then by score (stable)."""
+    ordered = sorted(matches, key=lambda m: (not m.eligible, not is_related(m)))
+    return ordered[:keep]
 
 
 @dataclass(frozen=True)
@@ -33,7 +57,9 @@ class Rescoring:
 RESCORING = {
     Vacancy: Rescoring(
         Suggestion.vacancy_id, CANDIDATES,
-        lambda index, vacancy: index.rank_vacancy(vacancy_record(vacancy), SUGGESTIONS_PER_VACANCY).matches,
+        lambda index, vacancy: related_first(
+            index.rank_vacancy(vacancy_record(vacancy), SUGGESTIONS_PER_VACANCY * RELATED_DEPTH).matches,
+            SUGGESTIONS_PER_VACANCY),
     ),
     Jobseeker: Rescoring(
         Suggestion.jobseeker_id, VACANCIES,
@@ -58,6 +84,7 @@ def explanation_json(match) -> dict:
 def _fill(suggestion, match, now):
     suggestion.score = float(match.score)
     suggestion.eligible = bool(match.eligible)
+    suggestion.related = is_related(match)
     suggestion.explanation = explanation_json(match)
     suggestion.model_version = match.model_version
     suggestion.updated_at = now
@@ -110,8 +137,8 @@ def rematch_all() -> int:
         return 0
     index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies])
     matches = {}
-    for ranking in index.top_candidates(SUGGESTIONS_PER_VACANCY):
-        for m in ranking.matches:
+    for ranking in index.top_candidates(SUGGESTIONS_PER_VACANCY * RELATED_DEPTH):
+        for m in related_first(ranking.matches, SUGGESTIONS_PER_VACANCY):
             matches[(m.vacancy_id, m.candidate_id)] = m
     for per_person in index.top_vacancies(SUGGESTIONS_PER_JOBSEEKER):
         for m in per_person:

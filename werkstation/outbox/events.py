@@ -184,3 +184,9 @@ def account_created(user, jobseeker, welcome_link: str | None, days: int):
 def existing_account(user):
     """Someone tried to register with an address that has an account: the owner hears it, the page says nothing."""
     write(K.EXISTING_ACCOUNT, of_user(user), link=link("accounts.forgot_password"))
+
+
+@event
+def signup_confirm(user, confirm_link: str, hours: int):
+    """A registration with an e-mail address: the link that finishes it goes to that address."""
+    write(K.SIGNUP_CONFIRM, of_user(user), context={"hours": hours}, link=confirm_link)

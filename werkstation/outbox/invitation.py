@@ -32,7 +32,9 @@ def invitation(placement, *, cancelled: bool = False, link: str | None = None) -
     event.add("dtstart", start)
     event.add("dtend", start + MEETING_LENGTH)
     event.add("summary", _("Kennismaking: %(title)s", title=placement.vacancy.title))
-    event.add("location", placement.meeting_place or current_app.config["COOPERATIVE_ADDRESS"])
+    from ..settings.store import cooperative  # the address an administrator set, else COOPERATIVE_ADDRESS
+
+    event.add("location", placement.meeting_place or cooperative()["address"] or current_app.config["COOPERATIVE_ADDRESS"])
     if link:
         event.add("description", link)
         event.add("url", link)

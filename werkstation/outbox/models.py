@@ -55,6 +55,7 @@ class MessageKind(enum.StrEnum):
     EMAIL_CONFIRM = "email_confirm"
     EMAIL_CHANGED = "email_changed"
     EXISTING_ACCOUNT = "existing_account"
+    SIGNUP_CONFIRM = "signup_confirm"
 
 
 class Message(db.Model):

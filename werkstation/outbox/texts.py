@@ -198,6 +198,14 @@ def _existing_account(c):
     ), _("Nieuw wachtwoord kiezen"))
 
 
+def _signup_confirm(c):
+    return Text(_("Maak je aanmelding bij Werkstation af"), (
+        _("Je meldde je aan bij Werkstation met dit e-mailadres."),
+        _("Klik op de link om je aanmelding af te maken. De link werkt %(hours)s uur.", hours=c["hours"]),
+        _("Heb jij je niet aangemeld? Dan hoef je niets te doen."),
+    ), _("Aanmelding afmaken"))
+
+
 TEXTS = {
     K.PROPOSAL_BUSINESS: _proposal_business,
     K.PROPOSAL_JOBSEEKER: _proposal_jobseeker,
@@ -218,6 +226,7 @@ TEXTS = {
     K.EMAIL_CONFIRM: _email_confirm,
     K.EMAIL_CHANGED: _email_changed,
     K.EXISTING_ACCOUNT: _existing_account,
+    K.SIGNUP_CONFIRM: _signup_confirm,
 }
 
 

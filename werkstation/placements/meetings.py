@@ -33,7 +33,9 @@ def local(moment: datetime) -> datetime:
 
 
 def default_place() -> str:
-    return current_app.config["COOPERATIVE_ADDRESS"]
+    from ..settings.store import cooperative
+
+    return cooperative()["address"] or current_app.config["COOPERATIVE_ADDRESS"]
 
 
 def plan(placement, day: date | None, at: time | None, place: str | None, by, now: datetime) -> None:

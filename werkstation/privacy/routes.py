@@ -1,6 +1,6 @@
 """Plain-Dutch pages about personal data and matching, and the staff list of profiles nearing the end of retention."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select, update
@@ -20,7 +20,7 @@ def statement():
     """What Werkstation keeps about you, why, for how long, and your rights."""
     return render_template(
         "privacy/statement.html",
-        retention_months=current_app.config.get("RETENTION_MONTHS", 12),
+        retention_months=retention.settings()["retention_months"],
         grace_days=retention.settings()["grace_days"],
         audit_months=retention.settings()["audit_months"],
     )
@@ -44,7 +44,7 @@ def retention_list():
     ).all()
     rows = [(j, retention.erase_date(j)) for j in noticed]
     return render_template("privacy/retention.html", rows=rows, form=FlaskForm(),
-                           retention_months=current_app.config.get("RETENTION_MONTHS", 12))
+                           retention_months=retention.settings()["retention_months"])
 
 
 @bp.route("/privacy/bewaartermijn/<int:jobseeker_id>/bewaren", methods=["POST"])

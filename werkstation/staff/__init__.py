@@ -1,6 +1,7 @@
 """The staff workspace: review queues, decisions, proposals, the placement pipeline, meetings, the plan and impact."""
 
-from . import commands, meeting_routes, search_routes  # attach the area's commands and further views to bp
+# attach the area's commands and further views to bp
+from . import commands, duplicate_routes, meeting_routes, report_routes, search_routes
 from .routes import bp
 
-__all__ = ["bp", "commands", "meeting_routes", "search_routes"]
+__all__ = ["bp", "commands", "duplicate_routes", "meeting_routes", "report_routes", "search_routes"]

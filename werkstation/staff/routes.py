@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, matching_bridge
+from .. import audit, duplicates, matching_bridge
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..explanations import explain
@@ -97,7 +97,7 @@ def vacancy_queue(vacancy_id):
     query = (
         select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
         .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
-        .order_by(Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+        .order_by(Suggestion.eligible.desc(), Suggestion.related.desc(), Suggestion.score.desc(), Suggestion.id)
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)
@@ -149,8 +149,10 @@ def jobseeker_queue(jobseeker_id):
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     db.session.commit()
     occupations = [occupation_label(u) for u in person.occupations or []]
+    wanted = None if person.wanted_occupations is None else [occupation_label(u) for u in person.wanted_occupations]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
-                           occupations=occupations, resident=is_resident(person))
+                           occupations=occupations, wanted=wanted, resident=is_resident(person),
+                           duplicates=duplicates.duplicates_of(person))
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>/logboek")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from flask_babel import lazy_gettext as _l
@@ -18,8 +19,9 @@ from wtforms import StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from .. import search_text
+from ..contacts import service as contacts
 from ..fields import IntegerField, SelectField
-from ..models import Business, Jobseeker, Vacancy
+from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..neighbourhood import lives_here_condition
 from ..vocabulary import (
     DAYPART_LABELS,
@@ -142,14 +144,19 @@ class JobseekerSearchForm(_SearchForm):
                               choices=_with_any([(m, TRAVEL_MODE_LABELS[m]) for m in TRAVEL_MODES]))
     status = SelectField(_l("Status"), validators=[Optional()], choices=_with_any(
         [(s, status_label(s)) for s in JobseekerStatus if s != JobseekerStatus.ERASED]))
-    sort = SelectField(_l("Volgorde"), validators=[Optional()], default="name",
-                       choices=[("name", _l("Naam")), ("new", _l("Nieuwste eerst"))])
+    contact = SelectField(_l("Laatste contact"), validators=[Optional()], choices=[
+        ANY, ("recent", _l("In de laatste 7 dagen")), ("stale", _l("Langer dan 30 dagen geleden of nooit")),
+        ("never", _l("Nog nooit"))])
+    sort = SelectField(_l("Volgorde"), validators=[Optional()], default="name", choices=[
+        ("name", _l("Naam")), ("new", _l("Nieuwste eerst")), ("contact", _l("Langst geen contact eerst"))])
 
     def statement(self):
         """The select() for the chosen filters and order (erased people are never listed)."""
         query = select(Jobseeker).where(Jobseeker.erased_at.is_(None))
         conditions = self._document_conditions(Jobseeker.search_text) + self._place_conditions(Jobseeker.postcode)
-        conditions += [search_text.contains_word(Jobseeker.search_text, w) for w in search_text.words(self.q.data)]
+        conditions += [or_(search_text.contains_word(Jobseeker.search_text, w), contacts.notes_contain(w))
+                       for w in search_text.words(self.q.data)]
+        conditions += self._contact_conditions()
         if self.hours.data:
             conditions.append(Jobseeker.hours_max >= self.hours.data)
         if self.travel_mode.data:
@@ -159,7 +166,20 @@ class JobseekerSearchForm(_SearchForm):
         query = query.where(and_(*conditions)) if conditions else query
         if self.sort.data == "new":
             return query.order_by(Jobseeker.created_at.desc(), Jobseeker.id.desc())
+        if self.sort.data == "contact":  # never contacted first, then the longest ago
+            last = contacts.last_contact_column()
+            return query.order_by(last.is_not(None), last, Jobseeker.name, Jobseeker.id)
         return query.order_by(Jobseeker.name, Jobseeker.id)
+
+    def _contact_conditions(self):
+        last, today = contacts.last_contact_column(), utcnow().date()
+        if self.contact.data == "recent":
+            return [last >= today - timedelta(days=7)]
+        if self.contact.data == "stale":
+            return [or_(last.is_(None), last < today - timedelta(days=30))]
+        if self.contact.data == "never":
+            return [last.is_(None)]
+        return []
 
 
 class VacancySearchForm(_SearchForm):

@@ -16,6 +16,7 @@ from wtforms.validators import InputRequired, Length
 from ..access import roles
 from ..extensions import db
 from ..models import Suggestion
+from ..validators import NoControlCharacters
 from ..vocabulary import STAFF_ROLES
 from .models import SavedSearch
 from .routes import bp
@@ -28,7 +29,8 @@ class SaveSearchForm(FlaskForm):
     """Keep the current filters under a name, for yourself or for every colleague."""
 
     name = StringField(_l("Naam van deze zoekopdracht"),
-                       validators=[InputRequired(message=_l("Geef de zoekopdracht een naam.")), Length(max=80)])
+                       validators=[InputRequired(message=_l("Geef de zoekopdracht een naam.")), Length(max=80),
+                                   NoControlCharacters()])
     shared = BooleanField(_l("Ook voor collega's"))
     query = HiddenField()
 

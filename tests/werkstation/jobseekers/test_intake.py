@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from tests.factories import BAKER, CLEANER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
-from tests.html import checked, form_state
+from tests.html import checked, form_state, page
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Jobseeker, Suggestion
 from werkstation.vocabulary import occupation_tiles, talent_tiles
@@ -121,6 +121,24 @@ def test_consent_is_required(seeker):
     assert response.status_code == 200
     assert "Zonder je toestemming kunnen we je gegevens niet bewaren." in html
     assert count(Jobseeker) == 0
+
+
+def test_a_missing_consent_is_summarised_first_and_explained_next_to_the_box(seeker):
+    """GOV.UK pattern: the summary opens the page (the script focuses it), its link leads to the box, and the
+    message sits in the box's own field, read out with it."""
+    run_intake(seeker)
+    doc = page(post_step(seeker, "/intake/toestemming", {}, nav="save").get_data(as_text=True))
+    main = doc.find("main")
+    assert len(main.find_all(attrs={"data-autofocus": True})) == 1  # one summary, one place for focus
+    summary = main.find(class_="error-summary")
+    assert summary is not None and summary.has_attr("data-autofocus") and summary["tabindex"] == "-1"
+    assert summary.find_next("h1") is not None  # above the page's heading, not 2,500 px down
+    link = summary.find("a")
+    box = doc.find(id=link["href"][1:])
+    assert box is not None and box.name == "input" and box["type"] == "checkbox"
+    message = doc.find(id=box["aria-describedby"].split()[-1])
+    assert "Zonder je toestemming" in message.get_text() and message.parent is box.parent
+    assert doc.find("script", src=lambda src: src and src.endswith("/error-summary.js")) is not None
 
 
 def test_consent_page_sends_back_to_an_unanswered_step(seeker):

@@ -140,7 +140,8 @@ def test_learn_keeps_the_default_when_it_already_ranks_decisions_right(app, runn
     report = json.loads(result.output.strip().splitlines()[-1])
     assert report["default_roc_auc"] == 1.0 and report["used"] == "default"
     assert "keeping the current model" in result.output
-    assert db.session.scalar(select(MatchModel)) is None
+    # the learned weights are kept for an administrator's explicit choice, but not used
+    assert db.session.scalar(select(MatchModel).where(MatchModel.active)) is None
 
 
 def test_training_examples_use_outcomes_over_decisions(app):

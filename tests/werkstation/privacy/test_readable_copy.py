@@ -1,0 +1,66 @@
+"""The readable copy of my data: every category of the JSON export, in plain words, in the person's language."""
+
+import json
+import re
+
+import pytest
+
+from tests.factories import make_jobseeker, make_user
+from tests.helpers import login
+from tests.html import page
+from tests.werkstation.privacy.test_privacy_pages_and_erasure import world_for
+from werkstation.jobseekers.readable import ABOUT_THE_COPY, CATEGORIES
+
+
+def test_every_category_of_the_json_export_has_its_place_on_the_page(client):
+    person = make_jobseeker(name="Karim Oukili")
+    world_for(person)
+    login(client, person.user)
+    exported = json.loads(client.get("/profiel/download").get_data(as_text=True))
+    assert set(exported) == set(CATEGORIES) | set(ABOUT_THE_COPY)  # a new category needs words here too
+
+    doc = page(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    shown = {tag["data-category"] for tag in doc.find_all(attrs={"data-category": True})}
+    assert shown == set(exported)
+    for key in CATEGORIES:
+        section = doc.find("section", attrs={"data-category": key})
+        assert section.find("h2").get_text(strip=True)
+    text = doc.find("main").get_text(" ", strip=True)
+    for words in ("Karim Oukili", "Bakker", "Bakkerij Ouarzazate", "op de shortlist", "kennismaking", "Vrouw",
+                  "profiel bekeken", "door een medewerker", "Schoonmaken"):
+        assert words in text, words
+    for code in (r"\bshortlist\b(?! ·)", r"jobseeker\.view", r"\bvrouw\b", r"\d{4}-\d\d-\d\d"):  # no codes left
+        assert not re.search(code, text.replace("op de shortlist", "")), code
+
+
+def test_the_copy_is_in_the_persons_language_and_printable(client):
+    person = make_jobseeker()
+    world_for(person)
+    login(client, person.user)
+    client.get("/taal/tr")
+    doc = page(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    assert doc.html["lang"] == "tr"
+    assert doc.find("h1").get_text(strip=True) == "Verilerim"
+    assert doc.find("script", src=lambda s: s and s.endswith("/print.js")) is not None
+
+
+def test_the_profile_and_privacy_pages_lead_to_the_readable_copy(client):
+    person = make_jobseeker()
+    login(client, person.user)
+    for url in ("/profiel", "/privacy"):
+        assert page(client.get(url).get_data(as_text=True)).find("a", href="/profiel/mijn-gegevens"), url
+
+
+@pytest.mark.parametrize("viewer", ["other_resident", "business"])
+def test_nobody_else_reads_your_copy(client, viewer):
+    owner = make_jobseeker()
+    other = make_jobseeker().user if viewer == "other_resident" else make_user(role="business")
+    login(client, other)
+    assert client.get(f"/werkzoekenden/{owner.id}/gegevens").status_code in (403, 404)
+
+
+def test_staff_open_a_residents_copy_and_it_is_logged(client):
+    owner = make_jobseeker(name="Fatima")
+    login(client, make_user(role="staff"))
+    response = client.get(f"/werkzoekenden/{owner.id}/gegevens")
+    assert response.status_code == 200 and "Fatima" in response.get_data(as_text=True)

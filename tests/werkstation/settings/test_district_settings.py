@@ -1,0 +1,80 @@
+"""An administrator sets the district's postcodes, the cooperative's details and retention in the app, audited."""
+
+import pytest
+from sqlalchemy import select
+
+from tests.factories import make_jobseeker, make_user
+from tests.helpers import login
+from tests.html import form_state, page, text
+from werkstation import retention
+from werkstation.extensions import db
+from werkstation.models import AuditEvent
+from werkstation.neighbourhood import lives_here, pc4_codes
+from werkstation.placements import meetings
+from werkstation.settings.store import SiteSetting
+
+URL = "/beheer/wijk"
+GOOD = {"postcodes": "3526 Kanaleneiland\n3525, Transwijk\n", "name": "Wijkcoöperatie Kanaleneiland",
+        "address": "Buurthuis, Marshallaan 1, Utrecht", "phone": "030 123 4567", "email": "info@coop.nl",
+        "retention_months": "18", "grace_days": "21", "audit_months": "36"}
+
+
+@pytest.fixture
+def admin(app, client):
+    user = make_user("admin")
+    login(client, user)
+    return user
+
+
+def post(client, **changes):
+    return client.post(URL, data={**form_state(client.get(URL)), **GOOD, **changes})
+
+
+def test_the_environment_is_the_default_until_an_admin_saves(app, client, admin):
+    app.config["NEIGHBOURHOOD_PC4"] = ("3526",)
+    shown = page(client.get(URL)).find("textarea", attrs={"name": "postcodes"}).get_text().strip()
+    assert shown == "3526"
+    assert pc4_codes() == ("3526",) and not lives_here("3525 AB")
+
+
+def test_saved_settings_apply_everywhere_and_are_audited(app, client, admin):
+    app.config["NEIGHBOURHOOD_PC4"] = ("3526",)
+    saved = post(client)
+    assert saved.status_code == 302
+    assert pc4_codes() == ("3526", "3525") and lives_here("3525 AB")
+    assert retention.settings()["retention_months"] == 18 and retention.settings()["grace_days"] == 21
+    assert retention.settings()["audit_months"] == 36
+    assert meetings.default_place() == "Buurthuis, Marshallaan 1, Utrecht"
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "settings.update")).all()
+    assert {e.details["key"] for e in events} == {"neighbourhood", "cooperative", "retention"}
+    assert all(e.actor_id == admin.id for e in events)
+    neighbourhood = next(e for e in events if e.details["key"] == "neighbourhood")
+    assert neighbourhood.details["after"][1] == {"pc4": "3525", "name": "Transwijk"}
+    # the search's district filter follows the new postcodes
+    make_jobseeker(name="Tess Transwijk", postcode="3525 AB")
+    staff = app.test_client()
+    login(staff, make_user("staff"))
+    assert "Tess Transwijk" in text(staff.get("/medewerker/werkzoekenden?area=in"))
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"postcodes": ""}, "Vul minstens één postcode in."),
+    ({"postcodes": "3526 Kanaleneiland\nUtrecht"}, "Regel 2 klopt niet."),
+    ({"postcodes": "35266 Te lang"}, "Regel 1 klopt niet."),
+    ({"retention_months": "2"}, "Kies 6 tot en met 60 maanden."),
+    ({"grace_days": "veel"}, "Vul een heel getal in"),
+    ({"audit_months": "1"}, "Kies 6 tot en met 120 maanden."),
+    ({"phone": "bel me"}, "Vul een telefoonnummer in zoals 030 123 4567."),
+    ({"email": "geen-adres"}, "Vul een e-mailadres in zoals info@voorbeeld.nl."),
+    ({"name": "\x00"}, "Deze tekst bevat vreemde tekens."),
+    ({"address": "x" * 5000}, "Adres"),
+])
+def test_wrong_settings_are_explained_kept_and_nothing_is_saved(client, admin, changes, message):
+    response = post(client, **changes)
+    assert response.status_code == 400 and message in text(response)
+    assert db.session.scalar(select(SiteSetting)) is None
+
+
+def test_only_administrators_reach_the_page(app, client):
+    login(client, make_user("staff"))
+    assert client.get(URL).status_code == 403

@@ -1,0 +1,91 @@
+"""Registration with an e-mail address answers the same whether or not the address has an account.
+
+The page after "Account maken" always says: look in your e-mail. A new address gets an account that is switched
+off until the link in that e-mail is used (24 hours, once); the link's page finishes the registration and logs in.
+An address that has an account already gets a message saying so (log in, or choose a new password) and nothing
+else changes: whoever typed it learns nothing, and the owner hears about it. A registration that was never
+finished does not block the address: a new one replaces it.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+
+from .. import audit
+from ..access import public
+from ..auth.sessions import start_session
+from ..extensions import db
+from ..models import Business, User
+from ..outbox import events as messages
+from ..outbox.compose import link
+from . import tokens, unfinished
+from .models import TokenPurpose
+from .routes import bp, notice
+
+
+def check_your_mail(email):
+    hours = int(tokens.lifetime(TokenPurpose.SIGNUP).total_seconds() // 3600)
+    return notice(_("Kijk in je e-mail"), [
+        _("We stuurden een e-mail naar %(email)s. Klik op de link in die e-mail om je aanmelding af te maken. "
+          "De link werkt %(hours)s uur.", email=email, hours=hours),
+        _("Geen e-mail gekregen? Kijk in je map met ongewenste e-mail. Of meld je nog een keer aan."),
+    ])
+
+
+def start(user: User, rows, action: str, audited):
+    """Register `user` (not yet added; `rows` are the objects to save with it) or tell the owner of the address."""
+    existing = db.session.scalar(select(User).where(User.email == user.email))
+    if existing is not None and not unfinished.is_unfinished(existing):
+        messages.existing_account(existing)
+        audit.record("user.register_existing", existing)
+        db.session.commit()
+        return check_your_mail(user.email)
+    if existing is not None:
+        unfinished.forget(existing)
+    for row in rows:
+        if isinstance(row, Business):
+            unfinished.forget_kvk(row.kvk_number)
+    user.active = False
+    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
+    db.session.add_all(rows)
+    db.session.flush()
+    audit.record(action, audited if audited is not None else user)
+    hours = int(tokens.lifetime(TokenPurpose.SIGNUP).total_seconds() // 3600)
+    messages.signup_confirm(user, link("accounts.finish_signup", token=tokens.issue(user, TokenPurpose.SIGNUP)),
+                            hours)
+    db.session.commit()
+    return check_your_mail(user.email)
+
+
+@bp.route("/registreren/afmaken/<token>", methods=["GET", "POST"])
+@public
+def finish_signup(token):
+    """The link in the e-mail: a button finishes the registration (a link checker opening the page does not)."""
+    try:
+        marker = tokens.redeem(token, TokenPurpose.SIGNUP)
+    except tokens.TokenProblem as problem:
+        return notice(_("Deze link werkt niet"), [problem.message, _("Meld je opnieuw aan.")], 400,
+                      action=(url_for("auth.register"), _("Aanmelden")))
+    form = FlaskForm()
+    if form.validate_on_submit():
+        user = marker.user
+        try:
+            tokens.use_up(marker)
+        except tokens.TokenProblem as problem:
+            db.session.rollback()
+            return notice(_("Deze link werkt niet"), [problem.message], 400)
+        user.active = True
+        audit.record("user.signup_finished", user, actor=user)
+        start_session(user)
+        db.session.commit()
+        if user.business_id is not None:
+            flash(_("Je bedrijf is aangemeld. Zet nu je eerste vacature online."), "success")
+        else:
+            flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
+        return redirect(url_for("main.dashboard"))
+    business = db.session.get(Business, marker.user.business_id) if marker.user.business_id else None
+    return render_template("accounts/finish_signup.html", form=form, email=marker.user.email, business=business)

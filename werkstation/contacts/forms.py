@@ -1,0 +1,59 @@
+"""The contact log's form: a note about a contact, a task with a date and an owner, or both at once."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from wtforms import StringField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from ..extensions import db
+from ..fields import DateField, RadioField, SelectField
+from ..models import User, utcnow
+from ..persistence import OnceOnlyForm
+from ..validators import NoControlCharacters
+from ..vocabulary import CONTACT_KIND_WORDS, STAFF_ROLES, ContactKind
+
+
+def staff_choices():
+    """(id, e-mail) of every active staff member and administrator, for a task's owner."""
+    users = db.session.scalars(select(User).where(User.role.in_(STAFF_ROLES), User.active).order_by(User.email))
+    return [(str(u.id), u.email or str(u.id)) for u in users]
+
+
+class ContactForm(OnceOnlyForm):
+    """Log a call, visit or agreement, and/or give someone a task with a date."""
+
+    kind = RadioField(_l("Wat was het?"), choices=[(k, CONTACT_KIND_WORDS[k]) for k in ContactKind],
+                      default=ContactKind.CALL, validators=[Optional()])
+    body = TextAreaField(_l("Wat is er besproken of afgesproken?"), validators=[Optional(), Length(max=4000, message=_l("Gebruik hoogstens 4000 tekens.")),
+                                     NoControlCharacters()])
+    happened_on = DateField(_l("Wanneer"), validators=[Optional()], description=_l("Leeg: vandaag."))
+    task_title = StringField(_l("Taak (mag leeg)"), validators=[Optional(), Length(max=200, message=_l("Gebruik hoogstens 200 tekens.")),
+                                                            NoControlCharacters()],
+                             description=_l("Bijvoorbeeld: terugbellen over de proefplaatsing."))
+    task_due = DateField(_l("Taak klaar op"), validators=[Optional()])
+    task_owner = SelectField(_l("Wie doet de taak?"), validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task_owner.choices = staff_choices()
+
+    def validate(self, extra_validators=None):
+        """A note needs words; a task needs a title and a date; at least one of the two."""
+        valid = super().validate(extra_validators)
+        body, title = (self.body.data or "").strip(), (self.task_title.data or "").strip()
+        if not body and not title and not self.task_due.data:
+            self.body.errors.append(_l("Schrijf wat er besproken is, of vul een taak in."))
+            return False
+        if title and not self.task_due.data:
+            self.task_due.errors.append(_l("Kies de dag waarop de taak klaar moet zijn."))
+            valid = False
+        if self.task_due.data and not title:
+            self.task_title.errors.append(_l("Schrijf wat er gedaan moet worden."))
+            valid = False
+        if self.happened_on.data and self.happened_on.data > utcnow().date():
+            self.happened_on.errors.append(_l("Een contact kan niet in de toekomst liggen."))
+            valid = False
+        if body and not self.kind.data:
+            self.kind.errors.append(_l("Kies wat het was."))
+            valid = False
+        return valid

@@ -1,0 +1,105 @@
+"""Staff pages of the contact log: a person's or business's timeline with the note-and-task form, and tasks."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+
+from ..access import roles
+from ..auth.sessions import safe_next
+from ..extensions import db
+from ..models import Business, Jobseeker, User, utcnow
+from ..persistence import previous_result, save
+from ..vocabulary import STAFF_ROLES
+from . import service
+from .forms import ContactForm
+from .models import Task
+
+bp = Blueprint("contacts", __name__, url_prefix="/medewerker")
+
+
+@bp.app_context_processor
+def task_helpers():
+    """'My tasks today' for the staff home page (queried only when a template calls it)."""
+
+    def my_tasks_today():
+        tasks = service.tasks_due(current_user, utcnow().date())
+        return tasks, service.subject_names(tasks)
+
+    return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": FlaskForm}
+
+
+def _log_page(subject, form, status=200):
+    """The contact page: the form and the timeline."""
+    if isinstance(subject, Jobseeker):
+        timeline, action = service.person_timeline(subject), url_for("contacts.person", jobseeker_id=subject.id)
+    else:
+        timeline, action = service.business_timeline(subject), url_for("contacts.business", business_id=subject.id)
+    return render_template("contacts/log.html", subject=subject, person=isinstance(subject, Jobseeker), form=form,
+                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date()), status
+
+
+def _handle(subject, page_url):
+    """GET: the page with an empty form. POST: save the note and/or task as one transaction."""
+    form = ContactForm()
+    if request.method == "GET":
+        form.task_owner.data = str(current_user.id)
+        return _log_page(subject, form)
+    if not form.validate_on_submit():
+        return _log_page(subject, form, 400)
+    earlier = previous_result(form)
+    if earlier is not None:
+        return redirect(earlier)
+    body, title = (form.body.data or "").strip(), (form.task_title.data or "").strip()
+    if body:
+        service.add_note(subject, form.kind.data, body, form.happened_on.data or utcnow().date(), current_user)
+    if title:
+        owner = db.session.get(User, int(form.task_owner.data)) if form.task_owner.data else None
+        service.add_task(subject, title, form.task_due.data, owner, current_user)
+    done = save(form, page_url, _l("Opgeslagen in het contactlog."))
+    return done if done is not None else _log_page(subject, form, 409)
+
+
+@bp.route("/werkzoekenden/<int:jobseeker_id>/contact", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def person(jobseeker_id):
+    """A person's contact log: calls, visits, agreements, tasks, messages, decisions and placement steps."""
+    person = db.get_or_404(Jobseeker, jobseeker_id)
+    if person.erased_at is not None:
+        abort(404)
+    return _handle(person, url_for("contacts.person", jobseeker_id=person.id))
+
+
+@bp.route("/bedrijven/<int:business_id>/contact", methods=["GET", "POST"])
+@roles(*STAFF_ROLES)
+def business(business_id):
+    """A business's contact log."""
+    business = db.get_or_404(Business, business_id)
+    return _handle(business, url_for("contacts.business", business_id=business.id))
+
+
+@bp.route("/taken")
+@roles(*STAFF_ROLES)
+def tasks():
+    """Every open task of the staff member, the oldest date first, and what colleagues have open."""
+    mine = db.session.scalars(select(Task).where(Task.owner_id == current_user.id, Task.done_at.is_(None))
+                              .order_by(Task.due_on, Task.id)).all()
+    return render_template("contacts/tasks.html", tasks=mine, names=service.subject_names(mine),
+                           today=utcnow().date(), done_form=FlaskForm())
+
+
+@bp.route("/taken/<int:task_id>/klaar", methods=["POST"])
+@roles(*STAFF_ROLES)
+def task_done(task_id):
+    """Tick a task off; back to where the staff member came from."""
+    task = db.get_or_404(Task, task_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if service.complete_task(task, current_user):
+        db.session.commit()
+        flash(_("De taak is klaar."), "success")
+    back = safe_next(request.form.get("next", ""))
+    local = back is not None and back.startswith("/medewerker/") and "\\" not in back
+    return redirect(back if local else url_for("contacts.tasks"))
