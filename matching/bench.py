@@ -5,8 +5,15 @@ texts, realistic shares of unknown fields) and measures wall time and peak memor
 
 1. full ranking: top-50 candidates per vacancy with explanations (encoding both sides included);
 2. one new vacancy against all candidates; 3. one new candidate against all vacancies;
-4. the neighbourhood-wide plan, against greedy per-vacancy picks;
-5. a naive per-pair Python loop over a sample of pairs, extrapolated to all pairs, as a speed ratio.
+4. the neighbourhood-wide plan, against greedy per-vacancy picks, and whether its worker processes really ran side
+   by side (their CPU time summed, against the wall time);
+5. a naive per-pair Python loop over a sample of pairs, extrapolated to all pairs, as a speed ratio;
+6. the command line end to end (``rank --top 10``, JSON Lines in and out, a fresh process), against a fresh process
+   that only reads the same input and writes the same output with the standard ``json`` module;
+7. the occupation search command line on 2,500 titles (loading the sentence encoder included).
+
+Every figure is given as wall and CPU time (this process and its children), with the load average, and a
+ready-to-paste Markdown table closes the output.
 """
 
 from __future__ import annotations
@@ -212,9 +219,11 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample: int, out=sys.stdout) -> dict:
+def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample: int, out=sys.stdout,
+        command_lines: bool = True) -> dict:
     """Run every measurement; print a table and return the figures."""
     from .allocation import allocate
+    from .parallel import last_run
     from .scorer import Matcher
 
     def say(text: str) -> None:
@@ -230,10 +239,11 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
     load_taxonomy()
     default_search()
     say(f"machine: {os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.1f}")
+    load_before = os.getloadavg()[0]
     say(f"synthetic data: {n_candidates:,} candidates x {n_vacancies:,} vacancies "
         f"({n_candidates * n_vacancies:,} pairs), seed {seed}, built in {time.perf_counter() - t0:.1f} s; "
         f"RSS {_rss_mib():.0f} MiB")
-    figures: dict = {}
+    figures: dict = {"load_before": load_before}
     matcher = Matcher()
 
     index, t_encode = _timed(lambda: matcher.index(candidates, vacancies))
@@ -268,6 +278,10 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
     fresh = matcher.index(candidates, vacancies)
     _, t_plan_fresh = _timed(lambda: allocate(candidates, vacancies, index=fresh, top_k=top_k))
     cpu_plan_fresh = _timed.cpu
+    par = last_run()
+    figures.update(plan_from_scratch_cpu_s=cpu_plan_fresh, plan_workers=par["workers"],
+                   plan_worker_cpu_s=par["worker_cpu_s"], plan_select_wall_s=par["wall_s"],
+                   plan_parallelism=par["parallelism"], plan_overlap_s=par["overlap_s"])
     fresh = None  # free its memory
     figures.update(plan_s=t_plan, plan_from_scratch_s=t_plan_fresh, plan_placed=plan.placed,
                    greedy_placed=plan.greedy.placed, greedy_proposed_to_several=plan.greedy.proposed_to_several,
@@ -280,6 +294,7 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
         f"so +{plan.extra_placed:,}; greedy proposes {plan.greedy.proposed_to_several:,} people to more than one "
         f"vacancy); total score {plan.total_score:.1f} vs greedy {plan.greedy.total_score:.1f}; "
         f"peak RSS {figures['plan_rss_mib']:.0f} MiB")
+    say(_parallel_sentence(par))
 
     rng = np.random.default_rng(seed)
     ci = rng.integers(0, n_candidates, naive_sample)
@@ -294,7 +309,74 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
     say(f"naive per-pair Python loop: {per_pair * 1e6:.1f} us per pair on {naive_sample:,} pairs -> "
         f"{naive_total:,.0f} s for all pairs (scores only, no top-k, no explanations); "
         f"vectorised full ranking is {figures['speedup']:,.0f}x faster")
+    if command_lines:
+        _command_lines(candidates, vacancies, figures, say)
+    figures["load_after"] = os.getloadavg()[0]
+    say("")
+    say(markdown_table(figures, n_candidates, n_vacancies, top_k))
     return figures
+
+
+def _parallel_sentence(par: dict) -> str:
+    if not par.get("workers"):
+        return "plan selection ran in this process (too few pairs to fork workers)"
+    verdict = ("ran in parallel" if par["parallelism"] >= 1.5 else
+               "did NOT run in parallel (they took turns on the CPUs)" if par["parallelism"] < 1.15 else
+               "ran partly in parallel")
+    return (f"plan selection workers: {par['workers']} forked, {par['worker_cpu_s']:.2f} s CPU summed over them in "
+            f"{par['wall_s']:.2f} s wall -> parallelism {par['parallelism']:.2f} (CPU / wall; {par['workers']} = "
+            f"fully parallel), {par['overlap_s']:.2f} s with two or more running at once: they {verdict}")
+
+
+def _command_lines(candidates, vacancies, figures: dict, say) -> None:
+    from .bench_cli import cli_end_to_end
+    from .eval_occupations import speed
+
+    cli = cli_end_to_end(candidates, vacancies, top=10)
+    figures.update(cli)
+    say(f"command line `rank --top 10`, JSON Lines in and out ({cli['json_mib']:.0f} MiB of JSON), fresh process: "
+        f"{cli['cli_wall_s']:.2f} s wall, {cli['cli_cpu_s']:.2f} s CPU; reading and writing the same JSON with "
+        f"nothing else done: {cli['json_wall_s']:.2f} s wall, {cli['json_cpu_s']:.2f} s CPU; ratio "
+        f"{cli['cli_json_ratio_wall']:.1f}x wall, {cli['cli_json_ratio_cpu']:.1f}x CPU")
+    wall, cpu = speed(2500, cold=False)
+    figures.update(occupations_wall_s=wall, occupations_cpu_s=cpu)
+    say(f"command line `occupations --top 10`, 2,500 titles on standard input (fresh process, sentence encoder "
+        f"loaded, index cache warm): {wall:.2f} s wall, {cpu:.2f} s CPU")
+
+
+def markdown_table(f: dict, n_candidates: int, n_vacancies: int, top_k: int) -> str:
+    """The figures as a Markdown table for the README."""
+    rows = [
+        (f"full ranking, top-{top_k} with explanations (encode + rank)", f["full_ranking_s"],
+         f["full_ranking_cpu_s"], "<= 10 s"),
+        (f"plan from scratch (selects each vacancy's top-{top_k} eligible itself; encoding excluded)",
+         f["plan_from_scratch_s"], f.get("plan_from_scratch_cpu_s"), "<= 1.5 s"),
+        ("plan after the ranking (matching only)", f["plan_s"], None, ""),
+    ]
+    lines = [f"machine: {os.cpu_count()} CPUs; load average {f['load_before']:.1f} before, "
+             f"{f['load_after']:.1f} after the run; {n_candidates:,} candidates x {n_vacancies:,} vacancies", "",
+             "| measurement | wall | CPU | target |", "| --- | --- | --- | --- |"]
+    for name, wall, cpu, target in rows:
+        lines.append(f"| {name} | {wall:.2f} s | {'' if cpu is None else f'{cpu:.2f} s'} | {target} |")
+    if f.get("plan_workers"):
+        lines.append(f"| plan selection workers: CPU summed over {f['plan_workers']} workers / wall = parallelism "
+                     f"({f['plan_workers']} = fully parallel) | {f['plan_select_wall_s']:.2f} s | "
+                     f"{f['plan_worker_cpu_s']:.2f} s | {f['plan_parallelism']:.2f} |")
+    lines.append(f"| one new vacancy / one new candidate (top-{top_k}, explained) | {f['one_vacancy_ms']:.1f} ms / "
+                 f"{f['one_candidate_ms']:.1f} ms | | <= 100 ms |")
+    if "cli_wall_s" in f:
+        lines += [
+            f"| command line `rank --top 10`, JSON in and out ({f['json_mib']:.0f} MiB) | {f['cli_wall_s']:.2f} s "
+            f"| {f['cli_cpu_s']:.2f} s | <= 8 s |",
+            f"| baseline: read and write the same JSON, nothing else | {f['json_wall_s']:.2f} s | "
+            f"{f['json_cpu_s']:.2f} s | |",
+            f"| ratio command line / JSON only | {f['cli_json_ratio_wall']:.1f}x | {f['cli_json_ratio_cpu']:.1f}x | |",
+            f"| command line `occupations`, 2,500 titles (encoder loaded) | {f['occupations_wall_s']:.2f} s | "
+            f"{f['occupations_cpu_s']:.2f} s | <= 10 s |",
+        ]
+    lines.append(f"| naive per-pair loop extrapolated; speed-up of the full ranking | {f['naive_extrapolated_s']:,.0f} s; "
+                 f"{f['speedup']:,.0f}x | | >= 200x |")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -305,8 +387,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--naive-sample", type=int, default=20_000)
+    parser.add_argument("--no-command-line", action="store_true", help="skip the command-line timings")
     args = parser.parse_args(argv)
-    run(args.candidates, args.vacancies, args.seed, args.top, args.naive_sample)
+    run(args.candidates, args.vacancies, args.seed, args.top, args.naive_sample,
+        command_lines=not args.no_command_line)
     return 0
 
 

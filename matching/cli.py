@@ -7,6 +7,7 @@ one line to standard error naming the file, line and field at fault, and exits w
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -82,9 +83,20 @@ def _matcher(args):
 
 
 def _load(args):
+    """Both record files. Loading makes hundreds of thousands of small objects that all live until the end: the
+    cyclic garbage collector would walk them again and again, so it is paused meanwhile and the loaded records
+    are frozen out of its later passes (``gc.freeze``; this process ends after one command)."""
     from .records import load_candidates, load_vacancies
 
-    return load_candidates(args.candidates), load_vacancies(args.vacancies)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        records = load_candidates(args.candidates), load_vacancies(args.vacancies)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return records
 
 
 def _dumps(obj) -> str:

@@ -8,12 +8,22 @@ collection in a worker never touches, and so never copies, the pages it shares w
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Sequence
 
-__all__ = ["PARALLEL_MIN_PAIRS", "can_fork", "map_chunks"]
+__all__ = ["PARALLEL_MIN_PAIRS", "can_fork", "last_run", "map_chunks"]
 
 PARALLEL_MIN_PAIRS = 20_000_000  # below this, forking costs more than it saves
 _WORK = None
+_LAST: dict = {}
+
+
+def last_run() -> dict:
+    """How the last :func:`map_chunks` ran: ``workers`` (0 = in this process), ``wall_s`` of the whole map,
+    ``worker_cpu_s`` (CPU seconds summed over the workers, measured inside them), ``overlap_s`` (seconds during
+    which at least two workers were running at once) and ``parallelism`` (worker CPU / wall; about the number of
+    workers when they really ran side by side, about 1 or less when they took turns on a busy machine)."""
+    return dict(_LAST)
 
 
 def can_fork() -> bool:
@@ -29,12 +39,29 @@ def _run_share(share):
     j, jobs = share
     task, chunks = _WORK
     size = -(-len(chunks) // jobs)
-    return [task(rows) for rows in chunks[j * size:(j + 1) * size]]
+    cpu, start = time.process_time(), time.time()
+    out = [task(rows) for rows in chunks[j * size:(j + 1) * size]]
+    return out, time.process_time() - cpu, start, time.time()
+
+
+def _overlap(spans: list[tuple[float, float]]) -> float:
+    """Seconds during which at least two of the (start, end) spans run at once."""
+    events = sorted([(s, 1) for s, _ in spans] + [(e, -1) for _, e in spans])
+    running, since, total = 0, 0.0, 0.0
+    for at, step in events:
+        if running >= 2:
+            total += at - since
+        running += step
+        since = at
+    return total
 
 
 def map_chunks(task: Callable, chunks: Sequence, jobs: int, pairs: int) -> list:
     """``[task(chunk) for chunk in chunks]``, in ``jobs`` forked workers when the work (``pairs``) is large."""
+    started = time.perf_counter()
     if jobs <= 1 or pairs < PARALLEL_MIN_PAIRS or len(chunks) <= 1 or not can_fork():
+        _LAST.clear()
+        _LAST.update(workers=0, wall_s=0.0, worker_cpu_s=0.0, overlap_s=0.0, parallelism=0.0)
         return [task(rows) for rows in chunks]
     import multiprocessing
 
@@ -50,4 +77,9 @@ def map_chunks(task: Callable, chunks: Sequence, jobs: int, pairs: int) -> list:
         _WORK = None
         if freeze:
             gc.unfreeze()
-    return [p for part in parts for p in part]
+    wall = time.perf_counter() - started
+    cpu = sum(p[1] for p in parts)
+    _LAST.clear()
+    _LAST.update(workers=jobs, wall_s=wall, worker_cpu_s=cpu, overlap_s=_overlap([(p[2], p[3]) for p in parts]),
+                 parallelism=cpu / wall if wall > 0 else 0.0)
+    return [p for part, *_ in parts for p in part]

@@ -50,11 +50,6 @@ def _login_email():
     return User.normalise_email(typed)[:254]
 
 
-def _failed_login(response):
-    """Only failed attempts count towards the limits (a failure re-renders the form with 200)."""
-    return response.status_code == 200
-
-
 @bp.route("/registreren")
 @public
 def register():
@@ -162,11 +157,19 @@ def logout():
     return redirect(url_for("main.index"))
 
 
+# Codes are counted like passwords (auth/attempts.py): a place first, so parallel guesses get no extra tries.
+TOTP_RULES = (
+    attempts.Rule.of("totp-account", "5/minute;20/hour", totp.pending_key),
+    attempts.Rule.of("totp-address", "50/hour", get_remote_address),
+)
+TOTP_SETUP_RULES = (
+    attempts.Rule.of("totp-setup-account", "5/minute", totp.pending_key),
+    attempts.Rule.of("totp-setup-address", "50/hour", get_remote_address),
+)
+
+
 @bp.route("/inloggen/code", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-minute")
-@limiter.limit("20/hour", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-hour")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-address")
 def totp_verify():
     """Second login step: the code from the authenticator app."""
     user = totp.pending_user()
@@ -176,8 +179,12 @@ def totp_verify():
         return redirect(url_for("auth.totp_setup"))
     form = totp.TotpForm()
     if form.validate_on_submit():
+        reservation = attempts.reserve(TOTP_RULES)
+        if reservation is None:
+            abort(429)
         step = totp.accepted_step(user.totp_secret, form.code.data, totp.last_step(user))
         if step is not None and totp.claim(user, step):
+            reservation.give_back()
             return totp.finish(user, step)
         db.session.rollback()
         form.code.errors.append(_("Deze code klopt niet. Wacht op een nieuwe code in je app en probeer het opnieuw."))
@@ -186,8 +193,6 @@ def totp_verify():
 
 @bp.route("/inloggen/code-instellen", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=totp.pending_key, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-minute")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed_login, scope="totp-setup-address")
 def totp_setup():
     """First login of a staff or admin account: connect an authenticator app."""
     user = totp.pending_user()
@@ -200,8 +205,12 @@ def totp_setup():
         secret = session[totp.SETUP_SECRET] = totp.new_secret()
     form = totp.TotpForm()
     if form.validate_on_submit():
+        reservation = attempts.reserve(TOTP_SETUP_RULES)
+        if reservation is None:
+            abort(429)
         step = totp.accepted_step(secret, form.code.data, -1)
         if step is not None and totp.claim(user, step):
+            reservation.give_back()
             user.totp_secret = secret
             audit.record("user.totp_setup", user, actor=user)
             return totp.finish(user, step)

@@ -38,7 +38,13 @@ ACTION_WORDS = {
     "placement.respond": _l("antwoord op een voorstel"), "placement.stage": _l("volgende stap in het werk"),
     "placement.meeting": _l("kennismaking gepland"), "user.login": _l("ingelogd"), "user.logout": _l("uitgelogd"),
     "fairness.save": _l("vrijwillige vragen ingevuld"), "fairness.remove": _l("vrijwillige antwoorden gewist"),
+    "user.register": _l("account gemaakt"), "user.create_on_behalf": _l("account gemaakt door de coöperatie"),
+    "user.password_reset_requested": _l("nieuw wachtwoord gevraagd"), "user.email_change": _l("e-mailadres veranderd"),
+    "user.reset_code": _l("inlogcode gegeven"), "contact.note": _l("notitie van een gesprek"),
+    "contact.task": _l("afspraak genoteerd"), "placement.meeting_cancel": _l("kennismaking afgezegd"),
+    "jobseeker.retention_notice": _l("bericht: profiel wordt gewist"), "jobseeker.retention_keep": _l("profiel blijft bewaard"),
 }
+OTHER_ACTION = _l("iets anders aan je gegevens")
 
 
 def who_did_it(row):
@@ -70,7 +76,7 @@ def readable_copy(jobseeker_id):
     db.session.commit()
     return render_template(
         "jobseekers/my_data.html", jobseeker=jobseeker, data=build_export(jobseeker), categories=CATEGORIES,
-        summary=summary(answers_of(jobseeker)), action_words=ACTION_WORDS, who_did_it=who_did_it,
+        summary=summary(answers_of(jobseeker)), action_words=lambda action: ACTION_WORDS.get(action, OTHER_ACTION), who_did_it=who_did_it,
         self_description=self_description_words, profile_url=lambda endpoint: profile_url(jobseeker, endpoint),
         language_label=lambda code: language_name(code) if code else "-",
     )

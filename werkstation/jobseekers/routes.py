@@ -35,6 +35,7 @@ from ..access import roles
 from ..accounts.service import account_for_jobseeker
 from ..duplicates import intake_duplicates
 from ..extensions import db
+from ..i18n import ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
@@ -298,7 +299,7 @@ def summary(answers):
             (_("Dagdelen"), days or nothing),
         ],
         "reizen": [
-            (_("Postcode"), travel.get("postcode") or ""),
+            (_("Postcode"), ltr(travel.get("postcode")) or ""),
             (_("Reizen"), _("%(mode)s, hoogstens %(n)s minuten", mode=TRAVEL_MODE_LABELS.get(travel.get("travel_mode"), ""), n=travel.get("max_travel_minutes"))),
         ],
         "talen": [(_("Nederlands"), language_text[0]), (_("Andere talen"), language_text[1] or nothing)],

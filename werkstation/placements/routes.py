@@ -14,7 +14,19 @@ from ..access import roles
 from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
-from ..vocabulary import STAFF_ROLES, Role, Stage, occupation_label
+from ..vocabulary import (
+    CERTIFICATE_LABELS,
+    LICENCE_LABELS,
+    OTHER_LEVEL_WORDS,
+    REQUIRED_LEVEL_WORDS,
+    STAFF_ROLES,
+    Role,
+    Stage,
+    form_level,
+    language_name,
+    occupation_label,
+    talent_words,
+)
 from . import pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
@@ -41,6 +53,17 @@ def own_placement(placement_id) -> Placement:
     return placement
 
 
+def languages_in_words(languages: dict) -> list[str]:
+    """'Nederlands: kan gewone gesprekken op het werk voeren ... (B1)', 'Arabisch (vloeiend)': the forms' words."""
+    words = []
+    for code, level in languages.items():
+        if code == "nl":
+            words.append(f"{language_name(code)}: {REQUIRED_LEVEL_WORDS.get(form_level(level), level)}")
+        else:
+            words.append(f"{language_name(code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})")
+    return words
+
+
 def anonymous_profile(placement: Placement) -> dict:
     """What a business may see before both said yes: talents, experience, availability, hours, travel time."""
     person = placement.jobseeker
@@ -48,13 +71,13 @@ def anonymous_profile(placement: Placement) -> dict:
     if placement.suggestion is not None:
         travel = explain(placement.suggestion.explanation).travel
     return {
-        "talents": list(person.talents or []),
+        "talents": [talent_words(t) for t in person.talents or []],
         "experience": [occupation_label(u) for u in person.occupations or []],
         "availability": dict(person.availability or {}),
         "hours": (person.hours_min, person.hours_max),
-        "languages": dict(person.languages or {}),
-        "licences": list(person.licences or []),
-        "certificates": list(person.certificates or []),
+        "languages": languages_in_words(person.languages or {}),
+        "licences": [LICENCE_LABELS.get(code, code) for code in person.licences or []],
+        "certificates": [CERTIFICATE_LABELS.get(code, code) for code in person.certificates or []],
         "travel": travel,
     }
 

@@ -184,3 +184,30 @@ def test_the_same_code_sent_at_once_from_two_sessions_works_once(app, monkeypatc
         refused = next(response for response in results if response.status_code == 200)
         assert "Deze code klopt niet." in refused.get_data(as_text=True)
         assert sum(client.get("/dashboard").status_code == 200 for client in clients) == 1
+
+
+def test_parallel_wrong_codes_get_exactly_five_tries(app):
+    """Ten browsers halfway into one account send a wrong code at the same moment: 5 are checked, 5 refused."""
+    import threading
+
+    user = make_user(role="staff")
+    clients = [app.test_client() for _ in range(10)]
+    for client in clients:
+        password_step(client, user.email)
+    right = totp_code(user)
+    wrong = "000000" if right != "000000" else "111111"
+    tokens = [csrf_token(client, "/inloggen/code") for client in clients]
+    start = threading.Barrier(len(clients))
+    statuses = [None] * len(clients)
+
+    def send(i):
+        start.wait()
+        with app.app_context():
+            statuses[i] = clients[i].post("/inloggen/code", data={"code": wrong, "csrf_token": tokens[i]}).status_code
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200] * 5 + [429] * 5

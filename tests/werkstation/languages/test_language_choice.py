@@ -94,3 +94,11 @@ def test_messages_to_the_account_use_its_language(app, client):
     retention.purge(utcnow())
     sent = messages(jobseeker_id=person.id)
     assert sent and {m.language for m in sent} == {"tr"}
+
+
+def test_the_postcode_in_a_summary_stays_left_to_right(client):
+    person = make_jobseeker(postcode="3526 KL")
+    login(client, person.user)
+    doc = page(client.get("/profiel?lang=ar").get_data(as_text=True))
+    postcode = doc.find("bdi", string="3526 KL")
+    assert postcode is not None and postcode["dir"] == "ltr"

@@ -22,7 +22,7 @@ def test_business_sees_an_anonymous_profile_until_both_said_yes(app, client):
     placement = proposed(vacancy, person)
     login(client, business_user(vacancy))
     html = client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
-    assert "schoonmaken" in html and "min fietsen" in html  # talents and travel time
+    assert "Schoonmaken" in html and "min fietsen" in html  # talents (in the intake's words) and travel time
     for secret in ("Amina", "06 99887766", "amina.v@", "3526 KL"):
         assert secret not in html
     assert answer(client, placement, True).status_code == 302
@@ -37,6 +37,20 @@ def test_business_sees_an_anonymous_profile_until_both_said_yes(app, client):
     assert vacancy.business.phone in page and vacancy.business.contact_name in page
     html = client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
     assert "Amina Verborgen" in html and "06 99887766" in html and "amina.v@voorbeeld.nl" in html
+
+
+def test_a_business_reads_the_profile_in_the_words_of_the_forms(client):
+    vacancy = make_vacancy()
+    person = make_jobseeker(languages={"nl": "B1", "ar": "C2"}, licences=["B"], certificates=["HACCP"],
+                            talents=["tijd beheren"])
+    placement = proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    html = client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+    for words in ("Nederlands: Kan gewone gesprekken op het werk voeren en eenvoudige teksten lezen (B1)",
+                  "Arabisch (vloeiend)", "B (auto)", "HACCP (hygiëne met eten)", "Op tijd zijn en plannen"):
+        assert words in html, words
+    for code in ("NL B1", "AR C2", "tijd beheren"):
+        assert code not in html, code
 
 
 def test_business_views_of_a_profile_are_audited(app, client):
