@@ -13,7 +13,7 @@ from tests.browser.support import DESKTOP
 
 pytestmark = pytest.mark.browser
 
-EMAIL = "toetsenbord@voorbeeld.nl"
+PHONE_NUMBER = "06 4455 6677"  # a resident signs up with a mobile number, the phone-first way
 PASSWORD = "Alleen met het toetsenbord 2026"
 MAX_TABS = 200
 
@@ -85,7 +85,7 @@ def test_keyboard_only_intake(journey):
     press(page, "Enter", expect_heading="Aanmelden als werkzoekende")
     journey.check(page, "aanmelden", lang="nl")
 
-    type_into(page, "E-mailadres", EMAIL)
+    type_into(page, "Mobiel nummer", PHONE_NUMBER)
     type_into(page, "Wachtwoord", PASSWORD)
     type_into(page, "Wachtwoord nog een keer", PASSWORD)
     press(page, "Enter")
@@ -154,7 +154,7 @@ def _profile():
     from werkstation.extensions import db
     from werkstation.models import Jobseeker, User
 
-    j = db.session.scalar(select(Jobseeker).join(User, Jobseeker.user_id == User.id).where(User.email == EMAIL))
+    j = db.session.scalar(select(Jobseeker).join(User, Jobseeker.user_id == User.id).where(User.phone == "+31644556677"))
     if j is None:
         return None
     return {"name": j.name, "postcode": j.postcode, "travel_mode": j.travel_mode,
