@@ -361,7 +361,7 @@ def markdown_table(f: dict, n_candidates: int, n_vacancies: int, top_k: int) -> 
     if f.get("plan_workers"):
         lines.append(f"| plan selection workers: CPU summed over {f['plan_workers']} workers / wall = parallelism "
                      f"({f['plan_workers']} = fully parallel) | {f['plan_select_wall_s']:.2f} s | "
-                     f"{f['plan_worker_cpu_s']:.2f} s | {f['plan_parallelism']:.2f} |")
+                     f"{f['plan_worker_cpu_s']:.2f} s | parallelism {f['plan_parallelism']:.2f} |")
     lines.append(f"| one new vacancy / one new candidate (top-{top_k}, explained) | {f['one_vacancy_ms']:.1f} ms / "
                  f"{f['one_candidate_ms']:.1f} ms | | <= 100 ms |")
     if "cli_wall_s" in f:

@@ -148,12 +148,41 @@ class OccupationSearch:
                     scores[row, special] = top
                     scores[row, general] = top * self.specialty_factor
 
+    def _best_hits(self, queries: list[str]) -> list[list[OccupationHit]]:
+        """The single best hit per query. An exact label match (0.93 and up) beats every blended score (at most
+        NON_EXACT_CAP), so a query with one clear exact match is answered from the words alone; only the others
+        need the sentence encoder (resolving typed occupations then never loads it when all are exact labels)."""
+        answers: dict[int, list[OccupationHit]] = {}
+        for start in range(0, len(queries), CHUNK):
+            chunk = queries[start:start + CHUNK]
+            rewritten = [rewrite_title(q, self.lexicon_, self.lexical_.split) for q in chunk]
+            words = [self.lexical_.words(r if r is not None else q, query=True)
+                     for q, r in zip(chunk, rewritten, strict=True)]
+            _, exact = self.lexical_.score(words)
+            best = exact.max(axis=1) if exact.size else np.zeros(len(chunk))
+            for row in np.nonzero(best > NON_EXACT_CAP)[0].tolist():
+                cols = np.nonzero(exact[row] == best[row])[0]
+                if len(cols) == 1 and words[row]:
+                    j = int(cols[0])
+                    answers[start + row] = [OccupationHit(self.uris_[j], self.labels_[j],
+                                                          round(min(float(best[row]), 1.0), 6))]
+        rest = [i for i in range(len(queries)) if i not in answers]
+        if rest:
+            for i, hits in zip(rest, self._search_chunks([queries[i] for i in rest], 1), strict=True):
+                answers[i] = hits
+        return [answers[i] for i in range(len(queries))]
+
     def search_many(self, queries: Sequence[str], top_k: int = 10) -> list[list[OccupationHit]]:
         """Hits for each query, in input order; each list best first, distinct URIs, scores in [0, 1]."""
         queries = list(queries)
-        results: list[list[OccupationHit]] = []
         if top_k <= 0:
             return [[] for _ in queries]
+        if top_k == 1 and self.semantic_ is not None:
+            return self._best_hits(queries)
+        return self._search_chunks(queries, top_k)
+
+    def _search_chunks(self, queries: list[str], top_k: int) -> list[list[OccupationHit]]:
+        results: list[list[OccupationHit]] = []
         for start in range(0, len(queries), CHUNK):
             scores, matched = self.score_matrix(queries[start : start + CHUNK])
             k = min(top_k, scores.shape[1])

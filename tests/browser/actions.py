@@ -83,7 +83,13 @@ def log_out(page):
     page.wait_for_load_state("load")
 
 
-def finish_signup_by_email(journey, page, email, *, check_as=None):
+SIGNUP_WORDS = {  # language: (page after "Account maken", the confirm page and its button)
+    "nl": ("Kijk in je e-mail", "Aanmelding afmaken"),
+    "en": ("Check your e-mail", "Finish signing up"),
+}
+
+
+def finish_signup_by_email(journey, page, email, *, check_as=None, lang="nl"):
     """After "Account maken": the page says to look in the e-mail; open the link from that e-mail (read from the
     outbox, as the sender would send it) in the same browser and press the button."""
     from sqlalchemy import select
@@ -91,14 +97,15 @@ def finish_signup_by_email(journey, page, email, *, check_as=None):
     from werkstation.extensions import db
     from werkstation.outbox.models import Message
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kijk in je e-mail")
+    look, finish = SIGNUP_WORDS[lang]
+    expect(page.get_by_role("heading", level=1)).to_have_text(look)
     if check_as:
-        journey.check(page, check_as, lang="nl")
+        journey.check(page, check_as, lang=lang)
     link = journey.server.query(lambda: db.session.scalars(
         select(Message.link).where(Message.kind == "signup_confirm", Message.address == email)
         .order_by(Message.id.desc())).first())
     assert link, f"no sign-up e-mail to {email}"
     page.goto(journey.url("/" + link.split("/", 3)[3]))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelding afmaken")
-    journey.check(page, "aanmelding-afmaken", lang="nl")
-    page.get_by_role("button", name="Aanmelding afmaken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(finish)
+    journey.check(page, "aanmelding-afmaken", lang=lang)
+    page.get_by_role("button", name=finish).click()

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.actions import JOBSEEKER_EMAIL, STAFF_EMAIL, log_in, log_out
+from tests.browser.actions import JOBSEEKER_EMAIL, STAFF_EMAIL, finish_signup_by_email, log_in, log_out
 from tests.browser.support import PHONE
 
 pytestmark = pytest.mark.browser
@@ -45,6 +45,7 @@ def test_english_business_sees_no_dutch(journey):
     page.get_by_label(re.compile("^Password$", re.I)).fill(PASSWORD)
     page.get_by_label(re.compile("password again|repeat|confirm", re.I)).fill(PASSWORD)
     page.get_by_role("button").filter(has_text=re.compile("account", re.I)).click()
+    finish_signup_by_email(journey, page, "sam@cornershop-west.example", check_as="check-your-e-mail", lang="en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Corner Shop West")
     journey.check(page, "overview", lang="en")
 

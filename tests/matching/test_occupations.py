@@ -208,3 +208,14 @@ def test_resolve_occupation():
     assert resolve_occupation(taxonomy, "qwxz zzkq") is None
     assert resolve_occupation(taxonomy, OCCUPATION_PREFIX + "unknown") is None
     assert resolve_occupation(taxonomy, "  ") is None
+
+
+def test_the_single_best_hit_is_the_first_of_the_full_list():
+    from matching.occupations import default_search
+
+    search = default_search()
+    queries = ["kapper", "schoonmaker", "magazijnmedewerker", "schoonmaker in een school", "IC-verpleegkundige",
+               "Docent Engels 1e graads", "xyzzy"]
+    best = search.search_many(queries, top_k=1)
+    full = search.search_many(queries, top_k=10)
+    assert best == [hits[:1] for hits in full]

@@ -16,7 +16,7 @@ def test_public_pages_are_few_and_known(app):
     public = sorted(e for e, v in app.view_functions.items() if getattr(v, "allowed_roles", None) == PUBLIC)
     # Anything personal must not be public; this list grows only on purpose.
     accounts = {"accounts.forgot_password", "accounts.reset_password", "accounts.welcome", "accounts.code_login",
-                "accounts.confirm_email"}  # reached from an e-mail link or the login page, before logging in
+                "accounts.confirm_email", "accounts.finish_signup"}  # reached from an e-mail link or the login page, before logging in
     for endpoint in public:
         assert (endpoint.split(".")[0] in {"main", "auth", "privacy", "vacancies"} or endpoint == "static"
                 or endpoint in accounts), endpoint
