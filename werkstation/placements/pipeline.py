@@ -223,9 +223,8 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
             raise RuleError(error.message, status=400) from error
     elif to_stage == Stage.ENDED and placement.meeting_at is not None and placement.meeting_at > at:
         meetings.cancel(placement, by)
+    check_dates(placement, to_stage, trial_start, trial_end, employed_since)
     if to_stage == Stage.TRIAL:
-        if trial_start is None or trial_end is None or trial_end < trial_start:
-            raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)
         placement.trial_start, placement.trial_end = trial_start, trial_end
     if to_stage == Stage.EMPLOYED:
         if employer_of_record not in tuple(EmployerOfRecord):
@@ -256,6 +255,17 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
     event.at = at
     work_state.follow(placement, from_stage, by)
     return placement
+
+
+def check_dates(placement, to_stage, trial_start, trial_end, employed_since):
+    """Refuse a trial without dates or ending before it starts, and a contract starting before the trial did."""
+    if to_stage == Stage.TRIAL:
+        if trial_start is None or trial_end is None:
+            raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)
+        if trial_end < trial_start:
+            raise RuleError(_l("De proefplaatsing kan niet eindigen voordat die begint."), status=400)
+    if to_stage == Stage.EMPLOYED and employed_since and placement.trial_start and employed_since < placement.trial_start:
+        raise RuleError(_l("In dienst kan niet beginnen voordat de proefplaatsing begon."), status=400)
 
 
 def start_date(placement: Placement):

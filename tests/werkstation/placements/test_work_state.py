@@ -150,3 +150,21 @@ def test_the_queue_marks_people_proposed_elsewhere_and_can_hide_them(app, client
     assert people[0].name in html and people[1].name in html
     hidden = client.get(f"{queue}?free=y").get_data(as_text=True)
     assert people[0].name not in hidden and people[1].name in hidden
+
+
+def test_trial_and_contract_dates_get_the_right_message(app):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    both_yes(placement)
+    pipeline.move(placement, "kennismaking", staff)
+    with pytest.raises(pipeline.RuleError) as backwards, app.test_request_context():
+        pipeline.move(placement, "proefplaatsing", staff, trial_start=date(2026, 12, 10), trial_end=date(2026, 12, 1))
+    with app.test_request_context():
+        assert "niet eindigen voordat die begint" in str(backwards.value.message)
+    pipeline.move(placement, "proefplaatsing", staff, trial_start=date(2026, 12, 1), trial_end=date(2027, 1, 31))
+    with pytest.raises(pipeline.RuleError) as early:
+        pipeline.move(placement, "in_dienst", staff, employer_of_record="business", employed_since=date(2026, 11, 1))
+    with app.test_request_context():
+        assert "voordat de proefplaatsing begon" in str(early.value.message)
+    assert placement.stage == "proefplaatsing"
