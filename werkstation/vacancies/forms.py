@@ -95,6 +95,10 @@ class VacancyForm(OnceOnlyForm):
         if not field.data:
             raise ValidationError(_l("Kies minstens één dagdeel."))
 
+    def validate_hours_max(self, field):
+        if field.data == 0:
+            raise ValidationError(_l("Werk van 0 uur per week kan niet. Vul minstens 1 uur in."))
+
     def validate_start_date(self, field):
         if field.data is None or field.data == self.previous_start:
             return

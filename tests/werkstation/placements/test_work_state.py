@@ -168,3 +168,13 @@ def test_trial_and_contract_dates_get_the_right_message(app):
     with app.test_request_context():
         assert "voordat de proefplaatsing begon" in str(early.value.message)
     assert placement.stage == "proefplaatsing"
+
+
+def test_a_vacancy_of_zero_hours_is_refused_and_nothing_is_saved(app, client):
+    staff = make_user("staff")
+    vacancy, _people = scored()
+    login(client, business_user(vacancy))
+    response = post_vacancy(client, "/vacatures/nieuw", dict(GOOD_VACANCY, hours_min="0", hours_max="0"))
+    assert response.status_code in (200, 400)
+    assert "0 uur per week kan niet" in response.get_data(as_text=True)
+    assert len(db.session.scalars(select(Vacancy)).all()) == 1 and staff
