@@ -50,6 +50,16 @@ def notice(title, paragraphs, status=200, action=None):
     return render_template("accounts/notice.html", title=title, paragraphs=paragraphs, action=action), status
 
 
+def use_link(marker):
+    """Use up a link's token; if a parallel click used it first, the notice page to show (nothing is saved)."""
+    try:
+        tokens.use_up(marker)
+    except tokens.TokenProblem as problem:
+        db.session.rollback()
+        return notice(_("Deze link werkt niet"), [problem.message], 400)
+    return None
+
+
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
 @public
 # Like the login: per address+IP, per address and per IP; every request counts (the answer never says more).
@@ -86,11 +96,8 @@ def choose_password(token, purpose, title):
     form.context = own_details(marker.user)
     if form.validate_on_submit():
         user = marker.user
-        try:
-            tokens.use_up(marker)
-        except tokens.TokenProblem as problem:
-            db.session.rollback()
-            return notice(_("Deze link werkt niet"), [problem.message], 400)
+        if (refused := use_link(marker)) is not None:
+            return refused
         service.set_new_password(user, form.password.data, f"user.password_{purpose}")
         return _logged_in_with_new_password(user)
     return form_page(form, title, _("Kies een wachtwoord dat je nergens anders gebruikt."),

@@ -24,7 +24,7 @@ from ..outbox import events as messages
 from ..outbox.compose import link
 from . import tokens, unfinished
 from .models import TokenPurpose
-from .routes import bp, notice
+from .routes import bp, notice, use_link
 
 
 def check_your_mail(email):
@@ -73,11 +73,8 @@ def finish_signup(token):
     form = FlaskForm()
     if form.validate_on_submit():
         user = marker.user
-        try:
-            tokens.use_up(marker)
-        except tokens.TokenProblem as problem:
-            db.session.rollback()
-            return notice(_("Deze link werkt niet"), [problem.message], 400)
+        if (refused := use_link(marker)) is not None:
+            return refused
         user.active = True
         audit.record("user.signup_finished", user, actor=user)
         start_session(user)
