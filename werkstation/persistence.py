@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from flask import flash, redirect
+from flask import abort, flash, redirect
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -28,13 +28,21 @@ from wtforms.validators import Optional
 from wtforms.widgets import HiddenInput
 
 from .extensions import db
-from .models import FormSubmission
+from .models import FormSubmission, Jobseeker
 
 CONFLICT_MESSAGE = _l(
     "Iemand anders heeft dit net veranderd. Je wijzigingen zijn nog niet opgeslagen. "
     "Bekijk de nieuwe gegevens en sla daarna opnieuw op."
 )
 FAILED_MESSAGE = _l("Opslaan lukte niet door een storing. Er is niets opgeslagen. Probeer het nog een keer.")
+
+
+def jobseeker_or_404(jobseeker_id) -> Jobseeker:
+    """A person's profile for a staff page; an erased (anonymised) profile answers 404 like one that never was."""
+    person = db.get_or_404(Jobseeker, jobseeker_id)
+    if person.erased_at is not None:
+        abort(404)
+    return person
 
 
 def new_form_token():

@@ -9,7 +9,8 @@ from sqlalchemy import or_, select
 from .. import audit
 from ..access import roles
 from ..extensions import db
-from ..models import Jobseeker, User, utcnow
+from ..models import User, utcnow
+from ..persistence import jobseeker_or_404
 from ..phones import normalise_phone
 from ..vocabulary import STAFF_ROLES, Role
 from . import service, tokens
@@ -25,9 +26,7 @@ def staff_code(jobseeker_id):
     form = FlaskForm()
     if not form.validate_on_submit():
         abort(400)
-    person = db.get_or_404(Jobseeker, jobseeker_id)
-    if person.erased_at is not None:
-        abort(404)
+    person = jobseeker_or_404(jobseeker_id)
     user = service.account_for_jobseeker(person, current_user)
     if user is None:
         db.session.rollback()

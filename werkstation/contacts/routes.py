@@ -11,7 +11,7 @@ from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, User, utcnow
-from ..persistence import previous_result, save
+from ..persistence import jobseeker_or_404, previous_result, save
 from ..vocabulary import STAFF_ROLES
 from . import service
 from .forms import ContactForm
@@ -66,9 +66,7 @@ def _handle(subject, page_url):
 @roles(*STAFF_ROLES)
 def person(jobseeker_id):
     """A person's contact log: calls, visits, agreements, tasks, messages, decisions and placement steps."""
-    person = db.get_or_404(Jobseeker, jobseeker_id)
-    if person.erased_at is not None:
-        abort(404)
+    person = jobseeker_or_404(jobseeker_id)
     return _handle(person, url_for("contacts.person", jobseeker_id=person.id))
 
 

@@ -1,6 +1,6 @@
 """Staff see a person's likely duplicates and merge one into the other (every related row kept, audited)."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,7 +12,7 @@ from ..access import roles
 from ..extensions import db
 from ..fields import RadioField
 from ..models import Jobseeker
-from ..persistence import OnceOnlyForm, previous_result, save
+from ..persistence import OnceOnlyForm, jobseeker_or_404, previous_result, save
 from ..vocabulary import STAFF_ROLES
 from .routes import bp
 
@@ -36,9 +36,7 @@ def _page(person, found, form, status=200):
 @roles(*STAFF_ROLES)
 def duplicates_page(jobseeker_id):
     """Likely duplicates of a person; staff merge the one that is the same person into this profile."""
-    person = db.get_or_404(Jobseeker, jobseeker_id)
-    if person.erased_at is not None:
-        abort(404)
+    person = jobseeker_or_404(jobseeker_id)
     found = duplicates.duplicates_of(person)
     form = MergeForm()
     form.other.choices = [(str(d.jobseeker.id), d.jobseeker.name or str(d.jobseeker.id)) for d in found]

@@ -14,7 +14,7 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
-from ..persistence import FAILED_MESSAGE, previous_result, save, save_changes
+from ..persistence import FAILED_MESSAGE, jobseeker_or_404, previous_result, save, save_changes
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import ACTIVE_STAGES, STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
@@ -140,9 +140,7 @@ def rescore_vacancy(vacancy_id):
 @roles(*STAFF_ROLES)
 def jobseeker_queue(jobseeker_id):
     """One person's profile and the vacancies suggested for them (the view is logged)."""
-    person = db.get_or_404(Jobseeker, jobseeker_id)
-    if person.erased_at is not None:
-        abort(404)
+    person = jobseeker_or_404(jobseeker_id)
     filters = QueueFilterForm(request.args)
     query = (
         select(Suggestion).join(Vacancy).where(Suggestion.jobseeker_id == person.id)
