@@ -4,7 +4,18 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import access, cli, errors, i18n, matching_bridge, outbox, persistence, search_text, security, templating
+from . import (
+    access,
+    cli,
+    errors,
+    i18n,
+    matching_bridge,
+    outbox,
+    persistence,
+    search_text,
+    security,
+    templating,
+)
 from .config import _database_url, config_class, load_secret_key
 from .extensions import csrf, db, limiter, login_manager, migrate
 
