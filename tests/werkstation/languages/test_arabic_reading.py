@@ -40,7 +40,7 @@ def test_the_overview_says_what_is_not_filled_in_and_lists_in_arabic(client, app
     client.get("/taal/ar")
     rows = {dt.get_text(strip=True): dd.get_text(strip=True)
             for dt, dd in zip(*(page(client.get("/intake/toestemming").get_data(as_text=True)).find_all(t)
-                                for t in ("dt", "dd")))}
+                                for t in ("dt", "dd")), strict=True)}
     assert rows["الهاتف"] == "لم يُملأ"
     talents = next(v for v in rows.values() if "،" in v)
     assert ", " not in talents
