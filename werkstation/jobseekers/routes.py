@@ -38,6 +38,7 @@ from ..extensions import db
 from ..i18n import ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
+from ..placements import work_state
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -376,10 +377,11 @@ def profile(jobseeker_id):
     if current_user.is_staff:
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         db.session.commit()
-    fitting = fitting_vacancies(jobseeker) if jobseeker.status == JobseekerStatus.AVAILABLE else []
+    fitting = fitting_vacancies(jobseeker) if jobseeker.matchable else []
     status_form = status_form_for(jobseeker)
     return render_template(
         "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
+        hours_left=matching_bridge.hours_left(jobseeker) if matching_bridge.looks_for_more_hours(jobseeker) else None,
         status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
         profile_url=lambda endpoint: profile_url(jobseeker, endpoint), just_saved=bool(request.args.get("klaar")),
     )
@@ -434,6 +436,8 @@ def change_status(jobseeker_id):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=new,
                      on_behalf=current_user.is_staff)
+        if new == JobseekerStatus.PAUSED:
+            work_state.flag_running_proposals(jobseeker)
 
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
