@@ -4,7 +4,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
@@ -14,6 +14,7 @@ from werkstation.contacts.models import ContactNote, Task
 from werkstation.extensions import db
 from werkstation.jobseekers.privacy import erase_jobseeker
 from werkstation.models import AuditEvent, utcnow
+from werkstation.outbox.models import Message
 
 
 @pytest.fixture
@@ -77,6 +78,24 @@ def test_the_timeline_holds_messages_decisions_and_placement_steps(client, staff
     assert "Bericht van Werkstation" in timeline and "Schoonmaker station" in timeline
     business_page = text(client.get(f"/medewerker/bedrijven/{vacancy.business_id}/contact"))
     assert "Plaatsing: voorgesteld" in business_page and "Bericht van Werkstation" in business_page
+
+
+def test_a_business_timeline_holds_only_what_the_business_received_and_the_decisions_on_its_vacancies(client, staff):
+    vacancy = make_vacancy(title="Schoonmaker station")
+    person = make_jobseeker(name="Lina Tijd")
+    proposed(vacancy, person)
+    to_business = db.session.scalars(select(Message).where(
+        Message.recipient_user_id == business_user(vacancy).id)).all()
+    to_person = db.session.scalars(select(Message).where(
+        or_(Message.jobseeker_id == person.id, Message.recipient_user_id == person.user_id))).all()
+    assert to_business and to_person
+    business_page = client.get(f"/medewerker/bedrijven/{vacancy.business_id}/contact")
+    timeline = page(business_page).find(class_="timeline").get_text(" ", strip=True)
+    assert timeline.count("Bericht van Werkstation") == len(to_business)
+    for message in to_person:
+        if message.subject not in {m.subject for m in to_business}:
+            assert message.subject not in timeline
+    assert "Besluit: op de shortlist" in timeline
 
 
 @pytest.mark.parametrize("fields, message", [
