@@ -38,6 +38,7 @@ from ..extensions import db
 from ..i18n import ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
+from ..placements import work_state
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -435,6 +436,8 @@ def change_status(jobseeker_id):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=new,
                      on_behalf=current_user.is_staff)
+        if new == JobseekerStatus.PAUSED:
+            work_state.flag_running_proposals(jobseeker)
 
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
