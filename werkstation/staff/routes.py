@@ -1,8 +1,11 @@
 """Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
 
+from functools import partial
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -14,7 +17,16 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
-from ..persistence import FAILED_MESSAGE, jobseeker_or_404, previous_result, save, save_changes
+from ..paging import paginate
+from ..persistence import (
+    FAILED_MESSAGE,
+    commit,
+    jobseeker_or_404,
+    previous_result,
+    save,
+    save_changes,
+    save_or_back,
+)
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import ACTIVE_STAGES, STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
@@ -109,7 +121,7 @@ def vacancy_queue(vacancy_id):
                                                           Placement.vacancy_id != vacancy.id)
     if filters.free.data:
         query = query.where(Suggestion.jobseeker_id.not_in(busy_elsewhere))
-    page = db.paginate(query, per_page=QUEUE_PAGE, error_out=False)
+    page = paginate(query, QUEUE_PAGE)
     rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
     shown = [s.jobseeker_id for s in page.items]
@@ -129,11 +141,11 @@ def rescore_vacancy(vacancy_id):
     """Score this vacancy again against everyone available now."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = ProposeForm()
+    back = url_for("staff.vacancy_queue", vacancy_id=vacancy.id)
     if form.validate_on_submit():
         n = matching_bridge.rescore(vacancy)
-        db.session.commit()
-        flash(_("Opnieuw berekend: %(n)s suggesties.", n=n), "success")
-    return redirect(url_for("staff.vacancy_queue", vacancy_id=vacancy.id))
+        return save_or_back(form, back, _l("Opnieuw berekend: %(n)s suggesties.", n=n))
+    return redirect(back)
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>")
@@ -153,7 +165,7 @@ def jobseeker_queue(jobseeker_id):
         query = query.where(Suggestion.decision.is_(None))
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
-    db.session.commit()
+    commit()
     occupations = [occupation_label(u) for u in person.occupations or []]
     wanted = None if person.wanted_occupations is None else [occupation_label(u) for u in person.wanted_occupations]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
@@ -194,7 +206,7 @@ def suggestion(suggestion_id):
     if request.method == "GET":
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
                      vacancy_id=row.vacancy_id)
-        db.session.commit()
+        commit()
     return _suggestion_page(row, form, back, 200 if request.method == "GET" else 400)
 
 
@@ -325,12 +337,11 @@ def placement_answer(placement_id):
     if getattr(row, f"{side}_response") is not None:
         return refused(pipeline.RuleError(_l("Op dit voorstel is al geantwoord.")))
     try:
-        pipeline.respond(row, side, form.answer.data == "yes", form.reason.data, current_user)
+        return save_or_back(form, url_for("staff.placement", placement_id=row.id), _l("Het antwoord is opgeslagen."),
+                            partial(pipeline.respond, row, side, form.answer.data == "yes", form.reason.data,
+                                    current_user))
     except pipeline.RuleError as error:
         return refused(error)
-    db.session.commit()
-    flash(_("Het antwoord is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.id))
 
 
 @bp.route("/plaatsingen/<int:placement_id>/instrumenten", methods=["POST"])
@@ -344,9 +355,7 @@ def placement_instruments(placement_id):
         abort(400)
     row.instruments = list(form.instruments.data or [])
     audit.record("placement.instruments", row, jobseeker_id=row.jobseeker_id, instruments=row.instruments)
-    db.session.commit()
-    flash(_("De lijst is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.id))
+    return save_or_back(form, url_for("staff.placement", placement_id=row.id), _l("De lijst is opgeslagen."))
 
 
 @bp.route("/opvolging/<int:follow_up_id>", methods=["POST"])
@@ -358,50 +367,64 @@ def follow_up(follow_up_id):
     if not form.validate_on_submit():
         flash(_("Kies ja of nee."), "error")
         return redirect(url_for("staff.placement", placement_id=row.placement_id))
+    back = url_for("staff.placement", placement_id=row.placement_id)
     if row.done_at is None:
         pipeline.record_follow_up(row, form.still_working.data == "yes", form.note.data, current_user)
-        db.session.commit()
-        flash(_("De opvolging is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.placement_id))
+        return save_or_back(form, back, _l("De opvolging is opgeslagen."))
+    return redirect(back)
 
 
 def _plan_choices(plan):
+    """Checkboxes for the plan's new pairs only: pairs already on the shortlist stay as they are."""
     return [
         (f"{v.id}:{j.id}", _("%(title)s bij %(business)s — %(name)s (%(score)s punten)", title=v.title,
                             business=v.business.name, name=j.name or _("zonder naam"), score=round(score * 100)))
-        for v, j, score in plan.assignments
+        for v, j, score in plan.new
     ]
+
+
+def _recorded(ids_text):
+    """The shortlist decisions just taken from the plan (ids in the address), to list after accepting."""
+    ids = [int(x) for x in (ids_text or "").split(",") if x.isdigit()][:200]
+    if not ids:
+        return []
+    return db.session.scalars(select(Suggestion).where(Suggestion.id.in_(ids), Suggestion.decision_reason == "plan")
+                              .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.vacancy))
+                              .order_by(Suggestion.id)).all()
 
 
 @bp.route("/plan", methods=["GET", "POST"])
 @roles(*STAFF_ROLES)
 def plan():
-    """The neighbourhood plan next to greedy picks; accepted assignments become shortlist decisions."""
+    """The neighbourhood plan next to greedy picks and against the decisions made; accepting it records only the
+    new shortlist decisions, listed afterwards."""
     computed = matching_bridge.neighbourhood_plan()
     form = PlanForm()
     form.assignments.choices = _plan_choices(computed)
+    recorded = _recorded(request.args.get("vastgelegd"))
     if request.method == "GET":
         form.assignments.data = [key for key, _label in form.assignments.choices]
     elif form.validate_on_submit():
         wanted = set(form.assignments.data or [])
-        added = kept = 0
-        for vacancy, person, _score in computed.assignments:
+        decided = []
+        for vacancy, person, _score in computed.new:
             if f"{vacancy.id}:{person.id}" not in wanted:
                 continue
             row = matching_bridge.suggestion_for(vacancy, person)
             if row.decision is not None:
-                kept += 1
                 continue
             db.session.flush()
             pipeline.decide(row, Decision.SHORTLIST, "plan", _("Geaccepteerd uit het wijkplan"), current_user)
-            added += 1
-        db.session.commit()
-        flash(_("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al een besluit.", added=added,
-                kept=kept), "success")
-        return redirect(url_for("staff.plan"))
-    else:
-        return render_template("staff/plan.html", plan=computed, form=form), 400
-    return render_template("staff/plan.html", plan=computed, form=form)
+            decided.append(row)
+        recorded_url = url_for("staff.plan", vastgelegd=",".join(str(r.id) for r in decided) or None)
+        done = save(form, recorded_url, ngettext("%(num)d nieuw besluit vastgelegd: op de shortlist.",
+                                                 "%(num)d nieuwe besluiten vastgelegd: op de shortlist.", len(decided)))
+        if done is not None:
+            return done
+    if request.method == "POST":
+        return render_template("staff/plan.html", plan=computed, form=form, recorded=recorded), \
+            409 if form.form_errors else 400
+    return render_template("staff/plan.html", plan=computed, form=form, recorded=recorded)
 
 
 @bp.route("/impact")
