@@ -27,7 +27,8 @@ def mine():
         profile = select(Jobseeker.id).where(Jobseeker.user_id == current_user.id).scalar_subquery()
         conditions.append((Message.jobseeker_id == profile) & Message.recipient_user_id.is_(None))
     if current_user.role == Role.BUSINESS and current_user.business_id is not None:
-        conditions.append((Message.business_id == current_user.business_id) & Message.recipient_user_id.is_(None))
+        conditions.append((Message.business_id == current_user.business_id) & Message.recipient_user_id.is_(None)
+                          & Message.jobseeker_id.is_(None))
     return or_(*conditions)
 
 
