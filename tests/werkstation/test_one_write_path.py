@@ -13,7 +13,7 @@ OUTSIDE_A_REQUEST = {
     "cli.py", "auth/commands.py", "accounts/commands.py", "staff/commands.py",  # flask ... commands
     "outbox/sender.py", "outbox/reminders.py",  # `flask outbox send` next to the server
     "retention.py",  # `flask retention`
-    "demo.py", "staff/demo_history.py",  # `flask seed-demo`
+    "demo.py", "staff/demo_history.py", "contacts/demo.py",  # `flask seed-demo`
 }
 
 
