@@ -1,9 +1,10 @@
-"""The same person entered twice: finding likely duplicates before saving, and merging two profiles into one.
+"""The same person (or business) entered twice: finding likely duplicates before saving, and merging two profiles.
 
 A likely duplicate has the same phone number, the same e-mail address, or a similar name (difflib ratio of the
 folded names at least 0.8, or the same words in another order) with the same postcode. Staff see it before an
 intake or a CSV import is saved and choose "same person — open it" or "different person". `merge` moves
-everything about one profile onto the other in one transaction (the caller commits) and is audited.
+everything about one profile onto the other in one transaction (the caller commits) and is audited. A business
+that signs up twice under another KvK number is shown to staff on its contact page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import delete, func, or_, select, update
 from . import audit
 from .contacts.models import ContactNote, Task
 from .extensions import db
-from .models import FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from .models import Business, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
 from .outbox.models import Message
 from .phones import normalise_phone
 from .search_text import fold
@@ -90,6 +91,31 @@ def duplicates_of(person, limit=5) -> list[Duplicate]:
     """Likely duplicates of a stored person."""
     return likely_duplicates(person.name, person.phone, person.email, person.postcode, exclude_id=person.id,
                              limit=limit)
+
+
+@dataclass
+class BusinessDuplicate:
+    business: Business
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason_text(self):
+        return ", ".join(str(REASONS[r]) for r in self.reasons)
+
+
+def business_duplicates(business, limit=5) -> list[BusinessDuplicate]:
+    """Other businesses that are probably the same one signed up again under another KvK number: the same phone
+    number, or a similar name with the same postcode. A cooperative has hundreds of businesses, so all are read."""
+    phone, pc = normalise_phone(business.phone), _postcode(business.postcode)
+    found = []
+    for row in db.session.scalars(select(Business).where(Business.id != business.id).order_by(Business.id)):
+        reasons = [r for r, hit in (("phone", phone and normalise_phone(row.phone) == phone),
+                                    ("name", pc and _postcode(row.postcode) == pc and similar_names(business.name, row.name)))
+                   if hit]
+        if reasons:
+            found.append(BusinessDuplicate(row, reasons))
+    found.sort(key=lambda d: (-len(d.reasons), d.business.id))
+    return found[:limit]
 
 
 class MergeError(Exception):

@@ -126,7 +126,16 @@ def init_app(app):
 
     from .vocabulary import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 
+    @app.before_request
+    def language_from_link():
+        """A link with ?lang= (every message's link) sets the language before a login redirect can drop it."""
+        if request.args.get("lang") in app.config["LANGUAGES"]:
+            remember_language(request.args["lang"])
+
+    from .phones import display_phone
+
     app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters["phone"] = display_phone
     app.jinja_env.filters["listing"] = list_text
     app.jinja_env.globals.update(
         weekday_labels=WEEKDAY_LABELS, weekday_short=WEEKDAY_SHORT, daypart_labels=DAYPART_LABELS

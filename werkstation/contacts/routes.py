@@ -6,6 +6,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
+from .. import duplicates
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
@@ -36,8 +37,10 @@ def _log_page(subject, form, status=200):
         timeline, action = service.person_timeline(subject), url_for("contacts.person", jobseeker_id=subject.id)
     else:
         timeline, action = service.business_timeline(subject), url_for("contacts.business", business_id=subject.id)
+    look_alikes = [] if isinstance(subject, Jobseeker) else duplicates.business_duplicates(subject)
     return render_template("contacts/log.html", subject=subject, person=isinstance(subject, Jobseeker), form=form,
-                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date()), status
+                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date(),
+                           look_alikes=look_alikes), status
 
 
 def _handle(subject, page_url):

@@ -33,6 +33,7 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
+from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..i18n import list_text, ltr
@@ -489,7 +490,7 @@ def delete(jobseeker_id):
         else:
             if by_self:
                 logout_user()
-                session.clear()
+                fresh_session()  # the goodbye page stays in the person's language
                 flash(_("Je account en je gegevens zijn verwijderd."), "success")
                 return redirect(url_for("main.index"))
             flash(_("Het profiel is verwijderd."), "success")

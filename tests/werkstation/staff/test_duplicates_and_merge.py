@@ -4,7 +4,7 @@ import io
 
 from sqlalchemy import func, select
 
-from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, page, text
 from tests.werkstation.jobseekers.test_intake import ANSWERS, post_step, run_intake
@@ -39,6 +39,22 @@ def test_likely_duplicates_by_phone_email_or_similar_name_and_postcode(app):
     assert duplicates.likely_duplicates(name="Johan de Boer", postcode="3526 KL") == []
     assert duplicates.likely_duplicates(name="Fatima el Amrani", postcode="9999 ZZ") == []
     assert duplicates.likely_duplicates(phone="'; DROP TABLE jobseeker; --", email="%", name="_", postcode="%") == []
+
+
+def test_a_business_signed_up_twice_under_another_kvk_number_is_shown_on_its_contact_page(client):
+    login(client, make_user("staff"))
+    first = make_business(name="Bakkerij De Korenbloem", phone="+31301234567", postcode="3526 KL")
+    by_phone = make_business(name="Korenbloem Brood", phone="030 123 45 67", postcode="3511 AA")
+    by_name = make_business(name="Bakkerij de Korenbloem B.V.", phone="+31307654321", postcode="3526kl")
+    other = make_business(name="Fietsenmaker Snel", phone="+31300000000", postcode="3526 KL")
+    found = [d.business.id for d in duplicates.business_duplicates(first)]
+    assert found == [by_phone.id, by_name.id]
+    shown = page(client.get(f"/medewerker/bedrijven/{first.id}/contact"))
+    warning = shown.find(class_="duplicates")
+    assert [a.get_text(strip=True) for a in warning.find_all("a")] == [by_phone.name, by_name.name]
+    assert warning.find("a")["href"] == f"/medewerker/bedrijven/{by_phone.id}/contact"
+    assert "zelfde telefoonnummer" in warning.get_text()
+    assert page(client.get(f"/medewerker/bedrijven/{other.id}/contact")).find(class_="duplicates") is None
 
 
 def test_staff_intake_warns_before_saving_and_saves_only_after_different_person(client):
