@@ -29,7 +29,7 @@ from wtforms import BooleanField
 from wtforms.validators import DataRequired
 from wtforms.validators import ValidationError as WTFValidationError
 
-from .. import audit, matching_bridge
+from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
 from ..auth.sessions import fresh_session
@@ -288,7 +288,7 @@ def summary(answers):
     about = answers.get("over-jou", {})
     days = "; ".join(
         f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
-        for d, parts in (hours.get("availability") or {}).items() if d in WEEKDAY_LABELS
+        for d, parts in vocabulary.in_week_order(hours.get("availability")) if d in WEEKDAY_LABELS
     )
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
@@ -305,7 +305,7 @@ def summary(answers):
         ],
         "talenten": [(_("Talenten"), list_text(talent_words(t) for t in talents.get("talents", [])) or nothing)],
         "uren": [
-            (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),
+            (_("Uren per week"), vocabulary.hours_text(hours.get("hours_min"), hours.get("hours_max"))),
             (_("Dagdelen"), days or nothing),
         ],
         "reizen": [
