@@ -13,7 +13,8 @@ from flask_babel import force_locale, get_translations
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from .extensions import babel, db
+from .extensions import babel
+from .persistence import commit
 
 TRANSLATIONS_ROOT = Path(__file__).resolve().parent / "translations"
 
@@ -37,7 +38,7 @@ def remember_language(lang):
     session["lang"] = lang
     if current_user and current_user.is_authenticated and current_user.locale != lang:
         current_user.locale = lang
-        db.session.commit()
+        commit()
 
 
 def language_at_login(user):
