@@ -1,10 +1,10 @@
 """Forms for forgotten passwords, one-time codes, changing the password or e-mail address, and accounts for admins."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
 
+from ..forms import Form
 from ..validators import PASSWORD_HELP, StrongPassword
 
 EMAIL_VALIDATORS = [
@@ -13,11 +13,11 @@ EMAIL_VALIDATORS = [
 ]
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     email = EmailField(_l("E-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     """A new password; `context` holds the person's own details, which make a weak password (StrongPassword)."""
 
     context: tuple = ()
@@ -47,7 +47,7 @@ class ChangePasswordForm(NewPasswordForm):
 NewPasswordForm.field_order = ("password", "password_again")
 
 
-class ChangeEmailForm(FlaskForm):
+class ChangeEmailForm(Form):
     email = EmailField(_l("Nieuw e-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
     current_password = PasswordField(
         _l("Je wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)],
@@ -75,7 +75,7 @@ class CodeLoginForm(NewPasswordForm):
         return [self.account.data, *super().password_context()]
 
 
-class AccountSearchForm(FlaskForm):
+class AccountSearchForm(Form):
     class Meta:
         csrf = False
 

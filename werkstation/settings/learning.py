@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
@@ -17,6 +16,7 @@ from ..access import roles
 from ..engine import Matcher
 from ..explanations import FEATURE_LABELS
 from ..extensions import db
+from ..forms import Form
 from ..models import MatchModel
 from ..vocabulary import Role
 from .routes import bp
@@ -39,7 +39,7 @@ class WeightLine:
         return _l("telt even zwaar")
 
 
-class ChoiceForm(FlaskForm):
+class ChoiceForm(Form):
     confirm = BooleanField(_l("Ik kies dit model zelf, ook al is het niet zeker beter"),
                            validators=[DataRequired(message=_l("Vink aan dat je dit model zelf kiest."))])
 
@@ -56,7 +56,7 @@ def _page(choice_form=None, status=200):
                                     .order_by(MatchModel.id.desc()).limit(5)).all()
     return render_template("settings/learning.html", active=active, lines=weight_lines(current),
                            report=(active.report if active is not None else None), candidates=candidates,
-                           choice_form=choice_form or ChoiceForm(), form=FlaskForm(),
+                           choice_form=choice_form or ChoiceForm(), form=Form(),
                            n_examples=len(matching_bridge.training_examples())), status
 
 
@@ -71,7 +71,7 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    if not FlaskForm().validate_on_submit():
+    if not Form().validate_on_submit():
         abort(400)
     result = matching_bridge.learn(random_state=0)
     audit.record("model.learn", None, used=result.used, version=result.model_version,
@@ -105,7 +105,7 @@ def adopt_model(model_id):
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    if not FlaskForm().validate_on_submit():
+    if not Form().validate_on_submit():
         abort(400)
     previous = matching_bridge.active_model()
     matching_bridge.adopt(None)

@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
@@ -15,6 +14,7 @@ from wtforms.validators import InputRequired, Length
 
 from ..access import roles
 from ..extensions import db
+from ..forms import Form
 from ..models import Suggestion
 from ..paging import paginate
 from ..validators import NoControlCharacters
@@ -26,7 +26,7 @@ from .search import PAGE_SIZE, SEARCH_FORMS, SearchKind
 LIST_VIEWS = {SearchKind.JOBSEEKERS: "staff.jobseekers", SearchKind.VACANCIES: "staff.vacancies"}
 
 
-class SaveSearchForm(FlaskForm):
+class SaveSearchForm(Form):
     """Keep the current filters under a name, for yourself or for every colleague."""
 
     name = StringField(_l("Naam van deze zoekopdracht"),
@@ -102,7 +102,7 @@ def save_search(kind):
 def delete_search(saved_id):
     """Remove a saved search (only the staff member who saved it may)."""
     row = db.get_or_404(SavedSearch, saved_id)
-    if row.owner_id != current_user.id or not FlaskForm().validate_on_submit():
+    if row.owner_id != current_user.id or not Form().validate_on_submit():
         abort(404 if row.owner_id != current_user.id else 400)
     kind = row.kind
     db.session.delete(row)
