@@ -91,16 +91,18 @@ def subject_names(tasks):
     return {t.id: people.get(t.jobseeker_id) or businesses.get(t.business_id) for t in tasks}
 
 
-def last_contact_column():
-    """A correlated subquery: the day of a person's most recent logged contact (NULL when never)."""
-    return (select(func.max(ContactNote.happened_on)).where(ContactNote.jobseeker_id == Jobseeker.id)
-            .correlate(Jobseeker).scalar_subquery())
+def _owner(model):
+    return (ContactNote.jobseeker_id if model is Jobseeker else ContactNote.business_id) == model.id
 
 
-def notes_contain(word):
-    """Condition on Jobseeker: one of the person's notes holds a word starting with `word`."""
-    return select(ContactNote.id).where(ContactNote.jobseeker_id == Jobseeker.id,
-                                        ContactNote.search_text.like(f"% {fold(word)}%")).exists()
+def last_contact_column(model=Jobseeker):
+    """A correlated subquery: the day of a person's (or business's) most recent logged contact (NULL when never)."""
+    return select(func.max(ContactNote.happened_on)).where(_owner(model)).correlate(model).scalar_subquery()
+
+
+def notes_contain(word, model=Jobseeker):
+    """Condition on Jobseeker (or Business): one of its notes holds a word starting with `word`."""
+    return select(ContactNote.id).where(_owner(model), ContactNote.search_text.like(f"% {fold(word)}%")).exists()
 
 
 def _start_of(day):

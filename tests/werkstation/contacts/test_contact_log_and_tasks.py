@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, or_, select
 
-from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, page, text
 from tests.werkstation.staff.workspace import business_user, proposed
@@ -154,6 +154,28 @@ def test_notes_are_found_by_search_and_last_contact_filters_and_sorts(client, st
     assert "Bas Nooit" in stale and "Ayla Gebeld" not in stale
     ordered = page(client.get("/medewerker/werkzoekenden?sort=contact")).find(id="results").get_text()
     assert ordered.index(never.name) < ordered.index(called.name)
+
+
+def test_vacancies_are_found_by_the_business_notes_and_filtered_and_sorted_by_last_contact(client, staff):
+    visited = make_vacancy(title="Bakker ochtend", business=make_business(name="Bakkerij Bezocht"))
+    make_vacancy(title="Kassa avond", business=make_business(name="Winkel Vergeten"))
+    url = f"/medewerker/bedrijven/{visited.business_id}/contact"
+    data = {**form_state(client.get(url)), "kind": "visit", "body": "Wil een heftruckchauffeur in het voorjaar.",
+            "happened_on": "", "task_title": "", "task_due": "", "task_owner": ""}
+    assert client.post(url, data=data).status_code == 302
+
+    def titles(query):
+        response = client.get(f"/medewerker/vacatures?{query}")
+        assert response.status_code == 200
+        return [a.get_text(strip=True) for a in page(response).find(id="results").select("th a")]
+
+    assert titles("q=heftruck") == ["Bakker ochtend"]
+    assert titles("contact=recent") == ["Bakker ochtend"]
+    assert titles("contact=never") == titles("contact=stale") == ["Kassa avond"]
+    assert titles("sort=contact") == ["Kassa avond", "Bakker ochtend"]
+    assert client.get("/medewerker/vacatures?contact=gisteren").status_code == 400
+    business_link = page(client.get("/medewerker/vacatures?q=heftruck")).find("a", string="Bakkerij Bezocht")
+    assert business_link["href"] == url
 
 
 def test_notes_and_tasks_are_in_the_export_and_gone_after_erasure(app, client, staff):
