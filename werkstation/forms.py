@@ -23,8 +23,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # any text: all 
 LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # one line: no tab or line break either
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
-CONTROL_MESSAGE = _l("Hier staat een onzichtbaar teken in dat we niet kunnen bewaren. Haal het weg of typ de tekst "
-                     "opnieuw.")
+CONTROL_MESSAGE = _l("Deze tekst bevat vreemde tekens. Typ hem opnieuw.")
 BIDI_MESSAGE = _l("Hier staat een onzichtbaar teken in dat de leesrichting omdraait. Haal het weg of typ de tekst "
                   "opnieuw.")
 NUMBER_MESSAGE = _l("Dit getal is te groot. Vul een kleiner getal in.")
