@@ -16,6 +16,7 @@ from ..extensions import db, limiter
 from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
+from ..persistence import commit
 from ..vocabulary import ROLES
 from . import service, tokens
 from .forms import ChangeEmailForm, ChangePasswordForm, CodeLoginForm, ForgotPasswordForm, NewPasswordForm
@@ -77,7 +78,7 @@ def forgot_password():
             reset = link("accounts.reset_password", token=tokens.issue(user, TokenPurpose.RESET))
             messages.password_reset_requested(user, reset, minutes)
             audit.record("user.password_reset_requested", user, actor=user)
-            db.session.commit()
+            commit()
         return notice(_("Kijk in je e-mail"), [SENT % {"minutes": minutes}])
     return form_page(form, _("Wachtwoord vergeten"),
                      _("Vul je e-mailadres in. Je krijgt een e-mail met een link om een nieuw wachtwoord te kiezen."),
@@ -107,11 +108,11 @@ def choose_password(token, purpose, title):
 def _logged_in_with_new_password(user):
     """Every other session has ended; a resident or business is logged in here, staff log in with their code."""
     if needs_second_factor(user):
-        db.session.commit()
+        commit()
         flash(_("Je nieuwe wachtwoord is opgeslagen. Log in met je nieuwe wachtwoord en je code."), "success")
         return redirect(url_for("auth.login"))
     start_session(user)
-    db.session.commit()
+    commit()
     flash(_("Je nieuwe wachtwoord is opgeslagen. Je bent ingelogd."), "success")
     return redirect(url_for("main.dashboard"))
 
@@ -177,7 +178,7 @@ def change_password():
         if user.check_password(form.current_password.data):
             service.set_new_password(user, form.password.data, "user.password_change")
             start_session(user)
-            db.session.commit()
+            commit()
             flash(_("Je nieuwe wachtwoord is opgeslagen. Op andere apparaten ben je uitgelogd."), "success")
             return redirect(url_for("accounts.account"))
         form.current_password.errors.append(_("Dit is niet je wachtwoord van nu. Probeer het opnieuw."))
@@ -204,7 +205,7 @@ def change_email():
                                token=tokens.issue(user, TokenPurpose.EMAIL, new_email=new_email))
                 messages.email_change_requested(user, new_email, confirm, hours)
             audit.record("user.email_change_requested", user)
-            db.session.commit()
+            commit()
             return notice(_("Kijk in je e-mail"), [
                 _("We stuurden een link naar %(email)s. Klik op de link om het nieuwe adres te gebruiken. "
                   "De link werkt %(hours)s uur.", email=new_email, hours=hours),
@@ -232,7 +233,7 @@ def confirm_email(token):
     old = user.email
     user.email = marker.new_email
     audit.record("user.email_change", user, actor=user, old_domain=(old or "").partition("@")[2])
-    db.session.commit()
+    commit()
     return notice(_("Je e-mailadres is veranderd"), [
         _("Je logt voortaan in met %(email)s.", email=user.email)],
         action=(url_for("main.dashboard"), _("Naar je overzicht")))

@@ -22,6 +22,7 @@ from ..extensions import db
 from ..models import Business, User
 from ..outbox import events as messages
 from ..outbox.compose import link
+from ..persistence import commit
 from . import tokens, unfinished
 from .models import TokenPurpose
 from .routes import bp, notice, use_link
@@ -42,7 +43,7 @@ def start(user: User, rows, action: str, audited):
     if existing is not None and not unfinished.is_unfinished(existing):
         messages.existing_account(existing)
         audit.record("user.register_existing", existing)
-        db.session.commit()
+        commit()
         return check_your_mail(user.email)
     if existing is not None:
         unfinished.forget(existing)
@@ -57,7 +58,7 @@ def start(user: User, rows, action: str, audited):
     hours = int(tokens.lifetime(TokenPurpose.SIGNUP).total_seconds() // 3600)
     messages.signup_confirm(user, link("accounts.finish_signup", token=tokens.issue(user, TokenPurpose.SIGNUP)),
                             hours)
-    db.session.commit()
+    commit()
     return check_your_mail(user.email)
 
 
@@ -78,7 +79,7 @@ def finish_signup(token):
         user.active = True
         audit.record("user.signup_finished", user, actor=user)
         start_session(user)
-        db.session.commit()
+        commit()
         if user.business_id is not None:
             flash(_("Je bedrijf is aangemeld. Zet nu je eerste vacature online."), "success")
         else:

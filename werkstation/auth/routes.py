@@ -12,6 +12,7 @@ from .. import audit
 from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
+from ..persistence import commit
 from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
 from . import attempts, devices, totp
@@ -27,7 +28,7 @@ def finish_registration(user, action, audited, message):
     db.session.flush()
     audit.record(action, audited, actor=user)
     start_session(user)
-    db.session.commit()
+    commit()
     flash(message, "success")
     return redirect(url_for("main.dashboard"))
 
@@ -137,7 +138,7 @@ def login():
                 return totp.begin(user, safe_next(request.args.get("next")))
             start_session(user)
             audit.record("user.login", user, actor=user)
-            db.session.commit()
+            commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
         form.password.errors.append(_("Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     return render_template("auth/login.html", form=form)
@@ -150,7 +151,7 @@ def logout():
     user = current_user._get_current_object()
     user.rotate_session_token()
     audit.record("user.logout", user)
-    db.session.commit()
+    commit()
     logout_user()
     fresh_session()
     flash(_("Je bent uitgelogd."), "success")

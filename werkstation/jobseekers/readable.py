@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from .. import audit
 from ..access import roles
-from ..extensions import db
 from ..fairness.forms import QUESTIONS
 from ..i18n import language_name
+from ..persistence import commit
 from ..vocabulary import STAFF_ROLES, Role
 from .export import build_export
 from .routes import answers_of, bp, profile_or_404, profile_url, summary
@@ -73,7 +73,7 @@ def readable_copy(jobseeker_id):
         abort(404)
     audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff,
                  readable=True)
-    db.session.commit()
+    commit()
     return render_template(
         "jobseekers/my_data.html", jobseeker=jobseeker, data=build_export(jobseeker), categories=CATEGORIES,
         summary=summary(answers_of(jobseeker)), action_words=lambda action: ACTION_WORDS.get(action, OTHER_ACTION), who_did_it=who_did_it,
