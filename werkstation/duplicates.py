@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, or_, select, update
 from . import audit
 from .contacts.models import ContactNote, Task
 from .extensions import db
-from .models import Business, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from .models import Business, FairnessSelfDescription, Jobseeker, Placement, Suggestion, User, Vacancy, utcnow
 from .outbox.models import Message
 from .phones import normalise_phone
 from .search_text import fold
@@ -182,6 +182,25 @@ def merge(keep: Jobseeker, drop: Jobseeker, actor) -> dict:
     audit.record("jobseeker.merge", keep, jobseeker_id=keep.id, actor=actor, merged_id=drop.id,
                  **{k: v for k, v in moved.items() if v})
     audit.record("jobseeker.merged_into", drop, jobseeker_id=drop.id, actor=actor, kept_id=keep.id)
+    db.session.flush()
+    db.session.expire(drop)  # its collections were loaded before the move; reload them (now empty) before deleting
+    db.session.delete(drop)
+    db.session.flush()
+    return moved
+
+
+def merge_businesses(keep: Business, drop: Business, actor) -> dict:
+    """Move every vacancy (with its suggestions and placements), account, note, task and message of `drop` onto
+    `keep`, then remove `drop`; audited on both ids. The caller commits."""
+    if keep.id == drop.id:
+        raise MergeError(_l("Kies twee verschillende bedrijven."))
+    moved = {}
+    for model in (Vacancy, User, ContactNote, Task, Message):
+        result = db.session.execute(update(model).where(model.business_id == drop.id).values(business_id=keep.id))
+        moved[model.__tablename__] = result.rowcount
+    audit.record("business.merge", keep, actor=actor, merged_id=drop.id, merged_kvk=drop.kvk_number,
+                 **{k: v for k, v in moved.items() if v})
+    audit.record("business.merged_into", drop, actor=actor, kept_id=keep.id)
     db.session.flush()
     db.session.expire(drop)  # its collections were loaded before the move; reload them (now empty) before deleting
     db.session.delete(drop)
