@@ -58,6 +58,13 @@ class Decision(enum.StrEnum):
     REJECT = "reject"
 
 
+class Interest(enum.StrEnum):
+    """A resident's own answer about a fitting vacancy."""
+
+    YES = "interested"
+    NO = "not_for_me"
+
+
 class Stage(enum.StrEnum):
     """Where a placement is: voorgesteld -> kennismaking -> proefplaatsing -> in dienst -> afgerond, or beëindigd."""
 
@@ -120,6 +127,7 @@ STATUS_WORDS = {
     Stage.EMPLOYED: _l("in dienst"), Stage.COMPLETED: _l("afgerond"), Stage.ENDED: _l("beëindigd"),
     Decision.SHORTLIST: _l("op de shortlist"), Decision.REJECT: _l("afgewezen"),
     Answer.ACCEPTED: _l("ja"), Answer.DECLINED: _l("nee"),
+    Interest.YES: _l("heeft interesse"), Interest.NO: _l("niet voor mij"),
 }
 
 

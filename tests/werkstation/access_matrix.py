@@ -101,6 +101,8 @@ MATRIX: dict[str, Entry] = {
                                                                args={"name": "werk"}),
     "/profiel/status": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
     "/werkzoekenden/<int:jobseeker_id>/status": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
+    "/profiel/vacatures/<int:vacancy_id>": Entry(roles={"jobseeker": OK}, get=(200, 404), post=(*POST_OK, 404),
+                                                 note="only an open vacancy that fits the resident"),
     "/profiel/download": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
     "/werkzoekenden/<int:jobseeker_id>/download": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
     "/profiel/mijn-gegevens": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),

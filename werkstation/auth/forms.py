@@ -1,13 +1,13 @@
 """Account forms: register as a business or a jobseeker, log in."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from ..extensions import db
 from ..fields import PhoneField, SelectField
+from ..forms import Form
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
 from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword, max_length
@@ -47,7 +47,7 @@ class EmailPasswordMixin(PasswordMixin):
         _normalised_email(field)
 
 
-class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
+class JobseekerRegistrationForm(PasswordMixin, Form):
     """A resident makes an account with a Dutch mobile number or an e-mail address: one of the two is enough.
     The profile itself comes with the intake, after consent."""
 
@@ -94,7 +94,7 @@ class BusinessDetailsFields:
     phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
 
-class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, FlaskForm):
+class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, Form):
     """A business and its first user."""
 
     kvk_number = StringField(
@@ -116,7 +116,7 @@ class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, FlaskF
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     # An e-mail address, or the phone number of a resident whose account staff made without e-mail.
     email = StringField(_l("E-mailadres of telefoonnummer"), validators=[InputRequired(_l("Vul je e-mailadres of telefoonnummer in.")), Length(max=254)], render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)], render_kw={"autocomplete": "current-password"})
