@@ -1,13 +1,13 @@
 """Account forms: register as a business or a jobseeker, log in."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from ..extensions import db
 from ..fields import PhoneField, SelectField
+from ..forms import Form
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
 from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
@@ -62,7 +62,7 @@ class EmailPasswordMixin(PasswordMixin):
         _normalised_email(field)
 
 
-class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
+class JobseekerRegistrationForm(PasswordMixin, Form):
     """A resident makes an account with a Dutch mobile number or an e-mail address: one of the two is enough.
     The profile itself comes with the intake, after consent."""
 
@@ -94,7 +94,7 @@ class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
         _normalised_email(field)
 
 
-class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
+class BusinessRegistrationForm(EmailPasswordMixin, Form):
     """A business and its first user."""
 
     name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()])
@@ -126,7 +126,7 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     # An e-mail address, or the phone number of a resident whose account staff made without e-mail.
     email = StringField(_l("E-mailadres of telefoonnummer"), validators=[InputRequired(_l("Vul je e-mailadres of telefoonnummer in.")), Length(max=254)], render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)], render_kw={"autocomplete": "current-password"})
