@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, NumberRange, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
 from . import passwords
 from .engine import PostcodeCentroids, normalise_postcode
@@ -84,6 +84,11 @@ class NoControlCharacters:
 # --- hours per week, shared by the vacancy form, the intake and the CSV import ------------------------------------
 
 HOURS_MESSAGE = _l("Vul een aantal uren in van 0 tot en met 60.")
+
+
+def max_length(n):
+    """At most `n` characters (a form's limit equals its column's), with the message in plain words."""
+    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
 
 
 def hours_validators():

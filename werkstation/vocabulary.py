@@ -58,6 +58,13 @@ class Decision(enum.StrEnum):
     REJECT = "reject"
 
 
+class Interest(enum.StrEnum):
+    """A resident's own answer about a fitting vacancy."""
+
+    YES = "interested"
+    NO = "not_for_me"
+
+
 class Stage(enum.StrEnum):
     """Where a placement is: voorgesteld -> kennismaking -> proefplaatsing -> in dienst -> afgerond, or beëindigd."""
 
@@ -120,6 +127,7 @@ STATUS_WORDS = {
     Stage.EMPLOYED: _l("in dienst"), Stage.COMPLETED: _l("afgerond"), Stage.ENDED: _l("beëindigd"),
     Decision.SHORTLIST: _l("op de shortlist"), Decision.REJECT: _l("afgewezen"),
     Answer.ACCEPTED: _l("ja"), Answer.DECLINED: _l("nee"),
+    Interest.YES: _l("heeft interesse"), Interest.NO: _l("niet voor mij"),
 }
 
 
@@ -338,3 +346,22 @@ def resolve_occupation(text, min_score=0.5):
         return None
     hits = default_search().search(text[:QUERY_MAX], top_k=1)
     return hits[0].uri if hits and hits[0].score >= min_score else None
+
+
+# --- business sectors ---------------------------------------------------------------------------------------------
+
+SECTORS = [
+    ("", _l("Kies een sector")),
+    ("bakkerij", _l("Bakkerij")),
+    ("supermarkt", _l("Supermarkt of winkel")),
+    ("schoonmaak", _l("Schoonmaak")),
+    ("kinderopvang", _l("Kinderopvang")),
+    ("garage", _l("Garage of fietsenmaker")),
+    ("horeca", _l("Horeca en keuken")),
+    ("thuiszorg", _l("Zorg en thuiszorg")),
+    ("magazijn", _l("Magazijn, logistiek en bezorging")),
+    ("kapper", _l("Kapper en schoonheid")),
+    ("bouw", _l("Bouw, onderhoud en klussen")),
+    ("beveiliging", _l("Beveiliging")),
+    ("overig", _l("Anders")),
+]

@@ -1,10 +1,11 @@
 """Forms for forgotten passwords, one-time codes, changing the password or e-mail address, and accounts for admins."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
+from ..forms import Form
+from ..phones import normalise_phone
 from ..validators import PASSWORD_HELP, StrongPassword
 
 EMAIL_VALIDATORS = [
@@ -13,11 +14,25 @@ EMAIL_VALIDATORS = [
 ]
 
 
-class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("E-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
+def email_or_mobile(form, field):
+    """An e-mail address, or a phone number as people type it (a resident may have only a number)."""
+    text = (field.data or "").strip()
+    if "@" in text:
+        Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))(form, field)
+    elif normalise_phone(text) is None:
+        raise ValidationError(_l("Vul je e-mailadres of je mobiele nummer in, zoals naam@voorbeeld.nl of 06 12345678."))
 
 
-class NewPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
+    # Named "email" for the rate limits' keys; it takes a phone number too.
+    email = StringField(
+        _l("E-mailadres of mobiel nummer"),
+        validators=[DataRequired(_l("Vul je e-mailadres of je mobiele nummer in.")), Length(max=254), email_or_mobile],
+        render_kw={"autocomplete": "username"},
+    )
+
+
+class NewPasswordForm(Form):
     """A new password; `context` holds the person's own details, which make a weak password (StrongPassword)."""
 
     context: tuple = ()
@@ -47,7 +62,7 @@ class ChangePasswordForm(NewPasswordForm):
 NewPasswordForm.field_order = ("password", "password_again")
 
 
-class ChangeEmailForm(FlaskForm):
+class ChangeEmailForm(Form):
     email = EmailField(_l("Nieuw e-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
     current_password = PasswordField(
         _l("Je wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)],
@@ -75,7 +90,7 @@ class CodeLoginForm(NewPasswordForm):
         return [self.account.data, *super().password_context()]
 
 
-class AccountSearchForm(FlaskForm):
+class AccountSearchForm(Form):
     class Meta:
         csrf = False
 

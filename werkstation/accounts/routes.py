@@ -28,6 +28,10 @@ SENT = _l("Als dit e-mailadres bij een account hoort, krijg je binnen een paar m
           "De link werkt %(minutes)s minuten. Kijk ook in je map met ongewenste e-mail.")
 
 
+CALLED_BACK = _l("Heb je alleen een mobiel nummer bij ons? Dan belt de coöperatie je op de eerstvolgende werkdag met "
+                  "een code. Daarmee kies je een nieuw wachtwoord op de pagina ‘Inloggen met een code’.")
+
+
 def own_details(user) -> tuple:
     """What a password must not be made of: the person's address, number and name."""
     name = user.jobseeker.name if user.jobseeker is not None else None
@@ -73,17 +77,25 @@ def forgot_password():
     form = ForgotPasswordForm()
     minutes = int(tokens.lifetime(TokenPurpose.RESET).total_seconds() // 60)
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == User.normalise_email(form.email.data)))
-        if user is not None and user.active:
+        user = find_account(form.email.data)
+        if user is not None and user.active and user.email:
             reset = link("accounts.reset_password", token=tokens.issue(user, TokenPurpose.RESET))
             messages.password_reset_requested(user, reset, minutes)
             audit.record("user.password_reset_requested", user, actor=user)
             commit()
-        return notice(_("Kijk in je e-mail"), [SENT % {"minutes": minutes}])
+        elif user is not None and user.active and user.phone:
+            messages.password_help_requested(user)  # staff phone them with a one-time code
+            audit.record("user.password_help_requested", user, actor=user)
+            commit()
+        # The same answer for an unknown address or number: it never tells who has an account.
+        return notice(_("Je hoort van ons"), [SENT % {"minutes": minutes}, CALLED_BACK],
+                      action=(url_for("main.cooperative"), _("Bel of kom langs bij de coöperatie")))
     return form_page(form, _("Wachtwoord vergeten"),
-                     _("Vul je e-mailadres in. Je krijgt een e-mail met een link om een nieuw wachtwoord te kiezen."),
-                     _("Stuur mij een link"), 400 if form.is_submitted() else 200,
-                     code_link=True)
+                     _("Vul je e-mailadres of je mobiele nummer in. Met een e-mailadres krijg je een link om een "
+                       "nieuw wachtwoord te kiezen. Heb je alleen een mobiel nummer bij ons? Dan belt de coöperatie je "
+                       "met een code."),
+                     _("Help mij inloggen"), 400 if form.is_submitted() else 200,
+                     code_link=True, help_link=True)
 
 
 def choose_password(token, purpose, title):
@@ -157,7 +169,7 @@ def code_login():
             return _logged_in_with_new_password(user)
     return form_page(form, _("Inloggen met een code"),
                      _("Heb je geen e-mail? De coöperatie geeft je een code. Die werkt 24 uur en maar één keer."),
-                     _("Wachtwoord opslaan en inloggen"))
+                     _("Wachtwoord opslaan en inloggen"), help_link=True)
 
 
 @bp.route("/account")

@@ -25,7 +25,7 @@ from ..fields import (
     schedule_keys,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     DUTCH_LEVEL_WORDS,
     OTHER_LEVEL_WORDS,
@@ -45,10 +45,6 @@ NAME_MAX = 120
 ABOUT_MAX = 1000
 OTHER_LANGUAGE_ROWS = 3
 NO_DUTCH = "none"
-
-
-def max_length(n):
-    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
 
 
 # --- forms -------------------------------------------------------------------------------------------------

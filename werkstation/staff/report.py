@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from ..fields import DateField, IntegerField, SelectField
+from ..forms import Form
 from ..models import utcnow
 from ..neighbourhood import lives_here
 from ..placements.pipeline import add_months, start_date
@@ -42,7 +42,7 @@ def _still_working(placement, months):
     return placement.ended_at >= add_months(start, months)
 
 
-class PeriodForm(FlaskForm):
+class PeriodForm(Form):
     """Which period: a month, a quarter, a year, or two dates (a GET form)."""
 
     class Meta:
