@@ -16,13 +16,22 @@ def known_pc4():
     return PostcodeCentroids.load().all_pc4()
 
 
+# Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as Arabic phone keyboards type them, read as 0-9.
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def western_digits(text: str) -> str:
+    """``text`` with Arabic-Indic and Persian digits written as 0-9 (whole numbers already read them: int("٨") == 8)."""
+    return text.translate(_WESTERN_DIGITS) if isinstance(text, str) else text
+
+
 class Postcode:
     """Normalises the field's data to '1234 AB' and checks the PC4 part exists."""
 
     def __call__(self, form, field):
         if not field.data:
             return
-        normal = normalise_postcode(field.data)
+        normal = normalise_postcode(western_digits(field.data))
         if normal is None:
             raise ValidationError(_l("Vul een postcode in zoals 3526 AB."))
         if normal[:4] not in known_pc4():

@@ -115,6 +115,10 @@ class HoursForm(OnceOnlyForm):
         if not field.data:
             raise ValidationError(_l("Kies minstens één dagdeel."))
 
+    def validate_hours_max(self, field):
+        if field.data == 0:
+            raise ValidationError(_l("Werk van 0 uur per week kan niet. Vul minstens 1 uur in."))
+
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         return check_hours_order(self) and ok
@@ -144,7 +148,7 @@ class TravelForm(OnceOnlyForm):
 class LanguagesForm(OnceOnlyForm):
     dutch = RadioField(
         _l("Hoe goed spreek je Nederlands?"),
-        choices=[*DUTCH_LEVEL_WORDS.items(), (NO_DUTCH, _l("Ik spreek nog geen Nederlands"))],
+        choices=[(NO_DUTCH, _l("Ik spreek nog geen Nederlands")), *DUTCH_LEVEL_WORDS.items()],  # lowest first
         validators=[InputRequired(_l("Kies hoe goed je Nederlands spreekt."))],
     )
     language_1 = SelectField(_l("Andere taal"), choices=[])
