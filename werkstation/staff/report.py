@@ -142,7 +142,8 @@ class Report:
 def build(start, end, today=None) -> Report:
     """Count the period's placements (exact numbers; `rows` applies the small-count rule)."""
     today = today or utcnow().date()
-    started = [p for p in _placements() if start_date(p) is not None and start <= start_date(p) <= end]
+    # a trial or contract that starts after today has not helped anyone to work yet
+    started = [p for p in _placements() if start_date(p) is not None and start <= start_date(p) <= min(end, today)]
     report = Report(start, end, today)
     people = {p.jobseeker_id: p for p in started}
     report.placed = len(people)

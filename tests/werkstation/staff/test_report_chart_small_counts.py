@@ -22,3 +22,18 @@ def test_de_grafiek_noemt_geen_klein_getal(client, world):  # noqa: F811
     assert ": 1." not in chart.find("desc").get_text()
     ticks = [t.get_text(strip=True) for t in chart.select("text.chart-tick")]
     assert ticks == []
+
+
+def test_wie_pas_later_begint_telt_nog_niet_als_aan_het_werk_geholpen(world):  # noqa: F811
+    from datetime import date
+
+    # Het vierde kwartaal, bekeken op 28 november: wie op 1 oktober begon telt, wie op 7 december begint nog niet.
+    from tests.factories import make_jobseeker
+    from tests.werkstation.staff.test_period_report import _placement
+    from werkstation.staff import report
+
+    _cleaning, bakery = world
+    _placement(bakery, make_jobseeker(name="Esra Later"), date(2026, 12, 7))
+    built = report.build(date(2026, 10, 1), date(2026, 12, 31), today=date(2026, 11, 28))
+    assert built.placed == 1
+    assert report.build(date(2026, 10, 1), date(2026, 12, 31), today=date(2026, 12, 31)).placed == 2
