@@ -64,3 +64,15 @@ def test_the_dutch_level_list_starts_with_not_speaking_dutch_yet(seeker):
     assert values(html, "dutch")[0] == "none"
     labels = [label.get_text(" ", strip=True) for label in page(html).select("fieldset label")]
     assert labels[0] == "Ik spreek nog geen Nederlands"
+
+
+def test_line_breaks_in_about_you_stay_on_the_summary(seeker):
+    from tests.werkstation.jobseekers.test_intake import run_intake
+
+    about = 'Eerste regel & "tırnak"\nTweede regel <b>niet vet</b>'
+    run_intake(seeker, answers={**ANSWERS, "over-jou": {**ANSWERS["over-jou"], "about": about}})
+    html = seeker.get("/intake/toestemming").get_data(as_text=True)
+    shown = [dd for dd in page(html).find_all("dd") if "Eerste regel" in dd.get_text()]
+    assert shown and "own-words" in shown[0]["class"]  # white-space: pre-line keeps the line break visible
+    assert shown[0].get_text().replace("\r\n", "\n") == about.replace("\r\n", "\n")
+    assert "<b>niet vet</b>" not in html
