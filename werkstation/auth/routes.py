@@ -12,7 +12,6 @@ from .. import audit
 from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
-from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
 from . import attempts, devices, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
@@ -40,14 +39,6 @@ def spend_password_time(password):
     if not _DUMMY_HASH:
         _DUMMY_HASH.append(generate_password_hash("dummy-password-for-timing", method="scrypt"))
     check_password_hash(_DUMMY_HASH[0], password)
-
-
-def _login_email():
-    """The account a login attempt is for, in one form (a phone number typed another way counts the same)."""
-    typed = request.form.get("email", "")
-    if "@" not in typed:
-        return normalise_phone(typed) or typed.strip()[:40]
-    return User.normalise_email(typed)[:254]
 
 
 @bp.route("/registreren")
@@ -108,13 +99,7 @@ def register_business():
 
 # Limits expire on their own: an attacker can slow an account down, never lock it for good. Failures from strangers
 # (clients that never logged in to the account) never refuse its owner's known device: see auth/devices.py.
-LOGIN_RULES = (
-    attempts.Rule.of("login-account-address", "5/minute", lambda: f"{_login_email()}|{get_remote_address()}",
-                     lambda: not devices.is_known()),
-    attempts.Rule.of("login-account", "20/hour", lambda: "account:" + _login_email(), lambda: not devices.is_known()),
-    attempts.Rule.of("login-address", "50/hour", get_remote_address, lambda: not devices.is_known()),
-    attempts.Rule.of("login-known-device", "5/minute;20/hour", devices.device_key, devices.is_known),
-)
+LOGIN_RULES = devices.limits_for("login", "email", per_account="20/hour")
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
