@@ -87,8 +87,8 @@ class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
         number = normalise_phone(typed)  # the one normalisation (PhoneField stores the same form after this)
         if number is None or not is_dutch_mobile(number):
             raise ValidationError(_l("Vul een mobiel nummer in zoals 06 12345678."))
-        if db.session.scalar(select(User.id).where(User.phone == number)) is not None:
-            raise ValidationError(_l("Er is al een account met dit nummer. Log in of vul een ander nummer in."))
+        # No "this number has an account" here: the page after signing up says the same for every number
+        # (accounts/signup.py).
 
     def validate_email(self, field):
         _normalised_email(field)

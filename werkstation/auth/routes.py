@@ -2,7 +2,6 @@
 
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
@@ -19,17 +18,6 @@ from .lookup import find_account
 from .sessions import fresh_session, safe_next, start_session
 
 bp = Blueprint("auth", __name__)
-
-def finish_registration(user, action, audited, message):
-    """One transaction for the new account, its audit event and its first login; then on to the overview."""
-    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
-    db.session.flush()
-    audit.record(action, audited, actor=user)
-    start_session(user)
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("main.dashboard"))
-
 
 _DUMMY_HASH = []
 
@@ -61,16 +49,14 @@ def register_jobseeker():
     """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
-        if user.email:  # an address: the same answer whether or not it has an account (accounts/signup.py)
-            from ..accounts import signup  # here: the accounts package loads after this one
-
+        # The same answer whether or not the address or number has an account (accounts/signup.py).
+        if user.email:
             return signup.start(user, [user], "user.register", None)
-        db.session.add(user)
-        return finish_registration(
-            user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
-        )
+        return signup.start_by_phone(user)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als werkzoekende"))
 
 
@@ -118,9 +104,12 @@ def login():
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):
             reservation.give_back()  # only failures count
+            first = user.last_login_at is None and user.role == Role.JOBSEEKER and user.jobseeker is None
             if totp.needs_second_factor(user):
                 return totp.begin(user, safe_next(request.args.get("next")))
             start_session(user)
+            if first:  # signed up by phone a moment ago
+                flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
             audit.record("user.login", user, actor=user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
