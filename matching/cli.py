@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import sys
 from collections.abc import Sequence
 
@@ -126,21 +127,46 @@ def _rank(args) -> list[str]:
     candidates, vacancies = _load(args)
     matcher = _matcher(args)
     rankings = matcher.index(candidates, vacancies).top_candidates(args.top)
-    lines = []
-    for ranking in rankings:
-        items = []
-        for m in ranking.matches:
-            item = {"id": m.candidate_id, "score": m.score, "eligible": m.eligible}
-            if args.codes:
-                item["reasons"] = list(m.reasons)
-                item["explanation"] = [{"feature": c.feature, "contribution": c.contribution, "detail": c.detail,
-                                        "code": c.code, "params": c.params} for c in m.explanation]
-            else:
-                item["explanation"] = [{"feature": c.feature, "contribution": c.contribution, "detail": c.detail}
-                                       for c in m.explanation]
-            items.append(item)
-        lines.append(_dumps({"vacancy": ranking.vacancy_id, "candidates": items}))
-    return lines
+    write = _RankWriter(args.codes)
+    return [write.line(ranking) for ranking in rankings]
+
+
+class _RankWriter:
+    """The ``rank`` output lines, byte for byte what ``_dumps`` of the whole object gives: the ranking shares one
+    Contribution object among all pairs with the same explanation line, so each is written once and its text
+    reused (joined with the same separators ``json`` uses)."""
+
+    def __init__(self, codes: bool):
+        self.codes = codes
+        self._done: dict[int, tuple[object, str]] = {}
+        self._string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes a str with
+
+    def _contribution(self, c) -> str:
+        got = self._done.get(id(c))
+        if got is None or got[0] is not c:
+            item = {"feature": c.feature, "contribution": c.contribution, "detail": c.detail}
+            if self.codes:
+                item.update(code=c.code, params=c.params)
+            got = (c, _dumps(item))
+            self._done[id(c)] = got
+        return got[1]
+
+    def _text(self, x) -> str:
+        return self._string(x) if type(x) is str else _dumps(x)
+
+    def _number(self, x) -> str:
+        return float.__repr__(x) if type(x) is float and math.isfinite(x) else _dumps(x)
+
+    def _match(self, m) -> str:
+        eligible = "true" if m.eligible is True else "false" if m.eligible is False else _dumps(m.eligible)
+        reasons = f', "reasons": {_dumps(list(m.reasons))}' if self.codes else ""
+        explanation = ", ".join(self._contribution(c) for c in m.explanation)
+        return (f'{{"id": {self._text(m.candidate_id)}, "score": {self._number(m.score)}, "eligible": {eligible}'
+                f'{reasons}, "explanation": [{explanation}]}}')
+
+    def line(self, ranking) -> str:
+        items = ", ".join(self._match(m) for m in ranking.matches)
+        return f'{{"vacancy": {self._text(ranking.vacancy_id)}, "candidates": [{items}]}}'
 
 
 def _allocate(args) -> list[str]:

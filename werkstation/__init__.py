@@ -4,7 +4,18 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import access, cli, errors, i18n, matching_bridge, outbox, search_text, security, templating
+from . import (
+    access,
+    cli,
+    errors,
+    i18n,
+    matching_bridge,
+    outbox,
+    persistence,
+    search_text,
+    security,
+    templating,
+)
 from .config import _database_url, config_class, load_secret_key
 from .extensions import csrf, db, limiter, login_manager, migrate
 
@@ -29,6 +40,7 @@ def create_app(test_config=None):
     access.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    persistence.init_app(app)
     templating.init_app(app)
     search_text.init_app(app)
     matching_bridge.init_app(app)

@@ -25,6 +25,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    false,
+    or_,
     true,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -184,6 +186,8 @@ class Jobseeker(db.Model):
     max_travel_minutes: Mapped[Optional[int]] = mapped_column(Integer)
     travel_mode: Mapped[Optional[str]] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(10), default=JobseekerStatus.AVAILABLE, index=True)
+    # At work through the cooperative and looking for more hours: proposed again for the hours left.
+    wants_more_hours: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     consent_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     consent_version: Mapped[Optional[str]] = mapped_column(String(20))
     consent_in_person: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -207,13 +211,18 @@ class Jobseeker(db.Model):
 
     @hybrid_property
     def matchable(self):
-        """Available, consented and not erased: ranked against vacancies (also usable in a query)."""
-        return self.status == JobseekerStatus.AVAILABLE and self.consent_at is not None and self.erased_at is None
+        """Available (or at work and wanting more hours), consented and not erased: ranked against vacancies (also
+        usable in a query)."""
+        looking = self.status == JobseekerStatus.AVAILABLE or (
+            self.status == JobseekerStatus.PLACED and bool(self.wants_more_hours))
+        return looking and self.consent_at is not None and self.erased_at is None
 
     @matchable.inplace.expression
     @classmethod
     def _matchable_condition(cls):
-        return and_(cls.status == JobseekerStatus.AVAILABLE, cls.consent_at.is_not(None), cls.erased_at.is_(None))
+        looking = or_(cls.status == JobseekerStatus.AVAILABLE,
+                      and_(cls.status == JobseekerStatus.PLACED, cls.wants_more_hours))
+        return and_(looking, cls.consent_at.is_not(None), cls.erased_at.is_(None))
 
 
 class Suggestion(db.Model):

@@ -16,12 +16,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from flask import abort, flash, redirect
+from flask import abort, current_app, flash, redirect, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField, IntegerField
 from wtforms.validators import Optional
@@ -91,46 +91,84 @@ class Outcome:
         return self.status == "duplicate"
 
 
-def commit_form(form, result_url=None) -> Outcome:
-    """Commit the session as one transaction, recording the form's one-time token with it."""
+def is_conflict(error) -> bool:
+    """A write that lost against a parallel one: a unique row that now exists, a row changed since it was read
+    (its version), or the database refusing one of two transactions (PostgreSQL serialization failure or
+    deadlock; SQLite locked for longer than its wait)."""
+    if isinstance(error, StaleDataError):
+        return True
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    text = str(getattr(error, "orig", ""))
+    if isinstance(error, IntegrityError):  # unique, or a row referred to that was just removed; not a missing value
+        return code in ("23505", "23503") or text.startswith(("UNIQUE constraint", "FOREIGN KEY constraint"))
+    if isinstance(error, OperationalError):
+        return code in ("40001", "40P01") or "database is locked" in text
+    return False
+
+
+def commit_form(form, result_url=None, change=None) -> Outcome:
+    """Apply `change()` (if given) and commit the session as one transaction, recording the form's one-time token
+    with it. A conflict with a parallel save, also one raised while `change()` writes, becomes the conflict message
+    on the form (or, for the same form sent twice, the page the first submission led to); never an error page."""
     token = getattr(form, "form_token", None) and form.form_token.data
-    if token:
-        earlier = previous_result(form)
-        if earlier is not None:
-            db.session.rollback()
-            return Outcome("duplicate", earlier)
-        user_id = current_user.id if current_user and current_user.is_authenticated else None
-        db.session.add(FormSubmission(token=token[:64], user_id=user_id, result_url=result_url))
     try:
+        if change is not None:
+            change()
+        if token:
+            earlier = previous_result(form)
+            if earlier is not None:
+                db.session.rollback()
+                return Outcome("duplicate", earlier)
+            user_id = current_user.id if current_user and current_user.is_authenticated else None
+            db.session.add(FormSubmission(token=token[:64], user_id=user_id, result_url=result_url))
         db.session.commit()
-    except StaleDataError:
+    except SQLAlchemyError as error:
         db.session.rollback()
-        form.form_errors.append(CONFLICT_MESSAGE)
-        return Outcome("conflict")
-    except IntegrityError:
-        db.session.rollback()
-        earlier = previous_result(form) if token else None
-        if earlier is not None:
+        earlier = previous_result(form) if token and is_conflict(error) else None
+        if earlier is not None:  # the same form sent twice at the same moment: this one lost
             return Outcome("duplicate", earlier)
-        form.form_errors.append(FAILED_MESSAGE)
-        return Outcome("failed")
-    except SQLAlchemyError:
-        db.session.rollback()
+        if is_conflict(error):
+            form.form_errors.append(CONFLICT_MESSAGE)
+            return Outcome("conflict")
         form.form_errors.append(FAILED_MESSAGE)
         return Outcome("failed")
     return Outcome("ok", result_url)
 
 
-def save(form, result_url, message=None):
-    """The end of every form save: commit as one transaction; when saved, flash `message` and go to `result_url`; a
-    form sent twice goes where the first one led. None when the form has to be shown again: it then carries the
-    conflict or failure message, and the input is kept."""
-    outcome = commit_form(form, result_url=result_url)
+def save(form, result_url, message=None, change=None):
+    """The end of every form save: apply `change()` and commit as one transaction; when saved, flash `message` and
+    go to `result_url`; a form sent twice goes where the first one led. None when the form has to be shown again: it
+    then carries the conflict or failure message, and the input is kept."""
+    outcome = commit_form(form, result_url=result_url, change=change)
     if outcome.ok and message:
         flash(str(message), "success")
     if outcome.ok or outcome.duplicate:
         return redirect(outcome.url)
     return None
+
+
+def save_or_back(form, result_url, message=None, change=None, back_url=None):
+    """`save` for a button on a page (no form to show again): a conflict or failure is flashed, and the page
+    `back_url` (default `result_url`) is shown again."""
+    done = save(form, result_url, message, change)
+    if done is not None:
+        return done
+    flash(str(form.form_errors[-1]) if form.form_errors else str(FAILED_MESSAGE), "error")
+    return redirect(back_url or result_url)
+
+
+def conflict_page(error):
+    """Safety net for a parallel save that lost outside `save` (a write flushed early): the plain conflict message
+    with 409, as in the sequential case; anything else stays a server error."""
+    db.session.rollback()
+    if not is_conflict(error):
+        raise error
+    current_app.logger.warning("conflicting parallel save: %s", type(error).__name__)
+    return render_template("errors/error.html", code=409, message=CONFLICT_MESSAGE), 409
+
+
+def init_app(app):
+    app.register_error_handler(SQLAlchemyError, conflict_page)
 
 
 def save_changes(form, row, change, result_url, message=None):
@@ -143,8 +181,7 @@ def save_changes(form, row, change, result_url, message=None):
     if earlier is not None:  # this very form was saved already (a double click): go where it led
         return redirect(earlier)
     if versions_match(form, row):
-        change()
-        done = save(form, result_url, message)
+        done = save(form, result_url, message, change)
         if done is not None:
             return done
         db.session.refresh(row)

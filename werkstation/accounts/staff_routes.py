@@ -10,6 +10,7 @@ from .. import audit
 from ..access import roles
 from ..extensions import db
 from ..models import User, utcnow
+from ..paging import paginate
 from ..persistence import jobseeker_or_404
 from ..phones import normalise_phone
 from ..vocabulary import STAFF_ROLES, Role
@@ -51,7 +52,7 @@ def admin_accounts():
         phone = normalise_phone(term)
         query = query.where(or_(User.email.ilike(f"%{term}%"), User.phone == phone) if phone else
                             User.email.ilike(f"%{term}%"))
-    page = db.paginate(query, per_page=50, error_out=False)
+    page = paginate(query, 50)
     return render_template("accounts/admin_accounts.html", form=form, page=page)
 
 

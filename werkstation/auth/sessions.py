@@ -16,6 +16,7 @@ from . import devices
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
+NEXT_MAX = 2000  # a longer address is not one of ours
 
 
 @login_manager.user_loader
@@ -31,11 +32,17 @@ def load_user(user_key):
 
 
 def safe_next(target):
-    """Only follow local redirects."""
-    if not target:
+    r"""`target` when it is a path on this site to go back to, else None (the caller's default page).
+
+    Refused: anything not starting with one '/', another host ('//host', '/\host': browsers read a backslash
+    as '/'), a scheme, and control characters (CR/LF would break the Location header; browsers drop tabs and
+    newlines from URLs, so '/\t/host' would become '//host')."""
+    if not isinstance(target, str) or not target.startswith("/") or len(target) > NEXT_MAX:
+        return None
+    if "\\" in target or any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in target):
         return None
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if parts.scheme or parts.netloc or target.startswith("//"):
         return None
     return target
 

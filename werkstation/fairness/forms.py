@@ -1,10 +1,10 @@
 """The voluntary self-description for the fairness monitor: every question may be skipped."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.validators import Optional
 
 from ..fields import RadioField
+from ..persistence import OnceOnlyForm
 
 PREFER_NOT = "liever_niet"
 
@@ -15,7 +15,7 @@ MIGRATION = [("ja", _l("Ja")), ("nee", _l("Nee")), (PREFER_NOT, _l("Zeg ik lieve
 DISABILITY = [("ja", _l("Ja")), ("nee", _l("Nee")), (PREFER_NOT, _l("Zeg ik liever niet"))]
 
 
-class SelfDescriptionForm(FlaskForm):
+class SelfDescriptionForm(OnceOnlyForm):
     """Monitoring only: stored apart, never used for matching and never shown to businesses."""
 
     fairness_monitoring_only = True

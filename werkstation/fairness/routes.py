@@ -1,7 +1,9 @@
 """The voluntary self-description page (jobseekers) and the fairness monitor (staff)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from functools import partial
+
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -9,6 +11,7 @@ from .. import audit
 from ..access import roles
 from ..extensions import db
 from ..models import FairnessSelfDescription, Jobseeker
+from ..persistence import save
 from ..vocabulary import STAFF_ROLES, Role
 from . import monitor
 from .forms import SelfDescriptionForm
@@ -27,24 +30,29 @@ def self_description():
         abort(404)
     row = db.session.scalar(select(FairnessSelfDescription).where(FairnessSelfDescription.jobseeker_id == person.id))
     form = SelfDescriptionForm(obj=row)
+    here = url_for("fairness.self_description")
     if request.method == "POST" and request.form.get("remove") and form.validate_on_submit():
         if row is not None:
             db.session.delete(row)
             audit.record("fairness.remove", person, jobseeker_id=person.id)
-            db.session.commit()
-        flash(_("Je antwoorden zijn gewist."), "success")
-        return redirect(url_for("fairness.self_description"))
-    if form.validate_on_submit():
-        if row is None:
-            row = FairnessSelfDescription(jobseeker_id=person.id)
-            db.session.add(row)
-        for name in FIELDS:
-            setattr(row, name, getattr(form, name).data or None)
-        audit.record("fairness.save", person, jobseeker_id=person.id)
-        db.session.commit()
-        flash(_("Dank je wel. Je antwoorden zijn opgeslagen."), "success")
-        return redirect(url_for("fairness.self_description"))
+        done = save(form, here, _l("Je antwoorden zijn gewist."))
+        if done is not None:
+            return done
+    elif form.validate_on_submit():
+        done = save(form, here, _l("Dank je wel. Je antwoorden zijn opgeslagen."), partial(store, person, row, form))
+        if done is not None:
+            return done
     return render_template("fairness/self_description.html", form=form, has_answers=row is not None)
+
+
+def store(person, row, form):
+    """Write the answers on the person's one row (made on the first save)."""
+    if row is None:
+        row = FairnessSelfDescription(jobseeker_id=person.id)
+        db.session.add(row)
+    for name in FIELDS:
+        setattr(row, name, getattr(form, name).data or None)
+    audit.record("fairness.save", person, jobseeker_id=person.id)
 
 
 @bp.route("/medewerker/eerlijkheid")

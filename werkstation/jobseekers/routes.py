@@ -376,10 +376,11 @@ def profile(jobseeker_id):
     if current_user.is_staff:
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         db.session.commit()
-    fitting = fitting_vacancies(jobseeker) if jobseeker.status == JobseekerStatus.AVAILABLE else []
+    fitting = fitting_vacancies(jobseeker) if jobseeker.matchable else []
     status_form = status_form_for(jobseeker)
     return render_template(
         "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
+        hours_left=matching_bridge.hours_left(jobseeker) if matching_bridge.looks_for_more_hours(jobseeker) else None,
         status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
         profile_url=lambda endpoint: profile_url(jobseeker, endpoint), just_saved=bool(request.args.get("klaar")),
     )

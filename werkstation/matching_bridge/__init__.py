@@ -18,7 +18,15 @@ from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy
 from .learning import LearnResult, adopt, learn, training_examples
 from .model import active_matcher, active_model
 from .plan import NeighbourhoodPlan, neighbourhood_plan
-from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
+from .records import (
+    candidate_record,
+    hours_at_work,
+    hours_left,
+    looks_for_more_hours,
+    matchable_jobseekers,
+    open_vacancies,
+    vacancy_record,
+)
 from .suggestions import explanation_json, rematch_all, rescore, suggestion_for, unreviewed_count
 
 __all__ = [
@@ -34,9 +42,12 @@ __all__ = [
     "candidate_record",
     "explanation_json",
     "fit_counts",
+    "hours_at_work",
+    "hours_left",
     "index_cache",
     "init_app",
     "learn",
+    "looks_for_more_hours",
     "matchable_jobseekers",
     "neighbourhood_plan",
     "open_vacancies",

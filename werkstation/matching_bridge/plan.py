@@ -36,12 +36,13 @@ class NeighbourhoodPlan:
 
 
 def _taken():
-    """({vacancy id: places taken}, {people busy}): running proposals and placements hold a place, and their
-    people are not offered again (unless the placement is completed)."""
+    """({vacancy id: places taken}, {people busy}): running proposals and placements hold a place; people with a
+    proposal or kennismaking running are not offered again (people at work are not matchable unless they want more
+    hours)."""
     taken, busy = {}, set()
     for p in db.session.scalars(select(Placement).where(Placement.stage.in_(SEAT_STAGES))):
         taken[p.vacancy_id] = taken.get(p.vacancy_id, 0) + 1
-        if p.stage != Stage.COMPLETED:
+        if p.stage in (Stage.PROPOSED, Stage.INTRODUCTION):
             busy.add(p.jobseeker_id)
     return taken, busy
 

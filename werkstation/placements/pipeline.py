@@ -152,7 +152,7 @@ def propose(suggestion: Suggestion, by, at: datetime | None = None) -> Placement
     for p in suggestion.jobseeker.placements:
         if p.vacancy_id == suggestion.vacancy_id and p.is_active:
             raise RuleError(_l("Deze persoon heeft al een lopend voorstel voor deze vacature."))
-    if suggestion.jobseeker.status == JobseekerStatus.PLACED:
+    if suggestion.jobseeker.status == JobseekerStatus.PLACED and not suggestion.jobseeker.wants_more_hours:
         raise RuleError(_l("Deze persoon is al aan het werk via de coöperatie en wordt nu niet voorgesteld."))
     check_can_place(suggestion.jobseeker, suggestion.vacancy)
     # Two staff members proposing at the same moment: only the first one's check counts.

@@ -3,6 +3,8 @@
 The business sees an anonymised profile (no name, no contact details, no address) until both sides said yes.
 """
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,6 +16,7 @@ from ..access import roles
 from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
+from ..persistence import commit_form
 from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
@@ -103,14 +106,7 @@ def detail(placement_id):
     side = my_side()
     form = ResponseForm()
     if form.validate_on_submit():
-        try:
-            pipeline.respond(placement, side, form.answer.data == "yes", form.reason.data, current_user)
-        except pipeline.RuleError as error:
-            db.session.rollback()
-            return render_template("errors/error.html", code=error.status, message=error.message), error.status
-        db.session.commit()
-        flash(_("Dank je wel. Je antwoord is opgeslagen."), "success")
-        return redirect(url_for("placements.detail", placement_id=placement.id))
+        return answer(placement, side, form)
     if side == Role.BUSINESS:
         audit.record("jobseeker.view", placement.jobseeker, jobseeker_id=placement.jobseeker_id,
                      page="placements.detail", placement_id=placement.id,
@@ -123,6 +119,27 @@ def detail(placement_id):
         contact_shared=pipeline.contact_shared(placement),
         profile=anonymous_profile(placement) if side == Role.BUSINESS else None,
     ), 200 if not form.is_submitted() else 400
+
+
+def answer(placement, side, form):
+    """Save the yes or no as one transaction; a second answer (a double click, also two at the same moment) changes
+    nothing and says the first one was saved."""
+    here = url_for("placements.detail", placement_id=placement.id)
+    if getattr(placement, f"{side}_response") is None:
+        change = partial(pipeline.respond, placement, side, form.answer.data == "yes", form.reason.data, current_user)
+        try:
+            outcome = commit_form(form, here, change)
+        except pipeline.RuleError as error:
+            db.session.rollback()
+            return render_template("errors/error.html", code=error.status, message=error.message), error.status
+        if outcome.ok:
+            flash(_("Dank je wel. Je antwoord is opgeslagen."), "success")
+            return redirect(here)
+        if getattr(placement, f"{side}_response") is None:  # someone else changed the proposal: try again
+            flash(str(form.form_errors[-1]), "error")
+            return redirect(here)
+    flash(_("Je antwoord was al opgeslagen."), "info")
+    return redirect(here)
 
 
 @bp.route("/<int:placement_id>/laag-risico")

@@ -1,11 +1,13 @@
 """The state of people and vacancies follows the placements: a person who starts working (proefplaatsing or in
-dienst) is "aan het werk" and leaves the queues; ending that work makes them available again, and staff hear it. A
-vacancy whose places are all taken by people at work is "vervuld": its undecided suggestions are closed and it leaves
+dienst) is "aan het werk" and leaves the queues (unless they say they want more hours: then the hours left are
+matched); ending that work makes them available again, and staff hear it. A vacancy whose places are all taken by people at work is "vervuld": its undecided suggestions are closed and it leaves
 the plan and the fit counts; a freed place opens it again. Called by `pipeline.move` in the caller's transaction."""
 
 from __future__ import annotations
 
 from .. import audit, matching_bridge
+from ..matching_bridge.records import hours_left, looks_for_more_hours
+from ..models import utcnow
 from ..outbox import events as messages
 from ..vocabulary import PLACED_STAGES, WORKING_STAGES, JobseekerStatus, Stage, VacancyStatus
 
@@ -46,16 +48,33 @@ def follow_person(placement, from_stage, by=None) -> bool:
     old = person.status
     if placement.stage in WORKING_STAGES and old == JobseekerStatus.AVAILABLE:
         person.status = JobseekerStatus.PLACED
+        person.wants_more_hours = False
     elif (placement.stage == Stage.ENDED and from_stage in (*WORKING_STAGES, Stage.COMPLETED)
           and old == JobseekerStatus.PLACED and not is_at_work(person, exclude_id=placement.id)):
         person.status = JobseekerStatus.AVAILABLE
+        person.wants_more_hours = False
         messages.work_ended(placement)
     else:
+        follow_more_hours(placement, from_stage, by)
         return False
     audit.record("jobseeker.status", person, jobseeker_id=person.id, actor=by, from_status=old,
                  to_status=person.status, placement_id=placement.id)
     matching_bridge.rescore(person)
     return True
+
+
+def follow_more_hours(placement, from_stage, by=None) -> None:
+    """Someone at work who wants more hours, whose hours at work changed: the hours left are matched again; when
+    none are left they are no longer looking (caller commits)."""
+    person = placement.jobseeker
+    if not ((placement.stage in WORKING_STAGES or from_stage in WORKING_STAGES) and looks_for_more_hours(person)):
+        return
+    person.updated_at = utcnow()  # the matching record changes with the hours at work
+    if hours_left(person) == 0:
+        person.wants_more_hours = False
+        audit.record("jobseeker.more_hours", person, jobseeker_id=person.id, actor=by, wants_more_hours=False,
+                     placement_id=placement.id)
+    matching_bridge.rescore(person)
 
 
 def follow(placement, from_stage, by=None) -> None:

@@ -14,6 +14,7 @@ from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
+from ..paging import paginate
 from ..persistence import FAILED_MESSAGE, jobseeker_or_404, previous_result, save, save_changes
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
@@ -109,7 +110,7 @@ def vacancy_queue(vacancy_id):
                                                           Placement.vacancy_id != vacancy.id)
     if filters.free.data:
         query = query.where(Suggestion.jobseeker_id.not_in(busy_elsewhere))
-    page = db.paginate(query, per_page=QUEUE_PAGE, error_out=False)
+    page = paginate(query, QUEUE_PAGE)
     rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
     shown = [s.jobseeker_id for s in page.items]

@@ -16,6 +16,7 @@ from wtforms.validators import InputRequired, Length
 from ..access import roles
 from ..extensions import db
 from ..models import Suggestion
+from ..paging import paginate
 from ..validators import NoControlCharacters
 from ..vocabulary import STAFF_ROLES
 from .models import SavedSearch
@@ -47,7 +48,7 @@ def saved_searches(kind):
 def _results(kind, form, status=200, save_form=None):
     """The search page: the filters, the saved searches and one page of results (none when a filter is wrong)."""
     valid = form.validate()
-    page = db.paginate(form.statement(), per_page=PAGE_SIZE, max_per_page=PAGE_SIZE, error_out=False) if valid else None
+    page = paginate(form.statement(), PAGE_SIZE, max_per_page=PAGE_SIZE) if valid else None
     save_form = save_form or SaveSearchForm(formdata=None, query=form.query_string() if valid else "")
     template = "staff/jobseekers.html" if kind == SearchKind.JOBSEEKERS else "staff/vacancies.html"
     extra = {"unreviewed": _unreviewed_counts(page.items)} if page is not None and kind == SearchKind.VACANCIES else {}

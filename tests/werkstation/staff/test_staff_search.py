@@ -104,6 +104,19 @@ def test_results_are_paged_and_sorted(client, staff):
     assert names(newest)[0] == "Persoon 29"
 
 
+@pytest.mark.parametrize("typed", ["99999999999999999999", "-3", "0", "twee", "１", "2.5", ""])
+def test_a_typed_page_number_never_fails(client, staff, typed):
+    person = make_jobseeker(name="Persoon Een")
+    vacancy = make_vacancy(title="Bakker gezocht")
+    for address in (f"/medewerker/werkzoekenden?page={typed}", f"/medewerker/vacatures?page={typed}",
+                    f"/medewerker/vacatures/{vacancy.id}?page={typed}"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+    too_far = client.get("/medewerker/werkzoekenden?page=99999999999999999999")
+    assert names(too_far) == []
+    assert names(client.get(f"/medewerker/werkzoekenden?page={typed}")) == ([] if len(typed) > 5 else [person.name])
+
+
 @pytest.mark.parametrize("query, message", [
     ("level=B1", "Kies eerst een taal."),
     ("licence=Z", "Kies een van de mogelijkheden uit de lijst."),
