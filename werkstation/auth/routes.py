@@ -127,6 +127,7 @@ def logout():
     db.session.commit()
     logout_user()
     fresh_session()
+    session.pop("pending_form", None)
     flash(_("Je bent uitgelogd."), "success")
     return redirect(url_for("main.index"))
 

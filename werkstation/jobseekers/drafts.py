@@ -11,14 +11,14 @@ of personal data from people who have not agreed yet; this limit keeps the promi
 
 from __future__ import annotations
 
-from flask import current_app, request, session
+from flask import request, session
 from flask_babel import lazy_gettext as _l
+
+from ..security import fits
 
 SESSION_KEYS = {False: "intake", True: "intake_staff"}
 HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")
 RAW_VALUE_MAX = 1000
-# 4096 bytes for name and value together, minus room for a message shown on the next page.
-COOKIE_BUDGET = 3600
 TOO_LONG = _l("Je antwoorden zijn samen te lang om te bewaren tot je klaar bent. Maak je tekst korter en probeer "
               "het opnieuw.")
 
@@ -26,17 +26,6 @@ TOO_LONG = _l("Je antwoorden zijn samen te lang om te bewaren tot je klaar bent.
 def intake_state(on_behalf):
     state = session.get(SESSION_KEYS[on_behalf]) or {}
     return {"answers": dict(state.get("answers", {})), "raw": dict(state.get("raw", {}))}
-
-
-def cookie_size(values: dict) -> int:
-    """The size in bytes of the session cookie (name and value) that would hold `values`."""
-    serializer = current_app.session_interface.get_signing_serializer(current_app)
-    return len(current_app.config["SESSION_COOKIE_NAME"]) + 1 + len(serializer.dumps(values))
-
-
-def fits(key: str, value) -> bool:
-    """Whether the session cookie stays within the budget with `value` under `key`."""
-    return cookie_size({**dict(session), key: value}) <= COOKIE_BUDGET
 
 
 def save_intake_state(on_behalf, state) -> bool:
