@@ -7,6 +7,7 @@ from flask import Flask
 from . import (
     access,
     cli,
+    converters,
     errors,
     i18n,
     matching_bridge,
@@ -31,6 +32,7 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
+    converters.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)

@@ -11,6 +11,7 @@ from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from .engine import COMPARISONS, language_name
+from .i18n import list_text
 from .vocabulary import CEFR_LEVELS, occupation_label
 
 # Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
@@ -185,10 +186,10 @@ def _partial_phrases(part: dict) -> tuple[str, str] | None:
     try:
         if kind == "talents.required" and outcome == "partial":
             return (_("heeft %(have)s van %(total)s gevraagde talenten", have=p["have"], total=p["total"]),
-                    _("mist gevraagde talenten: %(names)s", names=", ".join(p["missing"])))
+                    _("mist gevraagde talenten: %(names)s", names=list_text(p["missing"])))
         if kind == "talents.preferred" and outcome == "partial":
             return (_("heeft %(have)s van %(total)s gewenste talenten", have=p["have"], total=p["total"]),
-                    _("mist gewenste talenten: %(names)s", names=", ".join(p["missing"])))
+                    _("mist gewenste talenten: %(names)s", names=list_text(p["missing"])))
         if kind == "schedule" and outcome == "partial":
             return (_("kan %(can)s van de %(asked)s gevraagde dagdelen", can=p["can"], asked=p["asked"]),
                     _("kan %(n)s van de %(asked)s gevraagde dagdelen niet", n=int(p["asked"]) - int(p["can"]),

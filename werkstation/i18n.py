@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from babel import Locale
-from flask import current_app, g, has_request_context, request, session
+from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import force_locale, get_translations
 from flask_login import current_user
 from markupsafe import Markup, escape
@@ -66,6 +66,19 @@ def ltr(value):
     return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
 
 
+# Languages whose lists are separated by the Arabic comma.
+ARABIC_COMMA_LANGUAGES = ("ar", "fa", "ur")
+
+
+def list_text(items):
+    """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic."""
+    from flask_babel import get_locale as babel_locale
+
+    locale = babel_locale() if has_app_context() else None
+    separator = "، " if locale is not None and locale.language in ARABIC_COMMA_LANGUAGES else ", "
+    return separator.join(str(item) for item in items)
+
+
 def _request_translations():
     """The request's catalog, looked up once per request (outside a request: Flask-Babel's own lookup)."""
     if not has_request_context():
@@ -114,6 +127,7 @@ def init_app(app):
     from .vocabulary import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 
     app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters["listing"] = list_text
     app.jinja_env.globals.update(
         weekday_labels=WEEKDAY_LABELS, weekday_short=WEEKDAY_SHORT, daypart_labels=DAYPART_LABELS
     )

@@ -8,7 +8,9 @@ Every form save ends in `save` (a new row) or `save_changes` (a row the form was
         return done                             # saved (or saved before: a double click), flashed, redirected
     return render_template(...)                 # the input stays, with the error or the conflict message
 
-Underneath, `commit_form` commits the session as one transaction and says how it went (`Outcome`).
+Underneath, `commit_form` commits the session as one transaction and says how it went (`Outcome`). A button on a
+page (no form to show again) ends in `save_or_back`; a write that is no form save (a log entry while showing a page,
+a login) ends in `commit`. Views never call `db.session.commit()` themselves (tests/werkstation/test_code_shape.py).
 """
 
 from __future__ import annotations
@@ -155,6 +157,13 @@ def save_or_back(form, result_url, message=None, change=None, back_url=None):
         return done
     flash(str(form.form_errors[-1]) if form.form_errors else str(FAILED_MESSAGE), "error")
     return redirect(back_url or result_url)
+
+
+def commit():
+    """Commit the session as one transaction, for a write that is not a form shown again on failure: a log entry
+    made while showing a page, a link used up, a login. A parallel write that won makes this one roll back and
+    answer the conflict page (409, `conflict_page`); any other database error is a server error."""
+    db.session.commit()
 
 
 def conflict_page(error):

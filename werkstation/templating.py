@@ -10,3 +10,6 @@ def init_app(app):
         JobseekerStatus=vocabulary.JobseekerStatus, Stage=vocabulary.Stage, Decision=vocabulary.Decision,
         Answer=vocabulary.Answer, EmployerOfRecord=vocabulary.EmployerOfRecord,
     )
+    from .placements import holds  # a running proposal that stands still, and why
+
+    app.jinja_env.globals.update(on_hold=holds.on_hold, holds=holds)

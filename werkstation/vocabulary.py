@@ -99,6 +99,8 @@ class EmployerOfRecord(enum.StrEnum):
 
 # Stages that are still running (the person holds a proposal or works there).
 ACTIVE_STAGES = (Stage.PROPOSED, Stage.INTRODUCTION, Stage.TRIAL, Stage.EMPLOYED)
+# A proposal is running: not yet at work, not ended (the person and the business still decide).
+PROPOSAL_STAGES = (Stage.PROPOSED, Stage.INTRODUCTION)
 # A vacancy's places are taken by proposals still running and by placements that worked out.
 SEAT_STAGES = (*ACTIVE_STAGES, Stage.COMPLETED)
 # The person works there (follow-ups are planned from the first working day).

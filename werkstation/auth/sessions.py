@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import login_user
 
 from .. import retention, security
+from ..converters import whole_number
 from ..extensions import db, login_manager
 from ..i18n import language_at_login
 from ..models import User, utcnow
@@ -23,9 +24,10 @@ NEXT_MAX = 2000  # a longer address is not one of ours
 def load_user(user_key):
     """The session holds 'id:token'; a rotated token (logout, deactivation) ends old sessions."""
     user_id, _sep, token = (user_key or "").partition(":")
-    if not user_id.isdigit() or not token:
+    number = whole_number(user_id)
+    if number is None or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, number)
     if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
         return None
     return user

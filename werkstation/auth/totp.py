@@ -19,6 +19,7 @@ from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from .. import audit, security
+from ..converters import whole_number
 from ..extensions import db
 from ..models import User
 from ..vocabulary import STAFF_ROLES
@@ -66,9 +67,10 @@ def pending_user():
     if not marker or not isinstance(started, (int, float)) or security.now() - started > PENDING_SECONDS:
         return None
     user_id, _sep, token = str(marker).partition(":")
-    if not user_id.isdigit():
+    number = whole_number(user_id)
+    if number is None:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, number)
     if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
         return None
     return user

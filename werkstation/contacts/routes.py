@@ -1,7 +1,6 @@
 """Staff pages of the contact log: a person's or business's timeline with the note-and-task form, and tasks."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -11,7 +10,7 @@ from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, User, utcnow
-from ..persistence import jobseeker_or_404, previous_result, save
+from ..persistence import jobseeker_or_404, previous_result, save, save_or_back
 from ..vocabulary import STAFF_ROLES
 from . import service
 from .forms import ContactForm
@@ -93,11 +92,12 @@ def tasks():
 def task_done(task_id):
     """Tick a task off; back to where the staff member came from."""
     task = db.get_or_404(Task, task_id)
-    if not FlaskForm().validate_on_submit():
+    form = FlaskForm()
+    if not form.validate_on_submit():
         abort(400)
-    if service.complete_task(task, current_user):
-        db.session.commit()
-        flash(_("De taak is klaar."), "success")
     back = safe_next(request.form.get("next", ""))
     local = back is not None and back.startswith("/medewerker/") and "\\" not in back
-    return redirect(back if local else url_for("contacts.tasks"))
+    back = back if local else url_for("contacts.tasks")
+    if service.complete_task(task, current_user):
+        return save_or_back(form, back, _l("De taak is klaar."))
+    return redirect(back)

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..extensions import db
-from ..models import Business, Jobseeker, Placement, PlacementStageChange, Suggestion, Vacancy, utcnow
+from ..models import Business, Jobseeker, Placement, PlacementStageChange, Suggestion, User, Vacancy, utcnow
 from ..outbox.models import Message
 from ..search_text import fold
 from ..vocabulary import CONTACT_KIND_WORDS, status_label
@@ -91,16 +91,18 @@ def subject_names(tasks):
     return {t.id: people.get(t.jobseeker_id) or businesses.get(t.business_id) for t in tasks}
 
 
-def last_contact_column():
-    """A correlated subquery: the day of a person's most recent logged contact (NULL when never)."""
-    return (select(func.max(ContactNote.happened_on)).where(ContactNote.jobseeker_id == Jobseeker.id)
-            .correlate(Jobseeker).scalar_subquery())
+def _owner(model):
+    return (ContactNote.jobseeker_id if model is Jobseeker else ContactNote.business_id) == model.id
 
 
-def notes_contain(word):
-    """Condition on Jobseeker: one of the person's notes holds a word starting with `word`."""
-    return select(ContactNote.id).where(ContactNote.jobseeker_id == Jobseeker.id,
-                                        ContactNote.search_text.like(f"% {fold(word)}%")).exists()
+def last_contact_column(model=Jobseeker):
+    """A correlated subquery: the day of a person's (or business's) most recent logged contact (NULL when never)."""
+    return select(func.max(ContactNote.happened_on)).where(_owner(model)).correlate(model).scalar_subquery()
+
+
+def notes_contain(word, model=Jobseeker):
+    """Condition on Jobseeker (or Business): one of its notes holds a word starting with `word`."""
+    return select(ContactNote.id).where(_owner(model), ContactNote.search_text.like(f"% {fold(word)}%")).exists()
 
 
 def _start_of(day):
@@ -140,15 +142,20 @@ def _placement_steps(placement_condition):
                    change.by_user.email if change.by_user else None) for change, title in rows]
 
 
-def person_timeline(person):
-    """Everything that happened with a person, newest first."""
-    decisions = [
+def _decisions(condition):
+    return [
         Moment(s.decided_at, "decision", str(_l("Besluit: %(decision)s", decision=status_label(s.decision))),
                s.vacancy.title, s.decided_by.email if s.decided_by else None)
         for s in db.session.scalars(
-            select(Suggestion).where(Suggestion.jobseeker_id == person.id, Suggestion.decided_at.is_not(None))
+            select(Suggestion).join(Vacancy, Suggestion.vacancy_id == Vacancy.id)
+            .where(condition, Suggestion.decided_at.is_not(None))
             .options(selectinload(Suggestion.vacancy), selectinload(Suggestion.decided_by)))
     ]
+
+
+def person_timeline(person):
+    """Everything that happened with a person, newest first."""
+    decisions = _decisions(Suggestion.jobseeker_id == person.id)
     mine = Message.jobseeker_id == person.id
     if person.user_id is not None:
         mine = or_(mine, Message.recipient_user_id == person.user_id)
@@ -159,8 +166,13 @@ def person_timeline(person):
 
 def business_timeline(business):
     """Everything that happened with a business, newest first."""
+    its_users = select(User.id).where(User.business_id == business.id)
+    # only what the business received: messages to the people it proposed carry its id too
+    to_business = or_(Message.recipient_user_id.in_(its_users),
+                      and_(Message.business_id == business.id, Message.recipient_user_id.is_(None),
+                           Message.jobseeker_id.is_(None)))
     moments = (_logged(ContactNote.business_id == business.id) + _tasks(Task.business_id == business.id)
-               + _messages(Message.business_id == business.id)
+               + _messages(to_business) + _decisions(Vacancy.business_id == business.id)
                + _placement_steps(Vacancy.business_id == business.id))
     return sorted(moments, key=lambda m: m.at, reverse=True)
 

@@ -9,7 +9,7 @@ from ..persistence import OnceOnlyForm
 PREFER_NOT = "liever_niet"
 
 GENDER = [("vrouw", _l("Vrouw")), ("man", _l("Man")), ("anders", _l("Anders")), (PREFER_NOT, _l("Zeg ik liever niet"))]
-AGE_BANDS = [("tot_27", _l("Jonger dan 27")), ("27_44", _l("27 tot 45")), ("45_54", _l("45 tot 55")),
+AGE_BANDS = [("tot_27", _l("Jonger dan 27")), ("27_44", _l("27 tot en met 44")), ("45_54", _l("45 tot en met 54")),
              ("55_plus", _l("55 of ouder")), (PREFER_NOT, _l("Zeg ik liever niet"))]
 MIGRATION = [("ja", _l("Ja")), ("nee", _l("Nee")), (PREFER_NOT, _l("Zeg ik liever niet"))]
 DISABILITY = [("ja", _l("Ja")), ("nee", _l("Nee")), (PREFER_NOT, _l("Zeg ik liever niet"))]

@@ -1,6 +1,6 @@
 """Staff import and export CSV files of vacancies and jobseekers. An import is all or nothing."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,9 +9,8 @@ from wtforms import BooleanField
 
 from .. import audit
 from ..access import roles
-from ..extensions import db
 from ..models import utcnow
-from ..persistence import OnceOnlyForm, commit_form
+from ..persistence import OnceOnlyForm, commit, save
 from ..vocabulary import STAFF_ROLES
 from .csvfiles import JOBSEEKER_COLUMNS, VACANCY_COLUMNS, CsvError, read_rows, write_csv
 from .services import (
@@ -84,11 +83,9 @@ def upload(kind):
                 written = spec["write"](results, actor)
                 rematch()
                 audit.record(f"import.{kind}", None, actor=actor, rows=len(written))
-                outcome = commit_form(form, result_url=url_for("imports.index"))
-                if outcome.ok or outcome.duplicate:
-                    if outcome.ok:
-                        flash(spec["done"] % {"n": len(written)}, "success")
-                    return redirect(outcome.url)
+                done = save(form, url_for("imports.index"), spec["done"] % {"n": len(written)})
+                if done is not None:
+                    return done
     return render_template("imports/upload.html", form=form, kind=kind, spec=spec, bad_rows=bad_rows)
 
 
@@ -101,7 +98,7 @@ def export(kind):
         abort(404)
     rows = spec["rows"]()
     audit.record(f"export.{kind}", None, rows=len(rows))
-    db.session.commit()
+    commit()
     filename = f"{spec['filename']}-{utcnow():%Y%m%d}.csv"
     return Response(write_csv(spec["columns"], rows), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import audit, matching_bridge
+from ..converters import whole_number
 from ..duplicates import REASONS, likely_duplicates
 from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
@@ -52,10 +53,11 @@ JOBSEEKER_FIELD_COLUMNS = {
 def _existing(model, text, result):
     if not text:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         result.errors.append(_("id: vul een nummer in of laat het leeg."))
         return None
-    row = db.session.get(model, int(text))
+    number = whole_number(text)  # None when past every id: such a row cannot exist
+    row = db.session.get(model, number) if number is not None else None
     if row is None or getattr(row, "status", None) == JobseekerStatus.ERASED:
         result.errors.append(_("id: nummer %(id)s bestaat niet.", id=text))
     return row

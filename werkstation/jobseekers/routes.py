@@ -35,9 +35,11 @@ from ..access import roles
 from ..accounts.service import account_for_jobseeker
 from ..duplicates import intake_duplicates
 from ..extensions import db
-from ..i18n import ltr
+from ..i18n import list_text, ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import FAILED_MESSAGE, save, save_changes
+from ..phones import display_phone
+from ..placements import work_state
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -126,6 +128,13 @@ def staff_step(name, on_behalf):
     return intake_step(name, on_behalf)
 
 
+def first_values(name, on_behalf):
+    """A step's answers before the first visit: a resident who signed up with a phone number finds it filled in."""
+    if name == "over-jou" and not on_behalf and getattr(current_user, "phone", None):
+        return {"phone": current_user.phone}
+    return {}
+
+
 def intake_step(name, on_behalf):
     step_ = BY_NAME.get(name)
     if step_ is None:
@@ -166,7 +175,8 @@ def intake_step(name, on_behalf):
         form = step_.make_form(formdata=MultiDict([(k, v) for k, vs in state["raw"][name].items() for v in vs]),
                                with_email=on_behalf, suggest_url=suggest_url)
     else:
-        form = step_.make_form(values=values or {}, with_email=on_behalf, suggest_url=suggest_url)
+        form = step_.make_form(values=values or first_values(name, on_behalf), with_email=on_behalf,
+                               suggest_url=suggest_url)
     return render_template(
         "jobseekers/step.html", form=form, step=step_, number=step_number(name), total=total_steps(),
         on_behalf=on_behalf, has_previous=True, mode="intake",
@@ -261,18 +271,18 @@ def summary(answers):
     )
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
-    language_text.append(", ".join(
+    language_text.append(list_text(
         f"{language_name(code)} ({OTHER_LEVEL_WORDS.get(form_level(level), level)})"
         for code, level in languages.items()
     ))
     nothing = _("niets gekozen")
     rows = {
         "werk": [
-            (_("Werk dat je hebt gedaan"), ", ".join(occupation_label(u) for u in work.get("occupations", [])) or nothing),
+            (_("Werk dat je hebt gedaan"), list_text(occupation_label(u) for u in work.get("occupations", [])) or nothing),
             (_("Werk dat je graag wilt doen"),
-             ", ".join(occupation_label(u) for u in work.get("wanted_occupations") or []) or nothing),
+             list_text(occupation_label(u) for u in work.get("wanted_occupations") or []) or nothing),
         ],
-        "talenten": [(_("Talenten"), ", ".join(talent_words(t) for t in talents.get("talents", [])) or nothing)],
+        "talenten": [(_("Talenten"), list_text(talent_words(t) for t in talents.get("talents", [])) or nothing)],
         "uren": [
             (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),
             (_("Dagdelen"), days or nothing),
@@ -283,10 +293,10 @@ def summary(answers):
         ],
         "talen": [(_("Nederlands"), language_text[0]), (_("Andere talen"), language_text[1] or nothing)],
         "papieren": [
-            (_("Rijbewijs"), ", ".join(str(LICENCE_LABELS.get(c, c)) for c in papers.get("licences", [])) or nothing),
-            (_("Certificaten"), ", ".join(str(CERTIFICATE_LABELS.get(c, c)) for c in papers.get("certificates", [])) or nothing),
+            (_("Rijbewijs"), list_text(str(LICENCE_LABELS.get(c, c)) for c in papers.get("licences", [])) or nothing),
+            (_("Certificaten"), list_text(str(CERTIFICATE_LABELS.get(c, c)) for c in papers.get("certificates", [])) or nothing),
         ],
-        "over-jou": [(_("Naam"), about.get("name") or ""), (_("Telefoon"), about.get("phone") or "")]
+        "over-jou": [(_("Naam"), about.get("name") or _("Niet ingevuld")), (_("Telefoon"), ltr(display_phone(about.get("phone"))) if about.get("phone") else _("Niet ingevuld"))]
         + ([(_("E-mail"), about.get("email"))] if about.get("email") else [])
         + [(_("Over jou"), about.get("about") or nothing)],
     }
@@ -414,6 +424,8 @@ def change_status(jobseeker_id):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.status", jobseeker, jobseeker_id=jobseeker.id, from_status=old, to_status=new,
                      on_behalf=current_user.is_staff)
+        if new == JobseekerStatus.PAUSED:
+            work_state.flag_running_proposals(jobseeker)
 
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 

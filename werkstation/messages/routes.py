@@ -1,7 +1,7 @@
 """The Berichten page, the header count, the staff call list and the list of messages that could not be sent."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select, update
@@ -11,6 +11,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
 from ..outbox.models import Channel, Message, MessageStatus
+from ..persistence import commit, save_or_back
 from ..vocabulary import ROLES, STAFF_ROLES, Role
 
 bp = Blueprint("messages", __name__)
@@ -26,7 +27,8 @@ def mine():
         profile = select(Jobseeker.id).where(Jobseeker.user_id == current_user.id).scalar_subquery()
         conditions.append((Message.jobseeker_id == profile) & Message.recipient_user_id.is_(None))
     if current_user.role == Role.BUSINESS and current_user.business_id is not None:
-        conditions.append((Message.business_id == current_user.business_id) & Message.recipient_user_id.is_(None))
+        conditions.append((Message.business_id == current_user.business_id) & Message.recipient_user_id.is_(None)
+                          & Message.jobseeker_id.is_(None))
     return or_(*conditions)
 
 
@@ -57,7 +59,7 @@ def inbox():
     if new_ids:
         db.session.execute(update(Message).where(Message.id.in_(new_ids)).values(read_at=utcnow()),
                            execution_options={"synchronize_session": False})
-        db.session.commit()
+        commit()
     return render_template("messages/inbox.html", rows=rows, new_ids=new_ids)
 
 
@@ -87,8 +89,8 @@ def call_done(message_id):
         message.done_at = utcnow()
         message.done_by_id = current_user.id
         audit.record("message.called", message, jobseeker_id=message.jobseeker_id, kind=message.kind)
-        db.session.commit()
-        flash(_("Gedaan. Het bericht staat niet meer op de bellijst."), "success")
+        return save_or_back(form, url_for("messages.call_list"),
+                            _l("Gedaan. Het bericht staat niet meer op de bellijst."))
     return redirect(url_for("messages.call_list"))
 
 
@@ -118,6 +120,5 @@ def retry(message_id):
         message.tries = 0
         message.next_attempt_at = utcnow()
         audit.record("message.retry", message, jobseeker_id=message.jobseeker_id, kind=message.kind)
-        db.session.commit()
-        flash(_("Het bericht wordt opnieuw verstuurd."), "success")
+        return save_or_back(form, url_for("messages.outbox_status"), _l("Het bericht wordt opnieuw verstuurd."))
     return redirect(url_for("messages.outbox_status"))

@@ -151,6 +151,19 @@ def work_ended(placement):
 
 
 @event
+def proposal_on_hold(placement, hold: str, caused_by: str):
+    """A running proposal stands still (a profile paused, a vacancy paused or closed): the staff member who proposed
+    hears why and what to do; the other side hears it in plain words."""
+    for to in _staff_for(placement):
+        write(K.PROPOSAL_ON_HOLD, to, context={**_context(placement), "hold": hold, "side": "staff"},
+              link=link("staff.placement", placement_id=placement.id), placement=placement)
+    if caused_by == Role.JOBSEEKER:
+        to_business(K.PROPOSAL_ON_HOLD, placement, hold=hold)
+    else:
+        to_jobseeker(K.PROPOSAL_ON_HOLD, placement, hold=hold)
+
+
+@event
 def retention_notice(jobseeker, erase_on):
     """Before a profile is anonymised the person hears it by message, not only at their next login."""
     write(K.RETENTION_NOTICE, of_jobseeker(jobseeker), context={"day": erase_on},

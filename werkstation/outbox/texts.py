@@ -149,6 +149,25 @@ def _proposal_unanswered(c):
     ), _("Open de plaatsing"))
 
 
+def _proposal_on_hold(c):
+    if c["side"] == "staff":
+        why = {"person_paused": _("Staat stil: de werkzoekende zette het profiel op pauze."),
+               "vacancy_paused": _("Staat stil: de vacature is gepauzeerd."),
+               "vacancy_closed": _("Staat stil: de vacature is gesloten.")}[c["hold"]]
+        return Text(_("Voorstel staat stil: %(title)s bij %(business)s", title=c["title"], business=c["business"]), (
+            why,
+            _("Wat nu: bel beide kanten. Gaat het niet door, zet het voorstel dan op beëindigd. "
+              "Gaat het later wel door, laat het dan staan."),
+        ), _("Open de plaatsing"))
+    told = {"person_paused": _("De werkzoekende kan even niet verder. Het voorstel staat stil. De coöperatie neemt "
+                               "contact met je op."),
+            "vacancy_paused": _("Het bedrijf heeft de vacature even stilgezet. Het voorstel staat stil. De coöperatie "
+                                "neemt contact met je op."),
+            "vacancy_closed": _("Het bedrijf heeft de vacature gesloten. Het voorstel gaat waarschijnlijk niet door. "
+                                "De coöperatie neemt contact met je op.")}[c["hold"]]
+    return Text(_("Het voorstel voor %(title)s staat stil", title=c["title"]), (told,), _("Bekijk het voorstel"))
+
+
 def _retention_notice(c):
     return Text(_("Je profiel bij Werkstation wordt gewist"), (
         _("Je hebt lang niet ingelogd bij Werkstation. Op %(date)s wissen we je profiel.", date=_day(c["day"])),
@@ -228,6 +247,7 @@ TEXTS = {
     K.FOLLOW_UP_DUE: _follow_up_due,
     K.PROPOSAL_UNANSWERED: _proposal_unanswered,
     K.WORK_ENDED: _work_ended,
+    K.PROPOSAL_ON_HOLD: _proposal_on_hold,
     K.RETENTION_NOTICE: _retention_notice,
     K.ACCOUNT_CREATED: _account_created,
     K.PASSWORD_RESET: _password_reset,

@@ -9,7 +9,8 @@ from .. import audit, matching_bridge
 from ..matching_bridge.records import hours_left, looks_for_more_hours
 from ..models import utcnow
 from ..outbox import events as messages
-from ..vocabulary import PLACED_STAGES, WORKING_STAGES, JobseekerStatus, Stage, VacancyStatus
+from ..vocabulary import PLACED_STAGES, PROPOSAL_STAGES, WORKING_STAGES, JobseekerStatus, Stage, VacancyStatus
+from . import holds
 
 
 def places_taken(vacancy) -> int:
@@ -81,3 +82,19 @@ def follow(placement, from_stage, by=None) -> None:
     """After a placement moved: the person's and the vacancy's status follow (caller commits)."""
     follow_person(placement, from_stage, by)
     follow_vacancy(placement.vacancy, by)
+
+
+def flag_running_proposals(row, by=None) -> list:
+    """After a profile was paused or a vacancy paused or closed: every running proposal of it (voorgesteld or
+    kennismaking) is flagged. Staff get a message with what to do, the other side is told in plain words; nothing
+    is ended by itself. Returns the flagged placements (caller commits)."""
+    flagged = []
+    for placement in row.placements:
+        hold = holds.on_hold(placement)
+        if placement.stage not in PROPOSAL_STAGES or hold is None:
+            continue
+        messages.proposal_on_hold(placement, hold, holds.caused_by(hold))
+        audit.record("placement.on_hold", placement, jobseeker_id=placement.jobseeker_id, actor=by, hold=hold,
+                     vacancy_id=placement.vacancy_id)
+        flagged.append(placement)
+    return flagged

@@ -1,7 +1,7 @@
 """Plain-Dutch pages about personal data and matching, and the staff list of profiles nearing the end of retention."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select, update
 
@@ -9,6 +9,7 @@ from .. import audit, retention
 from ..access import public, roles
 from ..extensions import db
 from ..models import Jobseeker, utcnow
+from ..persistence import save_or_back
 from ..vocabulary import STAFF_ROLES, JobseekerStatus
 
 bp = Blueprint("privacy", __name__, cli_group=None)
@@ -64,6 +65,5 @@ def keep(jobseeker_id):
         .execution_options(synchronize_session=False)
     )
     audit.record("jobseeker.retention_keep", jobseeker, jobseeker_id=jobseeker.id)
-    db.session.commit()
-    flash(_("Het profiel blijft bewaard. De bewaartermijn begint opnieuw."), "success")
-    return redirect(url_for("privacy.retention_list"))
+    return save_or_back(form, url_for("privacy.retention_list"),
+                        _l("Het profiel blijft bewaard. De bewaartermijn begint opnieuw."))

@@ -1,13 +1,14 @@
 """Staff plan, move or call off a kennismaking; both sides get the invitation, the update or the cancellation."""
 
-from flask import abort, flash, redirect, url_for
-from flask_babel import gettext as _
+from flask import abort, redirect, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..access import roles
 from ..extensions import db
 from ..models import Placement, utcnow
+from ..persistence import save, save_or_back
 from ..placements import meetings
 from ..vocabulary import STAFF_ROLES, Stage
 from .forms import MeetingForm
@@ -28,10 +29,12 @@ def plan_meeting(placement_id):
         except meetings.MeetingError as error:
             form.day.errors.append(error.message)
         else:
-            db.session.commit()
-            flash(_("De kennismaking is opgeslagen. Het bedrijf en de werkzoekende krijgen een bericht."), "success")
-            return redirect(url_for("staff.placement", placement_id=row.id))
-    return _placement_page(row, move_form_for(row), 400, meeting_form=form)
+            done = save(form, url_for("staff.placement", placement_id=row.id),
+                        _l("De kennismaking is opgeslagen. Het bedrijf en de werkzoekende krijgen een bericht."))
+            if done is not None:
+                return done
+            row = db.session.get(Placement, placement_id)
+    return _placement_page(row, move_form_for(row), 409 if form.form_errors else 400, meeting_form=form)
 
 
 @bp.route("/plaatsingen/<int:placement_id>/kennismaking/afzeggen", methods=["POST"])
@@ -39,10 +42,12 @@ def plan_meeting(placement_id):
 def cancel_meeting(placement_id):
     """Call off the planned kennismaking; both sides hear it."""
     row = db.get_or_404(Placement, placement_id)
-    if not FlaskForm().validate_on_submit():
+    form = FlaskForm()
+    if not form.validate_on_submit():
         abort(400)
+    back = url_for("staff.placement", placement_id=row.id)
     if row.meeting_at is not None:
         meetings.cancel(row, current_user)
-        db.session.commit()
-        flash(_("De kennismaking is afgezegd. Het bedrijf en de werkzoekende krijgen een bericht."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.id))
+        return save_or_back(form, back, _l("De kennismaking is afgezegd. Het bedrijf en de werkzoekende krijgen een "
+                                           "bericht."))
+    return redirect(back)

@@ -1,5 +1,7 @@
 """Staff views: review queues, decisions, proposals, the pipeline, follow-ups, the neighbourhood plan, impact."""
 
+from functools import partial
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,7 +17,15 @@ from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
 from ..neighbourhood import lives_here, lives_here_condition
 from ..paging import paginate
-from ..persistence import FAILED_MESSAGE, jobseeker_or_404, previous_result, save, save_changes
+from ..persistence import (
+    FAILED_MESSAGE,
+    commit,
+    jobseeker_or_404,
+    previous_result,
+    save,
+    save_changes,
+    save_or_back,
+)
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import ACTIVE_STAGES, STAFF_ROLES, WORKING_STAGES, Decision, Stage, occupation_label
@@ -130,11 +140,11 @@ def rescore_vacancy(vacancy_id):
     """Score this vacancy again against everyone available now."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = ProposeForm()
+    back = url_for("staff.vacancy_queue", vacancy_id=vacancy.id)
     if form.validate_on_submit():
         n = matching_bridge.rescore(vacancy)
-        db.session.commit()
-        flash(_("Opnieuw berekend: %(n)s suggesties.", n=n), "success")
-    return redirect(url_for("staff.vacancy_queue", vacancy_id=vacancy.id))
+        return save_or_back(form, back, _l("Opnieuw berekend: %(n)s suggesties.", n=n))
+    return redirect(back)
 
 
 @bp.route("/werkzoekenden/<int:jobseeker_id>")
@@ -154,7 +164,7 @@ def jobseeker_queue(jobseeker_id):
         query = query.where(Suggestion.decision.is_(None))
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
-    db.session.commit()
+    commit()
     occupations = [occupation_label(u) for u in person.occupations or []]
     wanted = None if person.wanted_occupations is None else [occupation_label(u) for u in person.wanted_occupations]
     return render_template("staff/jobseeker_queue.html", person=person, rows=rows, filters=filters,
@@ -195,7 +205,7 @@ def suggestion(suggestion_id):
     if request.method == "GET":
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
                      vacancy_id=row.vacancy_id)
-        db.session.commit()
+        commit()
     return _suggestion_page(row, form, back, 200 if request.method == "GET" else 400)
 
 
@@ -326,12 +336,11 @@ def placement_answer(placement_id):
     if getattr(row, f"{side}_response") is not None:
         return refused(pipeline.RuleError(_l("Op dit voorstel is al geantwoord.")))
     try:
-        pipeline.respond(row, side, form.answer.data == "yes", form.reason.data, current_user)
+        return save_or_back(form, url_for("staff.placement", placement_id=row.id), _l("Het antwoord is opgeslagen."),
+                            partial(pipeline.respond, row, side, form.answer.data == "yes", form.reason.data,
+                                    current_user))
     except pipeline.RuleError as error:
         return refused(error)
-    db.session.commit()
-    flash(_("Het antwoord is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.id))
 
 
 @bp.route("/plaatsingen/<int:placement_id>/instrumenten", methods=["POST"])
@@ -345,9 +354,7 @@ def placement_instruments(placement_id):
         abort(400)
     row.instruments = list(form.instruments.data or [])
     audit.record("placement.instruments", row, jobseeker_id=row.jobseeker_id, instruments=row.instruments)
-    db.session.commit()
-    flash(_("De lijst is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.id))
+    return save_or_back(form, url_for("staff.placement", placement_id=row.id), _l("De lijst is opgeslagen."))
 
 
 @bp.route("/opvolging/<int:follow_up_id>", methods=["POST"])
@@ -359,11 +366,11 @@ def follow_up(follow_up_id):
     if not form.validate_on_submit():
         flash(_("Kies ja of nee."), "error")
         return redirect(url_for("staff.placement", placement_id=row.placement_id))
+    back = url_for("staff.placement", placement_id=row.placement_id)
     if row.done_at is None:
         pipeline.record_follow_up(row, form.still_working.data == "yes", form.note.data, current_user)
-        db.session.commit()
-        flash(_("De opvolging is opgeslagen."), "success")
-    return redirect(url_for("staff.placement", placement_id=row.placement_id))
+        return save_or_back(form, back, _l("De opvolging is opgeslagen."))
+    return redirect(back)
 
 
 def _plan_choices(plan):
@@ -396,12 +403,12 @@ def plan():
             db.session.flush()
             pipeline.decide(row, Decision.SHORTLIST, "plan", _("Geaccepteerd uit het wijkplan"), current_user)
             added += 1
-        db.session.commit()
-        flash(_("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al een besluit.", added=added,
-                kept=kept), "success")
-        return redirect(url_for("staff.plan"))
-    else:
-        return render_template("staff/plan.html", plan=computed, form=form), 400
+        done = save(form, url_for("staff.plan"), _l("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al "
+                                                    "een besluit.", added=added, kept=kept))
+        if done is not None:
+            return done
+    if request.method == "POST":
+        return render_template("staff/plan.html", plan=computed, form=form), 409 if form.form_errors else 400
     return render_template("staff/plan.html", plan=computed, form=form)
 
 

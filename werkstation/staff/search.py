@@ -59,6 +59,10 @@ def _with_any(choices):
     return [ANY, *choices]
 
 
+CONTACT_CHOICES = [ANY, ("recent", _l("In de laatste 7 dagen")), ("stale", _l("Langer dan 30 dagen geleden of nooit")),
+                   ("never", _l("Nog nooit"))]
+
+
 class _SearchForm(FlaskForm):
     """The filters people and vacancies share."""
 
@@ -123,6 +127,16 @@ class _SearchForm(FlaskForm):
             found.append(or_(*[search_text.has_token(document, "av", d, p) for d in days for p in parts]))
         return found
 
+    def _contact_conditions(self, model):
+        last, today = contacts.last_contact_column(model), utcnow().date()
+        if self.contact.data == "recent":
+            return [last >= today - timedelta(days=7)]
+        if self.contact.data == "stale":
+            return [or_(last.is_(None), last < today - timedelta(days=30))]
+        if self.contact.data == "never":
+            return [last.is_(None)]
+        return []
+
     def _place_conditions(self, postcode_column):
         found = []
         if self.postcode.data:
@@ -144,9 +158,7 @@ class JobseekerSearchForm(_SearchForm):
                               choices=_with_any([(m, TRAVEL_MODE_LABELS[m]) for m in TRAVEL_MODES]))
     status = SelectField(_l("Status"), validators=[Optional()], choices=_with_any(
         [(s, status_label(s)) for s in JobseekerStatus if s != JobseekerStatus.ERASED]))
-    contact = SelectField(_l("Laatste contact"), validators=[Optional()], choices=[
-        ANY, ("recent", _l("In de laatste 7 dagen")), ("stale", _l("Langer dan 30 dagen geleden of nooit")),
-        ("never", _l("Nog nooit"))])
+    contact = SelectField(_l("Laatste contact"), validators=[Optional()], choices=CONTACT_CHOICES)
     sort = SelectField(_l("Volgorde"), validators=[Optional()], default="name", choices=[
         ("name", _l("Naam")), ("new", _l("Nieuwste eerst")), ("contact", _l("Langst geen contact eerst"))])
 
@@ -156,7 +168,7 @@ class JobseekerSearchForm(_SearchForm):
         conditions = self._document_conditions(Jobseeker.search_text) + self._place_conditions(Jobseeker.postcode)
         conditions += [or_(search_text.contains_word(Jobseeker.search_text, w), contacts.notes_contain(w))
                        for w in search_text.words(self.q.data)]
-        conditions += self._contact_conditions()
+        conditions += self._contact_conditions(Jobseeker)
         if self.hours.data:
             conditions.append(Jobseeker.hours_max >= self.hours.data)
         if self.travel_mode.data:
@@ -171,27 +183,19 @@ class JobseekerSearchForm(_SearchForm):
             return query.order_by(last.is_not(None), last, Jobseeker.name, Jobseeker.id)
         return query.order_by(Jobseeker.name, Jobseeker.id)
 
-    def _contact_conditions(self):
-        last, today = contacts.last_contact_column(), utcnow().date()
-        if self.contact.data == "recent":
-            return [last >= today - timedelta(days=7)]
-        if self.contact.data == "stale":
-            return [or_(last.is_(None), last < today - timedelta(days=30))]
-        if self.contact.data == "never":
-            return [last.is_(None)]
-        return []
-
 
 class VacancySearchForm(_SearchForm):
     """Filters for vacancies."""
 
-    q = StringField(_l("Zoek op titel, omschrijving of bedrijf"), validators=[Optional(), Length(max=120, message=TOO_LONG)])
+    q = StringField(_l("Zoek op titel, omschrijving, bedrijf of notities"), validators=[Optional(), Length(max=120, message=TOO_LONG)])
     hours = IntegerField(_l("Past bij zoveel uur per week"), validators=[Optional(), NumberRange(min=1, max=60, message=HOURS_MESSAGE)])
     # "all" rather than "": a link without a status shows the open vacancies, "all" shows every one.
     status = SelectField(_l("Status"), validators=[Optional()], default=VacancyStatus.OPEN,
                          choices=[("all", _l("Alle")), *[(s, status_label(s)) for s in VacancyStatus]])
+    contact = SelectField(_l("Laatste contact met het bedrijf"), validators=[Optional()], choices=CONTACT_CHOICES)
     sort = SelectField(_l("Volgorde"), validators=[Optional()], default="new",
-                       choices=[("new", _l("Nieuwste eerst")), ("title", _l("Titel")), ("business", _l("Bedrijf"))])
+                       choices=[("new", _l("Nieuwste eerst")), ("title", _l("Titel")), ("business", _l("Bedrijf")),
+                                ("contact", _l("Langst geen contact met het bedrijf eerst"))])
 
     def statement(self):
         """The select() of (vacancy) rows for the chosen filters and order."""
@@ -199,7 +203,9 @@ class VacancySearchForm(_SearchForm):
         conditions = self._document_conditions(Vacancy.search_text) + self._place_conditions(Vacancy.postcode)
         for word in search_text.words(self.q.data):
             conditions.append(or_(search_text.contains_word(Vacancy.search_text, word),
-                                  (" " + func.lower(Business.name)).like(f"% {word}%")))
+                                  (" " + func.lower(Business.name)).like(f"% {word}%"),
+                                  contacts.notes_contain(word, Business)))
+        conditions += self._contact_conditions(Business)
         if self.hours.data:
             conditions.append(and_(Vacancy.hours_min <= self.hours.data, Vacancy.hours_max >= self.hours.data))
         if self.status.data and self.status.data != "all":
@@ -209,6 +215,9 @@ class VacancySearchForm(_SearchForm):
             return query.order_by(Vacancy.title, Vacancy.id)
         if self.sort.data == "business":
             return query.order_by(Business.name, Vacancy.title, Vacancy.id)
+        if self.sort.data == "contact":  # businesses never contacted first, then the longest ago
+            last = contacts.last_contact_column(Business)
+            return query.order_by(last.is_not(None), last, Business.name, Vacancy.title, Vacancy.id)
         return query.order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
 
 

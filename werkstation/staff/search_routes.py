@@ -2,8 +2,7 @@
 
 from urllib.parse import parse_qsl
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import abort, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -17,6 +16,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import Suggestion
 from ..paging import paginate
+from ..persistence import save, save_or_back
 from ..validators import NoControlCharacters
 from ..vocabulary import STAFF_ROLES
 from .models import SavedSearch
@@ -92,9 +92,8 @@ def save_search(kind):
         return _results(kind, filters, 400, save_form=save_form)
     db.session.add(SavedSearch(kind=kind, name=save_form.name.data.strip(), query=filters.query_string(),
                                owner_id=current_user.id, shared=bool(save_form.shared.data)))
-    db.session.commit()
-    flash(_("De zoekopdracht is bewaard."), "success")
-    return redirect(_search_url(kind, filters.query_string()))
+    done = save(save_form, _search_url(kind, filters.query_string()), _l("De zoekopdracht is bewaard."))
+    return done if done is not None else _results(kind, filters, 409, save_form=save_form)
 
 
 @bp.route("/zoekopdrachten/<int:saved_id>/verwijderen", methods=["POST"])
@@ -102,13 +101,12 @@ def save_search(kind):
 def delete_search(saved_id):
     """Remove a saved search (only the staff member who saved it may)."""
     row = db.get_or_404(SavedSearch, saved_id)
-    if row.owner_id != current_user.id or not FlaskForm().validate_on_submit():
+    form = FlaskForm()
+    if row.owner_id != current_user.id or not form.validate_on_submit():
         abort(404 if row.owner_id != current_user.id else 400)
-    kind = row.kind
+    back = url_for(LIST_VIEWS.get(row.kind, "staff.jobseekers"))
     db.session.delete(row)
-    db.session.commit()
-    flash(_("De zoekopdracht is weg."), "success")
-    return redirect(url_for(LIST_VIEWS.get(kind, "staff.jobseekers")))
+    return save_or_back(form, back, _l("De zoekopdracht is weg."))
 
 
 def _search_url(kind, query):

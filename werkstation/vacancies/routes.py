@@ -174,6 +174,8 @@ def change_status(vacancy_id):
         # Opened again with every place taken: it is "vervuld" at once.
         if not (new == VacancyStatus.OPEN and work_state.follow_vacancy(vacancy)):
             matching_bridge.rescore(vacancy)
+        if new in (VacancyStatus.PAUSED, VacancyStatus.CLOSED):
+            work_state.flag_running_proposals(vacancy)
         audit.record("vacancy.status", vacancy, from_status=old, to_status=new, on_behalf=current_user.is_staff)
 
     return apply_status_change(vacancy, STATUS_CHANGES, url_for("vacancies.detail", vacancy_id=vacancy.id), after_change)

@@ -4,9 +4,9 @@ import json
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, page, text
 from tests.werkstation.staff.workspace import business_user, proposed
@@ -14,6 +14,7 @@ from werkstation.contacts.models import ContactNote, Task
 from werkstation.extensions import db
 from werkstation.jobseekers.privacy import erase_jobseeker
 from werkstation.models import AuditEvent, utcnow
+from werkstation.outbox.models import Message
 
 
 @pytest.fixture
@@ -79,6 +80,24 @@ def test_the_timeline_holds_messages_decisions_and_placement_steps(client, staff
     assert "Plaatsing: voorgesteld" in business_page and "Bericht van Werkstation" in business_page
 
 
+def test_a_business_timeline_holds_only_what_the_business_received_and_the_decisions_on_its_vacancies(client, staff):
+    vacancy = make_vacancy(title="Schoonmaker station")
+    person = make_jobseeker(name="Lina Tijd")
+    proposed(vacancy, person)
+    to_business = db.session.scalars(select(Message).where(
+        Message.recipient_user_id == business_user(vacancy).id)).all()
+    to_person = db.session.scalars(select(Message).where(
+        or_(Message.jobseeker_id == person.id, Message.recipient_user_id == person.user_id))).all()
+    assert to_business and to_person
+    business_page = client.get(f"/medewerker/bedrijven/{vacancy.business_id}/contact")
+    timeline = page(business_page).find(class_="timeline").get_text(" ", strip=True)
+    assert timeline.count("Bericht van Werkstation") == len(to_business)
+    for message in to_person:
+        if message.subject not in {m.subject for m in to_business}:
+            assert message.subject not in timeline
+    assert "Besluit: op de shortlist" in timeline
+
+
 @pytest.mark.parametrize("fields, message", [
     ({}, "Schrijf wat er besproken is, of vul een taak in."),
     ({"task_title": "Bellen"}, "Kies de dag waarop de taak klaar moet zijn."),
@@ -135,6 +154,28 @@ def test_notes_are_found_by_search_and_last_contact_filters_and_sorts(client, st
     assert "Bas Nooit" in stale and "Ayla Gebeld" not in stale
     ordered = page(client.get("/medewerker/werkzoekenden?sort=contact")).find(id="results").get_text()
     assert ordered.index(never.name) < ordered.index(called.name)
+
+
+def test_vacancies_are_found_by_the_business_notes_and_filtered_and_sorted_by_last_contact(client, staff):
+    visited = make_vacancy(title="Bakker ochtend", business=make_business(name="Bakkerij Bezocht"))
+    make_vacancy(title="Kassa avond", business=make_business(name="Winkel Vergeten"))
+    url = f"/medewerker/bedrijven/{visited.business_id}/contact"
+    data = {**form_state(client.get(url)), "kind": "visit", "body": "Wil een heftruckchauffeur in het voorjaar.",
+            "happened_on": "", "task_title": "", "task_due": "", "task_owner": ""}
+    assert client.post(url, data=data).status_code == 302
+
+    def titles(query):
+        response = client.get(f"/medewerker/vacatures?{query}")
+        assert response.status_code == 200
+        return [a.get_text(strip=True) for a in page(response).find(id="results").select("th a")]
+
+    assert titles("q=heftruck") == ["Bakker ochtend"]
+    assert titles("contact=recent") == ["Bakker ochtend"]
+    assert titles("contact=never") == titles("contact=stale") == ["Kassa avond"]
+    assert titles("sort=contact") == ["Kassa avond", "Bakker ochtend"]
+    assert client.get("/medewerker/vacatures?contact=gisteren").status_code == 400
+    business_link = page(client.get("/medewerker/vacatures?q=heftruck")).find("a", string="Bakkerij Bezocht")
+    assert business_link["href"] == url
 
 
 def test_notes_and_tasks_are_in_the_export_and_gone_after_erasure(app, client, staff):

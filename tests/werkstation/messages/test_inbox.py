@@ -47,6 +47,17 @@ def test_staff_phone_people_without_e_mail_and_mark_the_call_done(app, client):
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "message.called")) is not None
 
 
+def test_a_business_never_sees_the_messages_meant_for_a_resident_without_account(app, client):
+    person = make_jobseeker(with_user=False, email=None, phone="06 11223344")
+    vacancy = make_vacancy(title="Vakkenvuller")
+    proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    inbox = client.get("/berichten").get_data(as_text=True)
+    assert "Er is werk voor je" not in inbox and "06 11223344" not in inbox
+    assert "Vakkenvuller" in inbox  # the business's own message about the proposal is there
+    assert 'class="count"' not in client.get("/dashboard").get_data(as_text=True)
+
+
 def test_the_language_a_person_chooses_is_the_language_of_their_messages(app, client, runner, mailbox):
     from tests.werkstation.messages.outbox_helpers import send_outbox
 

@@ -1,0 +1,46 @@
+"""Arabic pages read as Arabic: examples keep their order, days have real names, lists use the Arabic comma."""
+
+from tests.factories import make_user
+from tests.helpers import login
+from tests.html import page
+from tests.werkstation.jobseekers.test_intake import ANSWERS, post_step
+from werkstation.extensions import db
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def test_a_phone_example_inside_arabic_text_keeps_its_order(client):
+    text = page(client.get("/registreren/werkzoekende?lang=ar").get_data(as_text=True)).get_text()
+    assert f"{LRI}06 12345678{PDI}" in text  # without the isolate it shows as "12345678 06"
+    assert "06 12345678" in page(client.get("/registreren/werkzoekende?lang=nl").get_data(as_text=True)).get_text()
+
+
+def test_the_week_grid_names_each_day_in_arabic(client, app):
+    login(client, make_user(role="jobseeker"))
+    client.get("/taal/ar")
+    grid = page(client.get("/intake/uren").get_data(as_text=True)).find("table", class_="schedule-grid")
+    short_names = [span.get_text() for span in grid.find_all("span", class_="day-short")]
+    assert short_names == ["اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد"]
+
+
+def test_a_resident_who_signed_up_by_phone_finds_the_number_filled_in(client, app):
+    make_user(role="jobseeker", email=None, phone="+31641872290")
+    login(client, "06 41 87 22 90")
+    about = page(client.get("/intake/over-jou").get_data(as_text=True))
+    assert about.find("input", attrs={"name": "phone"})["value"] == "06 41872290"
+
+
+def test_the_overview_says_what_is_not_filled_in_and_lists_in_arabic(client, app):
+    user = make_user(role="jobseeker")
+    db.session.commit()
+    login(client, user)
+    for name, answers in ANSWERS.items():
+        answers = {**answers, "phone": ""} if name == "over-jou" else answers
+        post_step(client, f"/intake/{name}", answers)
+    client.get("/taal/ar")
+    rows = {dt.get_text(strip=True): dd.get_text(strip=True)
+            for dt, dd in zip(*(page(client.get("/intake/toestemming").get_data(as_text=True)).find_all(t)
+                                for t in ("dt", "dd")), strict=True)}
+    assert rows["الهاتف"] == "لم يُملأ"
+    talents = next(v for v in rows.values() if "،" in v)
+    assert ", " not in talents

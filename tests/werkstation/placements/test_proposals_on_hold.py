@@ -1,0 +1,75 @@
+"""Pausing a profile or pausing/closing a vacancy never leaves a running proposal dangling: staff see it stands
+still and what to do, the other side is told in plain words, and nothing is ended by itself."""
+
+from flask import Flask
+from sqlalchemy import select
+
+from tests.factories import make_user
+from tests.helpers import login
+from tests.html import form_state, text
+from tests.werkstation.staff.workspace import business_user, proposed, scored
+from werkstation.extensions import db
+from werkstation.models import Placement
+from werkstation.outbox.models import Message, MessageKind
+
+
+def on_hold_messages():
+    return db.session.scalars(select(Message).where(Message.kind == MessageKind.PROPOSAL_ON_HOLD)
+                              .order_by(Message.id)).all()
+
+
+def press(client, page, url, action):
+    return client.post(url, data={**form_state(client.get(page)), "action": action})
+
+
+def test_a_paused_profile_flags_its_running_proposal_to_staff_and_tells_the_business(app: Flask, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    login(client, person.user)
+    assert press(client, "/profiel", "/profiel/status", "pause").status_code == 302
+    assert db.session.get(Placement, placement.id).stage == "voorgesteld"  # not dropped
+    told = on_hold_messages()
+    business = business_user(vacancy)
+    assert {m.recipient_user_id for m in told} == {staff.id, business.id}
+    to_staff = next(m for m in told if m.recipient_user_id == staff.id)
+    assert "profiel op pauze" in to_staff.body_text and "bel beide kanten" in to_staff.body_text
+    to_business = next(m for m in told if m.recipient_user_id == business.id)
+    assert "De werkzoekende kan even niet verder" in to_business.body_text
+    assert person.name not in to_business.body_text
+    # the resident's own page says it stands still; the business's page says why in plain words
+    assert "Dit voorstel staat stil" in text(client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True))
+    client = app.test_client()
+    login(client, business)
+    assert "De werkzoekende kan even niet verder" in client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+    client = app.test_client()
+    login(client, staff)
+    page = client.get(f"/medewerker/plaatsingen/{placement.id}").get_data(as_text=True)
+    assert "Staat stil: de werkzoekende zette het profiel op pauze." in page and "Wat nu" in page
+    assert "staat stil" in client.get("/medewerker/plaatsingen").get_data(as_text=True)
+    # back from the pause: the proposal goes on and the flag is gone
+    assert press(client, f"/werkzoekenden/{person.id}", f"/werkzoekenden/{person.id}/status", "resume").status_code == 302
+    assert "Staat stil" not in client.get(f"/medewerker/plaatsingen/{placement.id}").get_data(as_text=True)
+
+
+def test_a_closed_vacancy_flags_its_running_proposal_and_tells_the_resident(app: Flask, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    login(client, business_user(vacancy))
+    page = f"/vacatures/{vacancy.id}"
+    assert press(client, page, f"{page}/status", "close").status_code == 302
+    assert db.session.get(Placement, placement.id).stage == "voorgesteld"
+    told = on_hold_messages()
+    assert {m.recipient_user_id for m in told} == {staff.id, person.user_id}
+    assert "gesloten" in next(m for m in told if m.recipient_user_id == person.user_id).body_text
+    client = app.test_client()
+    login(client, person.user)
+    assert "Het bedrijf heeft de vacature gesloten" in client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+
+
+def test_pausing_without_a_running_proposal_sends_nothing(app: Flask, client):
+    _vacancy, (person,) = scored()
+    login(client, person.user)
+    assert press(client, "/profiel", "/profiel/status", "pause").status_code == 302
+    assert on_hold_messages() == []
