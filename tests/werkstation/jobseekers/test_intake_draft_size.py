@@ -3,14 +3,24 @@
 
 import random
 
+import pytest
+
+from tests.factories import make_user
+from tests.helpers import login
 from tests.html import page
-from tests.werkstation.jobseekers.test_intake import ANSWERS, jobseeker_user, post_step, run_intake, seeker  # noqa: F401
-from werkstation.jobseekers.drafts import COOKIE_BUDGET
+from tests.werkstation.jobseekers.test_intake import ANSWERS, post_step, run_intake
+from werkstation.security import COOKIE_BUDGET
 
 # 1,000 different Chinese characters and 1,000 mixed emoji: the most bytes per letter, hardly compressible.
 CHINESE = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(1000))
 EMOJI = "".join(random.Random(11).choices([chr(c) for c in range(0x1F300, 0x1FA00)], k=1000))
 BROWSER_LIMIT = 4096
+
+
+@pytest.fixture
+def seeker(client):
+    login(client, make_user(role="jobseeker"))
+    return client
 
 
 def session_cookie_size(client):
