@@ -51,7 +51,8 @@ def _owner():
 def form_expired(error):
     """CSRFError handler: keep the typed text and show it again (after logging in, when the session ended)."""
     target = safe_next(request.full_path.rstrip("?"))
-    if request.method != "POST" or target is None or not _from_this_site():
+    # Only one of our forms, sent from one of our pages: it has a token (an old one); a post without any is not.
+    if request.method != "POST" or target is None or not request.form.get("csrf_token") or not _from_this_site():
         return render_error(error)
     pending = {"path": target, "fields": _kept_fields(), "for": _owner()}
     if not fits(PENDING_FORM, pending):

@@ -67,6 +67,7 @@ def test_someone_else_logging_in_on_the_same_computer_does_not_see_it(app, clien
     response = log_in_again(client, neighbour.email)
     assert response.status_code == 302
     assert ABOUT not in client.get("/formulier-terug", follow_redirects=True).get_data(as_text=True)
+    assert client.post(EDIT, data={"about": ABOUT}).status_code == 400  # no token at all: not one of our forms
     assert db.session.get(Jobseeker, person.id).about != ABOUT
 
 
@@ -86,7 +87,7 @@ def test_an_expired_form_while_logged_in_shows_the_text_at_once(app, client):
 def test_a_password_is_never_kept(app, client):
     response = client.post("/registreren/werkzoekende", data={
         "phone": "06 12345678", "email": "", "password": "geheim wachtwoord 77 oranje",
-        "password_again": "geheim wachtwoord 77 oranje"})  # no session: the form could not be checked
+        "password_again": "geheim wachtwoord 77 oranje", "csrf_token": "van-een-verlopen-sessie"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/formulier-terug")
     kept = client.get("/formulier-terug").get_data(as_text=True)
     assert "06 12345678" in kept and "geheim wachtwoord" not in kept
@@ -97,6 +98,7 @@ def test_a_form_another_site_sends_is_not_kept(app, client):
     login(client, person.user)
     state = form_state(client.get(EDIT))
     for headers in ({"Origin": "https://kwaadwillend.example"}, {"Sec-Fetch-Site": "cross-site"}):
-        sent = client.post(EDIT, data={**state, "csrf_token": "", "about": ABOUT}, headers=headers)
+        sent = client.post(EDIT, data={**state, "csrf_token": "oud", "about": ABOUT}, headers=headers)
         assert sent.status_code == 400
     assert ABOUT not in client.get("/formulier-terug", follow_redirects=True).get_data(as_text=True)
+    assert client.post(EDIT, data={"about": ABOUT}).status_code == 400  # no token at all: not one of our forms
