@@ -121,6 +121,8 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
             kvk_only_unfinished,  # here: the accounts package loads after this one
         )
 
+        if field.errors:  # not a KvK number (KvkNumber said so): nothing to look up
+            return
         taken = db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None
         if taken and not kvk_only_unfinished(field.data):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
