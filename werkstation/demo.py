@@ -224,6 +224,9 @@ def seed_demo(rng_seed=2026):
 
     counts.update(seed_history(rng_seed))
     history_delivered()
+    from .contacts.demo import seed_contacts
+
+    counts["contact_notes"] = seed_contacts()
     return counts
 
 

@@ -1,9 +1,10 @@
-"""The same person entered twice: finding likely duplicates before saving, and merging two profiles into one.
+"""The same person (or business) entered twice: finding likely duplicates before saving, and merging two profiles.
 
 A likely duplicate has the same phone number, the same e-mail address, or a similar name (difflib ratio of the
 folded names at least 0.8, or the same words in another order) with the same postcode. Staff see it before an
 intake or a CSV import is saved and choose "same person — open it" or "different person". `merge` moves
-everything about one profile onto the other in one transaction (the caller commits) and is audited.
+everything about one profile onto the other in one transaction (the caller commits) and is audited. A business
+that signs up twice under another KvK number is shown to staff on its contact page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import delete, func, or_, select, update
 from . import audit
 from .contacts.models import ContactNote, Task
 from .extensions import db
-from .models import FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
+from .models import Business, FairnessSelfDescription, Jobseeker, Placement, Suggestion, User, Vacancy, utcnow
 from .outbox.models import Message
 from .phones import normalise_phone
 from .search_text import fold
@@ -92,6 +93,31 @@ def duplicates_of(person, limit=5) -> list[Duplicate]:
                              limit=limit)
 
 
+@dataclass
+class BusinessDuplicate:
+    business: Business
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason_text(self):
+        return ", ".join(str(REASONS[r]) for r in self.reasons)
+
+
+def business_duplicates(business, limit=5) -> list[BusinessDuplicate]:
+    """Other businesses that are probably the same one signed up again under another KvK number: the same phone
+    number, or a similar name with the same postcode. A cooperative has hundreds of businesses, so all are read."""
+    phone, pc = normalise_phone(business.phone), _postcode(business.postcode)
+    found = []
+    for row in db.session.scalars(select(Business).where(Business.id != business.id).order_by(Business.id)):
+        reasons = [r for r, hit in (("phone", phone and normalise_phone(row.phone) == phone),
+                                    ("name", pc and _postcode(row.postcode) == pc and similar_names(business.name, row.name)))
+                   if hit]
+        if reasons:
+            found.append(BusinessDuplicate(row, reasons))
+    found.sort(key=lambda d: (-len(d.reasons), d.business.id))
+    return found[:limit]
+
+
 class MergeError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
@@ -156,6 +182,25 @@ def merge(keep: Jobseeker, drop: Jobseeker, actor) -> dict:
     audit.record("jobseeker.merge", keep, jobseeker_id=keep.id, actor=actor, merged_id=drop.id,
                  **{k: v for k, v in moved.items() if v})
     audit.record("jobseeker.merged_into", drop, jobseeker_id=drop.id, actor=actor, kept_id=keep.id)
+    db.session.flush()
+    db.session.expire(drop)  # its collections were loaded before the move; reload them (now empty) before deleting
+    db.session.delete(drop)
+    db.session.flush()
+    return moved
+
+
+def merge_businesses(keep: Business, drop: Business, actor) -> dict:
+    """Move every vacancy (with its suggestions and placements), account, note, task and message of `drop` onto
+    `keep`, then remove `drop`; audited on both ids. The caller commits."""
+    if keep.id == drop.id:
+        raise MergeError(_l("Kies twee verschillende bedrijven."))
+    moved = {}
+    for model in (Vacancy, User, ContactNote, Task, Message):
+        result = db.session.execute(update(model).where(model.business_id == drop.id).values(business_id=keep.id))
+        moved[model.__tablename__] = result.rowcount
+    audit.record("business.merge", keep, actor=actor, merged_id=drop.id, merged_kvk=drop.kvk_number,
+                 **{k: v for k, v in moved.items() if v})
+    audit.record("business.merged_into", drop, actor=actor, kept_id=keep.id)
     db.session.flush()
     db.session.expire(drop)  # its collections were loaded before the move; reload them (now empty) before deleting
     db.session.delete(drop)

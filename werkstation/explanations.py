@@ -61,6 +61,7 @@ class Explained:
     unknown: list[Part]  # parts the profile says nothing about (they count half)
     travel: str | None
     hours: str | None
+    warnings: list[str]  # what the person misses that the vacancy asks for, although it is no hard requirement
 
 
 def rounded_points(values, total_points):
@@ -115,7 +116,7 @@ def english_detail(code: str, params: dict) -> str | None:
         if kind in ("talents.required", "talents.preferred"):
             word = "required" if kind.endswith("required") else "preferred"
             missing = ", ".join(p.get("missing", []))
-            return {"no_requirement": f"no {word} talents", "all": f"has all {p.get('total')} {word} talents",
+            return {"no_requirement": f"no {word} talents", "all": f"has all {p.get('total')} {word} talents" if p.get("total") != 1 else f"has the {word} talent",
                     "none": f"missing {word} talents: {missing}",
                     "partial": f"has {p.get('have')} of {p.get('total')} {word} talents (missing {missing})"}.get(outcome)
         if kind == "text":
@@ -179,6 +180,51 @@ def _(message: str, **params) -> str:
     return gettext(message, **params) if has_request_context() else message % params
 
 
+def _whole_phrase(part: dict) -> str | None:
+    """The phrase of a part that fits completely ("het gevraagde talent" for one, "alle 3" for more), or None."""
+    kind, _sep, outcome = (part.get("code") or "").rpartition(".")
+    p = part.get("params") or {}
+    try:
+        if kind == "talents.required" and outcome == "all":
+            if int(p["total"]) == 1:
+                return _("heeft het gevraagde talent")
+            return _("heeft alle %(num)s gevraagde talenten", num=p["total"])
+        if kind == "talents.preferred" and outcome == "all":
+            if int(p["total"]) == 1:
+                return _("heeft het gewenste talent")
+            return _("heeft alle %(num)s gewenste talenten", num=p["total"])
+        if kind == "schedule" and outcome == "all":
+            if int(p["asked"]) == 1:
+                return _("kan het gevraagde dagdeel")
+            return _("kan alle %(num)s gevraagde dagdelen", num=p["asked"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None
+
+
+def _hours_barely(part: dict) -> bool:
+    """Whether the hours "fit" only at one edge (e.g. can 0-12, vacancy 12-20): no useful overlap."""
+    if part.get("code") != "hours.fit":
+        return False
+    try:
+        clo, chi = (float(x) for x in part["params"]["candidate"])
+        vlo, vhi = (float(x) for x in part["params"]["vacancy"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return vhi > vlo and min(chi, vhi) - max(clo, vlo) <= 0
+
+
+def _warning(part: dict) -> str | None:
+    """A short warning when a person misses something the vacancy asks for that is not a hard requirement."""
+    kind, _sep, outcome = (part.get("code") or "").rpartition(".")
+    p = part.get("params") or {}
+    if kind == "talents.required" and outcome in ("none", "partial"):
+        return _("mist een gevraagd talent")
+    if kind == "schedule" and outcome == "partial" and str(p.get("can")) == "0":
+        return _("kan geen van de gevraagde dagdelen")
+    return None
+
+
 def _partial_phrases(part: dict) -> tuple[str, str] | None:
     """(what adds points, what is missing) of a part that fits only partly, or None."""
     kind, _sep, outcome = (part.get("code") or "").rpartition(".")
@@ -206,9 +252,12 @@ def _part(raw: dict, points: float, detail: str) -> Part:
     failed = _is_failed_requirement(raw)
     unknown = outcome == UNKNOWN_OUTCOME
     partial = _partial_phrases(raw) if points > 0 and not failed else None
-    fits = points > 0 and not failed and not unknown and outcome not in NEUTRAL_OUTCOMES
+    barely = _hours_barely(raw)
+    fits = points > 0 and not failed and not unknown and not barely and outcome not in NEUTRAL_OUTCOMES
     if partial:
         fit_detail, missing_detail = partial
+    elif barely:
+        fit_detail, missing_detail = "", _("uren passen maar net: %(detail)s", detail=detail)
     else:
         fit_detail = detail if fits else ""
         missing_detail = detail if _is_missing(raw) and not failed and not unknown and points == 0 else ""
@@ -235,6 +284,7 @@ def explain(explanation: dict) -> Explained:
         detail = p.get("detail", "")
         if english:
             detail = english_detail(p.get("code") or "", p.get("params") or {}) or detail
+        detail = _whole_phrase(p) or detail
         parts.append(_part(p, pts, detail))
     by_feature = {p.feature: p for p in parts}
     reasons = list(explanation.get("reasons") or [])
@@ -252,4 +302,5 @@ def explain(explanation: dict) -> Explained:
         unknown=[p for p, r in zip(parts, raw, strict=True) if _outcome(r) == UNKNOWN_OUTCOME],
         travel=by_feature["travel"].detail if "travel" in by_feature else None,
         hours=by_feature["hours"].detail if "hours" in by_feature else None,
+        warnings=[w for w in (_warning(r) for r in raw) if w] if eligible else [],
     )

@@ -13,7 +13,8 @@ from flask_babel import force_locale, get_translations
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from .extensions import babel, db
+from .extensions import babel
+from .persistence import commit
 
 TRANSLATIONS_ROOT = Path(__file__).resolve().parent / "translations"
 
@@ -37,7 +38,7 @@ def remember_language(lang):
     session["lang"] = lang
     if current_user and current_user.is_authenticated and current_user.locale != lang:
         current_user.locale = lang
-        db.session.commit()
+        commit()
 
 
 def language_at_login(user):
@@ -126,7 +127,16 @@ def init_app(app):
 
     from .vocabulary import DAYPART_LABELS, WEEKDAY_LABELS, WEEKDAY_SHORT
 
+    @app.before_request
+    def language_from_link():
+        """A link with ?lang= (every message's link) sets the language before a login redirect can drop it."""
+        if request.args.get("lang") in app.config["LANGUAGES"]:
+            remember_language(request.args["lang"])
+
+    from .phones import display_phone
+
     app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters["phone"] = display_phone
     app.jinja_env.filters["listing"] = list_text
     app.jinja_env.globals.update(
         weekday_labels=WEEKDAY_LABELS, weekday_short=WEEKDAY_SHORT, daypart_labels=DAYPART_LABELS

@@ -248,6 +248,10 @@ class Suggestion(db.Model):
     decision_note: Mapped[Optional[str]] = mapped_column(Text)
     decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    # The resident's own answer about this vacancy (an Interest), a signal for staff; it never contacts anyone.
+    interest: Mapped[Optional[str]] = mapped_column(String(12))
+    interest_reason: Mapped[Optional[str]] = mapped_column(Text)
+    interest_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     # Counts decisions only (re-scoring does not change it): a decision made on a page loaded before someone else's
     # decision is refused. Not a version_id_col, so re-scoring never conflicts with a decision.
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")

@@ -72,10 +72,6 @@ def settings():
     }
 
 
-def inactive_cutoff(now: datetime) -> datetime:
-    return months_before(now, settings()["retention_months"])
-
-
 def erase_date(jobseeker: Jobseeker) -> datetime | None:
     """When a noticed profile will be anonymised if nothing happens."""
     if jobseeker.retention_notice_at is None:

@@ -18,8 +18,8 @@ import unicodedata
 from sqlalchemy import event
 
 from .models import Jobseeker, Vacancy
+from .vocabulary import CEFR_LEVELS
 
-CEFR_ORDER = ("A1", "A2", "B1", "B2", "C1", "C2")
 _NOT_WORD = re.compile(r"[\W_]+")  # letters and digits of any script stay (names in Arabic too)
 
 
@@ -53,8 +53,8 @@ def language_tokens(languages) -> list[str]:
     """'lang:nl:a1 lang:nl:a2' for Dutch at A2: a filter 'at least A1' and 'at least A2' both find it."""
     found = []
     for code, level in (languages or {}).items():
-        if level in CEFR_ORDER:
-            found += [token("lang", code, lower) for lower in CEFR_ORDER[: CEFR_ORDER.index(level) + 1]]
+        if level in CEFR_LEVELS:
+            found += [token("lang", code, lower) for lower in CEFR_LEVELS[: CEFR_LEVELS.index(level) + 1]]
     return found
 
 

@@ -12,4 +12,5 @@ def init_app(app):
     )
     from .placements import holds  # a running proposal that stands still, and why
 
-    app.jinja_env.globals.update(on_hold=holds.on_hold, holds=holds)
+    app.jinja_env.globals.update(on_hold=holds.on_hold, holds=holds, in_week_order=vocabulary.in_week_order,
+                                 hours_text=vocabulary.hours_text)

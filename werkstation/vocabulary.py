@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask import has_request_context
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .engine import default_search, load_taxonomy
@@ -55,6 +56,13 @@ class Decision(enum.StrEnum):
 
     SHORTLIST = "shortlist"
     REJECT = "reject"
+
+
+class Interest(enum.StrEnum):
+    """A resident's own answer about a fitting vacancy."""
+
+    YES = "interested"
+    NO = "not_for_me"
 
 
 class Stage(enum.StrEnum):
@@ -119,6 +127,7 @@ STATUS_WORDS = {
     Stage.EMPLOYED: _l("in dienst"), Stage.COMPLETED: _l("afgerond"), Stage.ENDED: _l("beëindigd"),
     Decision.SHORTLIST: _l("op de shortlist"), Decision.REJECT: _l("afgewezen"),
     Answer.ACCEPTED: _l("ja"), Answer.DECLINED: _l("nee"),
+    Interest.YES: _l("heeft interesse"), Interest.NO: _l("niet voor mij"),
 }
 
 
@@ -141,6 +150,24 @@ WEEKDAY_SHORT = {
 DAYPART_LABELS = {
     "morning": _l("ochtend"), "afternoon": _l("middag"), "evening": _l("avond"), "night": _l("nacht"),
 }
+
+
+def in_week_order(schedule) -> list[tuple[str, list[str]]]:
+    """(day, parts of the day) of a weekly schedule, Monday first and the morning first, whatever order it was
+    stored in; days without parts are left out."""
+    schedule = schedule or {}
+    order = {part: k for k, part in enumerate(DAYPARTS)}
+    days = [d for d in WEEKDAYS if schedule.get(d)] + [d for d in schedule if d not in WEEKDAYS and schedule[d]]
+    return [(d, sorted(schedule[d], key=lambda part: order.get(part, len(order)))) for d in days]
+
+
+def hours_text(low, high) -> str:
+    """Hours per week in words: "16 uur" when both ends are the same, "12 tot 20 uur" for a range."""
+    if low is None and high is None:
+        return _("onbekend")
+    if low is None or high is None or low == high:
+        return _("%(n)s uur", n=high if low is None else low)
+    return _("%(a)s tot %(b)s uur", a=low, b=high)
 
 
 # --- language levels (CEFR) --------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 How a title is understood:
 
+0. Residents' words (``resident_words.py``): a common job named in Turkish or Arabic ("fırıncı", "خبّاز") is
+   searched as its Dutch title ("bakker").
 1. Rewrites (``query.py``): shortened pairs get their head noun back ("schoonmaak- en onderhoudsmedewerker"), and in
    teacher titles the school level and subject are named as ESCO names them ("Docent Engels 1e graads" ->
    "docent moderne talen voortgezet onderwijs").
@@ -34,6 +36,7 @@ from ..taxonomy import Taxonomy, cached, load_taxonomy
 from .lexical import LexicalIndex
 from .lexicon import Lexicon, read_lexicon
 from .query import rewrite_title
+from .resident_words import to_dutch_title
 from .semantic import VECTORS_FILE, SemanticIndex, encoder
 from .words import occupation_key
 
@@ -75,6 +78,7 @@ class OccupationSearch:
         description_weight: float = 0.4,
         job_weight: float = 0.4,
         specialty_factor: float = 0.9,
+        resident_words: bool = True,
     ):
         self.use_synonyms = use_synonyms
         self.semantic = semantic
@@ -82,6 +86,7 @@ class OccupationSearch:
         self.description_weight = description_weight
         self.job_weight = job_weight
         self.specialty_factor = specialty_factor
+        self.resident_words = resident_words
 
     def fit(self, taxonomy: Taxonomy | None = None) -> OccupationSearch:
         """Index every occupation of ``taxonomy`` (default: the shipped ESCO taxonomy)."""
@@ -175,6 +180,8 @@ class OccupationSearch:
     def search_many(self, queries: Sequence[str], top_k: int = 10) -> list[list[OccupationHit]]:
         """Hits for each query, in input order; each list best first, distinct URIs, scores in [0, 1]."""
         queries = list(queries)
+        if getattr(self, "resident_words", True):
+            queries = [to_dutch_title(q) for q in queries]
         if top_k <= 0:
             return [[] for _ in queries]
         if top_k == 1 and self.semantic_ is not None:

@@ -260,7 +260,7 @@ def test_c_staff_propose_the_top_suggestion_and_both_sides_say_yes(journey):
 
     top = staff.get_by_role("main").get_by_role("listitem").filter(has=staff.get_by_role("heading", level=3)).first
     expect(top.get_by_role("heading", level=3)).to_contain_text(RESIDENT["name"])
-    expect(top).to_contain_text("voldoet aan de eisen")
+    expect(top).to_contain_text("geen harde eis gemist")
     expect(top).to_contain_text("woont in de wijk")
     top.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.allocation import allocate, plan_from_pairs
+from matching.allocation import allocate, plan_from_pairs, without_pairs
 from matching.scorer import Matcher
 from tests.matching.record_factories import make_candidate, make_vacancy, random_records
 
@@ -125,3 +125,61 @@ def test_plan_from_scratch_equals_the_plan_over_every_pairs_exact_top_k(forked, 
     assert plan.assignments == expected.assignments
     assert plan.greedy == expected.greedy
     _check_plan(plan, candidates, vacancies)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_plan_without_rejected_pairs_and_keeping_decided_ones_is_optimal_against_brute_force(data):
+    """Small neighbourhoods with rejected pairs, decided (shortlisted) pairs, vacancies with places already taken
+    (fewer seats left) and scores with ties: the plan never uses a rejected pair, places as many people as possible
+    with the highest total score, keeps as many decided pairs as such a plan allows, and greedy picks are counted
+    on the same pairs."""
+    n_c = data.draw(st.integers(1, 4))
+    n_v = data.draw(st.integers(1, 3))
+    places = data.draw(st.lists(st.integers(1, 3), min_size=n_v, max_size=n_v))
+    taken = [data.draw(st.integers(0, p)) for p in places]
+    left = [p - t for p, t in zip(places, taken, strict=True)]
+    open_v = [v for v in range(n_v) if left[v] > 0]  # a full vacancy leaves the plan
+    all_edges = sorted(data.draw(st.sets(st.tuples(st.integers(0, n_v - 1), st.integers(0, n_c - 1)),
+                                         max_size=n_c * n_v)))
+    all_edges = [e for e in all_edges if e[0] in open_v]
+    rejected = {e for e in all_edges if data.draw(st.booleans())}
+    kept = {e for e in all_edges if e not in rejected and data.draw(st.booleans())}
+    scores = {e: data.draw(st.integers(0, 4)) / 4 for e in all_edges}  # coarse: ties happen
+    if all_edges:
+        order = sorted(all_edges, key=lambda e: (e[0], -scores[e]))
+        vi = np.array([e[0] for e in order])
+        ci = np.array([e[1] for e in order])
+        sc = np.array([scores[e] for e in order])
+    else:
+        vi = ci = np.zeros(0, dtype=int)
+        sc = np.zeros(0)
+    ci, vi, sc = without_pairs(ci, vi, sc, rejected)
+    seats = np.array(left)
+    plan = plan_from_pairs(ci, vi, sc, seats, [f"c{i}" for i in range(n_c)], [f"v{i}" for i in range(n_v)],
+                           keep=kept)
+    chosen = {(int(v[1:]), int(c[1:])) for v, c, _s in plan.assignments}
+    assert not chosen & rejected
+    edges = [e for e in all_edges if e not in rejected]
+    best = (0, 0.0, 0)
+    for r in range(len(edges) + 1):
+        for subset in itertools.combinations(edges, r):
+            people = [c for _v, c in subset]
+            if len(set(people)) < len(people) or any(sum(1 for v, _c in subset if v == w) > left[w]
+                                                     for w in range(n_v)):
+                continue
+            best = max(best, (r, round(sum(scores[e] for e in subset), 6), len(set(subset) & kept)))
+    assert (plan.placed, round(plan.total_score, 6), len(chosen & kept)) == best
+    # greedy on the same pairs: each open vacancy's best `left` people that were not rejected
+    greedy_people = {c for v in open_v for _v, c in sorted((e for e in edges if e[0] == v),
+                                                           key=lambda e: -scores[e])[:left[v]]}
+    assert plan.greedy.placed == len(greedy_people)
+
+
+@pytest.mark.parametrize("kept", [0, 1])
+def test_a_decided_pair_is_kept_when_it_is_as_good_as_the_other(kept):
+    ids = (["c0", "c1"], ["v0"])
+    plan = plan_from_pairs([0, 1], [0, 0], [0.5, 0.5], np.array([1]), *ids, keep={(0, kept)})
+    assert [c for _v, c, _s in plan.assignments] == [f"c{kept}"]
+    better = plan_from_pairs([0, 1], [0, 0], [0.6, 0.5], np.array([1]), *ids, keep={(0, 1)})
+    assert [c for _v, c, _s in better.assignments] == ["c0"]  # never at the cost of a better plan

@@ -1,9 +1,11 @@
 """Dutch normalisation, tokenising, stemming and stop words."""
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.dutch import STOPWORDS, analyse, normalise, stem, tokenize
+from matching.dutch import STOPWORDS, analyse, normalise, stem, strip_accents, tokenize
 
 
 def test_normalise_folds_case_accents_and_punctuation():
@@ -34,3 +36,16 @@ def test_normalise_is_idempotent_and_clean(text):
     once = normalise(text)
     assert normalise(once) == once
     assert once == once.strip() and "  " not in once
+
+
+def test_strip_accents_drops_exactly_the_combining_marks_of_every_character():
+    """The translate table must give what decomposing and dropping every combining mark gives, for any text."""
+    def reference(text):
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+    everything = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    for start in range(0, len(everything), 5000):
+        piece = everything[start:start + 5000]
+        assert strip_accents(piece) == reference(piece)
+    assert strip_accents("Coördinator Hygiëne café") == "Coordinator Hygiene cafe"
+    assert strip_accents("ﬁets ²") == "fiets 2"

@@ -102,6 +102,8 @@ MATRIX: dict[str, Entry] = {
                                                                args={"name": "werk"}),
     "/profiel/status": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
     "/werkzoekenden/<int:jobseeker_id>/status": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
+    "/profiel/vacatures/<int:vacancy_id>": Entry(roles={"jobseeker": OK}, get=(200, 404), post=(*POST_OK, 404),
+                                                 note="only an open vacancy that fits the resident"),
     "/profiel/download": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
     "/werkzoekenden/<int:jobseeker_id>/download": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}),
     "/profiel/mijn-gegevens": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}),
@@ -109,6 +111,10 @@ MATRIX: dict[str, Entry] = {
     "/profiel/verwijderen": Entry(roles={"jobseeker": OK, "staff": NOT_FOUND, "admin": NOT_FOUND}, post=(200,),
                                   note="without the confirmation box nothing is erased"),
     "/werkzoekenden/<int:jobseeker_id>/verwijderen": Entry(roles={"jobseeker": NOT_FOUND, **STAFF}, post=(200,)),
+    "/profiel/meer-uren": Entry(roles={"jobseeker": NOT_FOUND, "staff": NOT_FOUND, "admin": NOT_FOUND},
+                                note="only for a resident at work"),
+    "/werkzoekenden/<int:jobseeker_id>/meer-uren": Entry(roles={"jobseeker": NOT_FOUND, "staff": NOT_FOUND,
+                                                                "admin": NOT_FOUND}, note="only for a person at work"),
     "/over-mij/eerlijkheid": Entry(roles={"jobseeker": OK}, get=(200, 302)),
     # imports and exports
     "/medewerker/import": staff_only(),
@@ -144,6 +150,9 @@ MATRIX: dict[str, Entry] = {
     "/medewerker/werkzoekenden/<int:jobseeker_id>/contact": staff_only(),
     "/medewerker/bedrijven/<int:business_id>/contact": staff_only(
         args={"business_id": lambda world: world.vacancy.business_id}),
+    "/medewerker/bedrijven/<int:business_id>/samenvoegen": staff_only(
+        post=(400,), args={"business_id": lambda world: world.vacancy.business_id},
+        note="without a likely duplicate chosen nothing is merged"),
     "/medewerker/taken": staff_only(),
     "/medewerker/werkzoekenden/<int:jobseeker_id>/dubbel": staff_only(),
     "/medewerker/taken/<int:task_id>/klaar": staff_only(post=(404,), args={"task_id": 987654},

@@ -3,8 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
+from ..phones import normalise_phone
 from ..validators import PASSWORD_HELP, StrongPassword
 
 EMAIL_VALIDATORS = [
@@ -13,8 +14,22 @@ EMAIL_VALIDATORS = [
 ]
 
 
+def email_or_mobile(form, field):
+    """An e-mail address, or a phone number as people type it (a resident may have only a number)."""
+    text = (field.data or "").strip()
+    if "@" in text:
+        Email(_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))(form, field)
+    elif normalise_phone(text) is None:
+        raise ValidationError(_l("Vul je e-mailadres of je mobiele nummer in, zoals naam@voorbeeld.nl of 06 12345678."))
+
+
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("E-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
+    # Named "email" for the rate limits' keys; it takes a phone number too.
+    email = StringField(
+        _l("E-mailadres of mobiel nummer"),
+        validators=[DataRequired(_l("Vul je e-mailadres of je mobiele nummer in.")), Length(max=254), email_or_mobile],
+        render_kw={"autocomplete": "username"},
+    )
 
 
 class NewPasswordForm(FlaskForm):

@@ -17,6 +17,7 @@ from ..extensions import db, limiter
 from ..models import User
 from ..outbox import events as messages
 from ..outbox.compose import link
+from ..persistence import commit
 from ..vocabulary import ROLES
 from . import service, tokens
 from .forms import ChangeEmailForm, ChangePasswordForm, CodeLoginForm, ForgotPasswordForm, NewPasswordForm
@@ -26,6 +27,10 @@ bp = Blueprint("accounts", __name__)
 
 SENT = _l("Als dit e-mailadres bij een account hoort, krijg je binnen een paar minuten een e-mail met een link. "
           "De link werkt %(minutes)s minuten. Kijk ook in je map met ongewenste e-mail.")
+
+
+CALLED_BACK = _l("Heb je alleen een mobiel nummer bij ons? Dan belt de coöperatie je op de eerstvolgende werkdag met "
+                  "een code. Daarmee kies je een nieuw wachtwoord op de pagina ‘Inloggen met een code’.")
 
 
 def own_details(user) -> tuple:
@@ -68,17 +73,25 @@ def forgot_password():
     if request.method == "POST" and attempts.reserve(RESET_RULES) is None:  # every request counts
         abort(429)
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == User.normalise_email(form.email.data)))
-        if user is not None and user.active:
+        user = find_account(form.email.data)
+        if user is not None and user.active and user.email:
             reset = link("accounts.reset_password", token=tokens.issue(user, TokenPurpose.RESET))
             messages.password_reset_requested(user, reset, minutes)
             audit.record("user.password_reset_requested", user, actor=user)
-            db.session.commit()
-        return notice(_("Kijk in je e-mail"), [SENT % {"minutes": minutes}])
+            commit()
+        elif user is not None and user.active and user.phone:
+            messages.password_help_requested(user)  # staff phone them with a one-time code
+            audit.record("user.password_help_requested", user, actor=user)
+            commit()
+        # The same answer for an unknown address or number: it never tells who has an account.
+        return notice(_("Je hoort van ons"), [SENT % {"minutes": minutes}, CALLED_BACK],
+                      action=(url_for("main.cooperative"), _("Bel of kom langs bij de coöperatie")))
     return form_page(form, _("Wachtwoord vergeten"),
-                     _("Vul je e-mailadres in. Je krijgt een e-mail met een link om een nieuw wachtwoord te kiezen."),
-                     _("Stuur mij een link"), 400 if form.is_submitted() else 200,
-                     code_link=True)
+                     _("Vul je e-mailadres of je mobiele nummer in. Met een e-mailadres krijg je een link om een "
+                       "nieuw wachtwoord te kiezen. Heb je alleen een mobiel nummer bij ons? Dan belt de coöperatie je "
+                       "met een code."),
+                     _("Help mij inloggen"), 400 if form.is_submitted() else 200,
+                     code_link=True, help_link=True)
 
 
 def choose_password(token, purpose, title):
@@ -103,11 +116,11 @@ def choose_password(token, purpose, title):
 def _logged_in_with_new_password(user):
     """Every other session has ended; a resident or business is logged in here, staff log in with their code."""
     if needs_second_factor(user):
-        db.session.commit()
+        commit()
         flash(_("Je nieuwe wachtwoord is opgeslagen. Log in met je nieuwe wachtwoord en je code."), "success")
         return redirect(url_for("auth.login"))
     start_session(user)
-    db.session.commit()
+    commit()
     flash(_("Je nieuwe wachtwoord is opgeslagen. Je bent ingelogd."), "success")
     return redirect(url_for("main.dashboard"))
 
@@ -150,7 +163,7 @@ def code_login():
             return _logged_in_with_new_password(user)
     return form_page(form, _("Inloggen met een code"),
                      _("Heb je geen e-mail? De coöperatie geeft je een code. Die werkt 24 uur en maar één keer."),
-                     _("Wachtwoord opslaan en inloggen"))
+                     _("Wachtwoord opslaan en inloggen"), help_link=True)
 
 
 @bp.route("/account")
@@ -171,7 +184,7 @@ def change_password():
         if user.check_password(form.current_password.data):
             service.set_new_password(user, form.password.data, "user.password_change")
             start_session(user)
-            db.session.commit()
+            commit()
             flash(_("Je nieuwe wachtwoord is opgeslagen. Op andere apparaten ben je uitgelogd."), "success")
             return redirect(url_for("accounts.account"))
         form.current_password.errors.append(_("Dit is niet je wachtwoord van nu. Probeer het opnieuw."))
@@ -198,7 +211,7 @@ def change_email():
                                token=tokens.issue(user, TokenPurpose.EMAIL, new_email=new_email))
                 messages.email_change_requested(user, new_email, confirm, hours)
             audit.record("user.email_change_requested", user)
-            db.session.commit()
+            commit()
             return notice(_("Kijk in je e-mail"), [
                 _("We stuurden een link naar %(email)s. Klik op de link om het nieuwe adres te gebruiken. "
                   "De link werkt %(hours)s uur.", email=new_email, hours=hours),
@@ -226,7 +239,7 @@ def confirm_email(token):
     old = user.email
     user.email = marker.new_email
     audit.record("user.email_change", user, actor=user, old_domain=(old or "").partition("@")[2])
-    db.session.commit()
+    commit()
     return notice(_("Je e-mailadres is veranderd"), [
         _("Je logt voortaan in met %(email)s.", email=user.email)],
         action=(url_for("main.dashboard"), _("Naar je overzicht")))

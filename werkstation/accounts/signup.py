@@ -24,6 +24,7 @@ from ..extensions import db
 from ..models import Business, User
 from ..outbox import events as messages
 from ..outbox.compose import link
+from ..persistence import commit
 from ..phones import display_phone
 from . import tokens, unfinished
 from .models import TokenPurpose
@@ -47,7 +48,7 @@ def start(user: User, rows, action: str, audited):
     if existing is not None and not unfinished.is_unfinished(existing):
         messages.existing_account(existing)
         audit.record("user.register_existing", existing)
-        db.session.commit()
+        commit()
         return check_your_mail(user.email)
     if existing is not None:
         unfinished.forget(existing)
@@ -62,7 +63,7 @@ def start(user: User, rows, action: str, audited):
     hours = int(tokens.lifetime(TokenPurpose.SIGNUP).total_seconds() // 3600)
     messages.signup_confirm(user, link("accounts.finish_signup", token=tokens.issue(user, TokenPurpose.SIGNUP)),
                             hours)
-    db.session.commit()
+    commit()
     return check_your_mail(user.email)
 
 
@@ -115,7 +116,7 @@ def finish_signup(token):
         user.active = True
         audit.record("user.signup_finished", user, actor=user)
         start_session(user)
-        db.session.commit()
+        commit()
         if user.business_id is not None:
             flash(_("Je bedrijf is aangemeld. Zet nu je eerste vacature online."), "success")
         else:

@@ -2,6 +2,7 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
@@ -11,7 +12,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import User, utcnow
 from ..paging import paginate
-from ..persistence import jobseeker_or_404
+from ..persistence import commit, jobseeker_or_404, save_or_back
 from ..phones import normalise_phone
 from ..vocabulary import STAFF_ROLES, Role
 from . import service, tokens
@@ -36,7 +37,7 @@ def staff_code(jobseeker_id):
         return redirect(url_for("staff.jobseeker_queue", jobseeker_id=person.id))
     code = tokens.new_code(user, current_user)
     audit.record("user.reset_code", user, jobseeker_id=person.id)
-    db.session.commit()
+    commit()
     valid_until = utcnow() + tokens.lifetime(TokenPurpose.STAFF_CODE)
     return render_template("accounts/staff_code.html", person=person, user=user, code=code, valid_until=valid_until)
 
@@ -61,15 +62,15 @@ def _switch(user_id, active):
     if not form.validate_on_submit():
         abort(400)
     user = db.get_or_404(User, user_id)
+    back = request.referrer if (request.referrer or "").startswith(request.host_url) else url_for(
+        "accounts.admin_accounts")
     if user.id == current_user.id:
         flash(_("Je kunt je eigen account niet uitzetten."), "error")
     elif bool(user.active) != active:
         (service.reactivate if active else service.deactivate)(user, current_user)
-        db.session.commit()
-        flash(_("Het account is weer aan.") if active else
-              _("Het account is uitgezet. Alle sessies van dit account zijn meteen beëindigd."), "success")
-    return redirect(request.referrer if (request.referrer or "").startswith(request.host_url) else
-                    url_for("accounts.admin_accounts"))
+        return save_or_back(form, back, _l("Het account is weer aan.") if active else
+                            _l("Het account is uitgezet. Alle sessies van dit account zijn meteen beëindigd."))
+    return redirect(back)
 
 
 @bp.route("/beheer/accounts/<int:user_id>/uitzetten", methods=["POST"])

@@ -11,6 +11,7 @@ from .. import audit
 from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
+from ..persistence import commit
 from ..vocabulary import ROLES, Role
 from . import attempts, devices, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
@@ -111,7 +112,7 @@ def login():
             if first:  # signed up by phone a moment ago
                 flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
             audit.record("user.login", user, actor=user)
-            db.session.commit()
+            commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
         form.password.errors.append(_("Dit nummer of e-mailadres en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     return render_template("auth/login.html", form=form)
@@ -124,7 +125,7 @@ def logout():
     user = current_user._get_current_object()
     user.rotate_session_token()
     audit.record("user.logout", user)
-    db.session.commit()
+    commit()
     logout_user()
     fresh_session()
     session.pop("pending_form", None)

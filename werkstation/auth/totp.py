@@ -22,6 +22,7 @@ from .. import audit, security
 from ..converters import whole_number
 from ..extensions import db
 from ..models import User
+from ..persistence import commit
 from ..vocabulary import STAFF_ROLES
 from .sessions import fresh_session, safe_next, start_session
 
@@ -131,7 +132,7 @@ def finish(user, step):
     audit.record(VERIFIED_ACTION, user, actor=user, step=step)
     start_session(user)
     audit.record("user.login", user, actor=user)
-    db.session.commit()
+    commit()
     return redirect(safe_next(next_url) or url_for("main.dashboard"))
 
 

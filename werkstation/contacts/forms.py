@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..extensions import db
 from ..fields import DateField, RadioField, SelectField
@@ -57,3 +57,22 @@ class ContactForm(OnceOnlyForm):
             self.kind.errors.append(_l("Kies wat het was."))
             valid = False
         return valid
+
+
+class BusinessMergeForm(OnceOnlyForm):
+    """Choose the business that signed up twice, and confirm that it goes into this one."""
+
+    other = RadioField(_l("Welk bedrijf is hetzelfde?"),
+                       validators=[InputRequired(message=_l("Kies het bedrijf dat hetzelfde is."))])
+    confirm = BooleanField(_l("Ik weet zeker dat dit hetzelfde bedrijf is"),
+                           validators=[DataRequired(message=_l("Vink aan dat het hetzelfde bedrijf is."))],
+                           description=_l("Vacatures, accounts, notities, taken en berichten van het andere bedrijf "
+                                          "komen bij dit bedrijf; het andere bedrijf verdwijnt. Dit kan niet "
+                                          "ongedaan worden gemaakt."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="merge", **kwargs)  # on the same page as the contact form
+
+    def offer(self, look_alikes):
+        self.other.choices = [(str(d.business.id), d.business.name) for d in look_alikes]
+        return self

@@ -6,6 +6,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
+from .. import duplicates
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
@@ -13,7 +14,7 @@ from ..models import Business, Jobseeker, User, utcnow
 from ..persistence import jobseeker_or_404, previous_result, save, save_or_back
 from ..vocabulary import STAFF_ROLES
 from . import service
-from .forms import ContactForm
+from .forms import BusinessMergeForm, ContactForm
 from .models import Task
 
 bp = Blueprint("contacts", __name__, url_prefix="/medewerker")
@@ -30,14 +31,17 @@ def task_helpers():
     return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": FlaskForm}
 
 
-def _log_page(subject, form, status=200):
+def _log_page(subject, form, status=200, merge_form=None):
     """The contact page: the form and the timeline."""
     if isinstance(subject, Jobseeker):
         timeline, action = service.person_timeline(subject), url_for("contacts.person", jobseeker_id=subject.id)
     else:
         timeline, action = service.business_timeline(subject), url_for("contacts.business", business_id=subject.id)
+    look_alikes = [] if isinstance(subject, Jobseeker) else duplicates.business_duplicates(subject)
+    merge_form = (merge_form or BusinessMergeForm(formdata=None)).offer(look_alikes)
     return render_template("contacts/log.html", subject=subject, person=isinstance(subject, Jobseeker), form=form,
-                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date()), status
+                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date(),
+                           look_alikes=look_alikes, merge_form=merge_form), status
 
 
 def _handle(subject, page_url):
@@ -101,3 +105,21 @@ def task_done(task_id):
     if service.complete_task(task, current_user):
         return save_or_back(form, back, _l("De taak is klaar."))
     return redirect(back)
+
+
+@bp.route("/bedrijven/<int:business_id>/samenvoegen", methods=["POST"])
+@roles(*STAFF_ROLES)
+def merge_business(business_id):
+    """Merge a business that signed up twice into this one (only a likely duplicate can be chosen)."""
+    business = db.get_or_404(Business, business_id)
+    form = BusinessMergeForm().offer(duplicates.business_duplicates(business))
+    if not form.validate_on_submit():
+        return _log_page(business, ContactForm(formdata=None), 400, merge_form=form)
+    earlier = previous_result(form)
+    if earlier is not None:
+        return redirect(earlier)
+    duplicates.merge_businesses(business, db.session.get(Business, int(form.other.data)), current_user)
+    done = save(form, url_for("contacts.business", business_id=business.id),
+                _l("De bedrijven zijn samengevoegd. Alles staat nu bij dit bedrijf."))
+    return done if done is not None else _log_page(db.get_or_404(Business, business_id), ContactForm(formdata=None),
+                                                   409, merge_form=form)

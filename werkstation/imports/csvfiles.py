@@ -27,7 +27,6 @@ from ..vocabulary import (
 )
 
 MAX_ROWS = 5000
-LIST_SEPARATOR = "|"
 DELIMITERS = ";,\t"
 
 # Spreadsheet words for days and parts of the day (the first one is what an export writes), and the codes themselves.

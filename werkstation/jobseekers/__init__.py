@@ -1,6 +1,6 @@
 """The intake, the jobseeker's own profile, and staff doing both on a resident's behalf."""
 
-from . import more_hours, readable  # noqa: F401  (their routes join the blueprint)
+from . import more_hours, readable, vacancy_view  # noqa: F401  (their routes join the blueprint)
 from .routes import bp
 
 __all__ = ["bp"]

@@ -62,7 +62,7 @@ def _account(user) -> dict | None:
     if user is None:
         return None
     return {
-        "email": user.email, "role": user.role, "created_at": _plain(user.created_at),
+        "email": user.email, "phone": user.phone, "role": user.role, "created_at": _plain(user.created_at),
         "last_login_at": _plain(user.last_login_at), "locale": user.locale,
         "two_factor": bool(user.totp_secret),
     }

@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from .. import audit
 from ..access import roles
-from ..extensions import db
 from ..fairness.forms import QUESTIONS
 from ..i18n import language_name
+from ..persistence import commit
 from ..vocabulary import STAFF_ROLES, Role
 from .export import build_export
 from .routes import answers_of, bp, profile_or_404, profile_url, summary
@@ -39,7 +39,9 @@ ACTION_WORDS = {
     "placement.meeting": _l("kennismaking gepland"), "user.login": _l("ingelogd"), "user.logout": _l("uitgelogd"),
     "fairness.save": _l("vrijwillige vragen ingevuld"), "fairness.remove": _l("vrijwillige antwoorden gewist"),
     "user.register": _l("account gemaakt"), "user.create_on_behalf": _l("account gemaakt door de coöperatie"),
-    "user.password_reset_requested": _l("nieuw wachtwoord gevraagd"), "user.email_change": _l("e-mailadres veranderd"),
+    "user.password_reset_requested": _l("nieuw wachtwoord gevraagd"),
+    "user.password_help_requested": _l("hulp bij inloggen gevraagd (de coöperatie belt met een code)"),
+    "user.email_change": _l("e-mailadres veranderd"),
     "user.reset_code": _l("inlogcode gegeven"), "contact.note": _l("notitie van een gesprek"),
     "contact.task": _l("afspraak genoteerd"), "placement.meeting_cancel": _l("kennismaking afgezegd"),
     "jobseeker.retention_notice": _l("bericht: profiel wordt gewist"), "jobseeker.retention_keep": _l("profiel blijft bewaard"),
@@ -73,7 +75,7 @@ def readable_copy(jobseeker_id):
         abort(404)
     audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff,
                  readable=True)
-    db.session.commit()
+    commit()
     return render_template(
         "jobseekers/my_data.html", jobseeker=jobseeker, data=build_export(jobseeker), categories=CATEGORIES,
         summary=summary(answers_of(jobseeker)), action_words=lambda action: ACTION_WORDS.get(action, OTHER_ACTION), who_did_it=who_did_it,

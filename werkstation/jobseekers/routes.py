@@ -24,20 +24,20 @@ from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
 from wtforms.validators import ValidationError as WTFValidationError
 
-from .. import audit, matching_bridge
+from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
+from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..i18n import list_text, ltr
 from ..models import Jobseeker, utcnow
-from ..persistence import FAILED_MESSAGE, save, save_changes
+from ..persistence import commit, commit_form, save, save_changes
 from ..phones import display_phone
 from ..placements import work_state
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
@@ -267,7 +267,7 @@ def summary(answers):
     about = answers.get("over-jou", {})
     days = "; ".join(
         f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
-        for d, parts in (hours.get("availability") or {}).items() if d in WEEKDAY_LABELS
+        for d, parts in vocabulary.in_week_order(hours.get("availability")) if d in WEEKDAY_LABELS
     )
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
@@ -284,7 +284,7 @@ def summary(answers):
         ],
         "talenten": [(_("Talenten"), list_text(talent_words(t) for t in talents.get("talents", [])) or nothing)],
         "uren": [
-            (_("Uren per week"), _("%(a)s tot %(b)s uur", a=hours.get("hours_min"), b=hours.get("hours_max"))),
+            (_("Uren per week"), vocabulary.hours_text(hours.get("hours_min"), hours.get("hours_max"))),
             (_("Dagdelen"), days or nothing),
         ],
         "reizen": [
@@ -364,7 +364,7 @@ def profile(jobseeker_id):
         return redirect(url_for("jobseekers.intake"))
     if current_user.is_staff:
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
-        db.session.commit()
+        commit()
     fitting = fitting_vacancies(jobseeker) if jobseeker.matchable else []
     status_form = status_form_for(jobseeker)
     return render_template(
@@ -439,7 +439,7 @@ def download(jobseeker_id):
     if jobseeker is None:
         abort(404)
     audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
-    db.session.commit()
+    commit()
     body = json.dumps(build_export(jobseeker), ensure_ascii=False, indent=2)
     return Response(
         body, mimetype="application/json",
@@ -460,15 +460,10 @@ def delete(jobseeker_id):
     if form.validate_on_submit():
         by_self = not current_user.is_staff
         erase_jobseeker(jobseeker, actor=current_user._get_current_object())
-        try:
-            db.session.commit()
-        except SQLAlchemyError:
-            db.session.rollback()
-            form.form_errors.append(FAILED_MESSAGE)
-        else:
+        if commit_form(form).ok:
             if by_self:
                 logout_user()
-                session.clear()
+                fresh_session()  # the goodbye page stays in the person's language
                 flash(_("Je account en je gegevens zijn verwijderd."), "success")
                 return redirect(url_for("main.index"))
             flash(_("Het profiel is verwijderd."), "success")

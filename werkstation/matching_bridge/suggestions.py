@@ -108,7 +108,7 @@ def store(matches, scope=None) -> int:
             suggestion = Suggestion(vacancy_id=key[0], jobseeker_id=key[1], created_at=now)
             db.session.add(suggestion)
         _fill(suggestion, match, now)
-    stale = [s.id for key, s in existing.items() if key not in seen and s.decision is None]
+    stale = [s.id for key, s in existing.items() if key not in seen and s.decision is None and s.interest is None]
     if stale:
         db.session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)))
     return len(seen)

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from ..extensions import db
-from ..i18n import in_language
+from ..i18n import in_language, text_direction
 from ..models import User
 from ..vocabulary import STAFF_ROLES
 from .models import Channel, Message
@@ -80,13 +80,21 @@ def link(endpoint: str, **values) -> str:
     return current_app.config["PUBLIC_URL"].rstrip("/") + path
 
 
+def in_recipients_language(url: str | None, language: str) -> str | None:
+    """A link that opens its page in the message's language, also on a phone that never chose one."""
+    if url is None or language == default_language() or language not in current_app.config["LANGUAGES"]:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}lang={language}"
+
+
 def render(kind, context: dict, link_url: str | None, language: str) -> tuple[str, str, str, str]:
     """(language, subject, plain text, html) of a message, in `language`."""
     env = current_app.jinja_env
     with in_language(language) as lang:
         text = text_for(kind, context)
         plain = env.get_template("messages/email.txt").render(text=text, link=link_url)
-        html = env.get_template("messages/email.html").render(text=text, link=link_url, lang=lang)
+        html = env.get_template("messages/email.html").render(text=text, link=link_url, lang=lang,
+                                                                direction=text_direction(lang))
     return lang, text.subject, plain, html
 
 
@@ -101,6 +109,7 @@ def write(kind, to: Recipient, *, context: dict | None = None, link: str | None 
         with db.session.no_autoflush:
             if db.session.scalar(select(Message.id).where(Message.dedupe_key == dedupe_key)) is not None:
                 return None
+    link = in_recipients_language(link, to.language)
     language, subject, plain, html = render(kind, context or {}, link, to.language)
     vacancy = vacancy if vacancy is not None else getattr(placement, "vacancy", None)
     message = Message(

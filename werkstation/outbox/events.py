@@ -6,6 +6,7 @@ from functools import wraps
 
 from ..extensions import db
 from ..i18n import in_language
+from ..models import utcnow
 from ..vocabulary import Role
 from .compose import Recipient, link, of_business, of_jobseeker, of_user, staff_members, write
 from .invitation import invitation
@@ -176,6 +177,15 @@ def retention_notice(jobseeker, erase_on):
 @event
 def password_reset_requested(user, reset_link: str, minutes: int):
     write(K.PASSWORD_RESET, of_user(user), context={"minutes": minutes}, link=reset_link)
+
+
+@event
+def password_help_requested(user):
+    """A resident with only a phone number forgot the password: the call list asks staff to phone with a code."""
+    profile = user.jobseeker
+    to = of_user(user, jobseeker_id=profile.id if profile is not None else None)
+    write(K.PASSWORD_HELP, to, link=link("accounts.code_login"),
+          dedupe_key=f"password-help|{user.id}|{utcnow().date().isoformat()}")
 
 
 @event

@@ -54,6 +54,7 @@ class MessageKind(enum.StrEnum):
     ACCOUNT_CREATED = "account_created"
     PASSWORD_RESET = "password_reset"  # noqa: S105 (a kind of message, not a password)
     PASSWORD_CHANGED = "password_changed"  # noqa: S105
+    PASSWORD_HELP = "password_help"  # noqa: S105 (a resident without e-mail asks staff for a code)
     EMAIL_CONFIRM = "email_confirm"
     EMAIL_CHANGED = "email_changed"
     EXISTING_ACCOUNT = "existing_account"

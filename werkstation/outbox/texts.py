@@ -196,6 +196,14 @@ def _password_reset(c):
     ), _("Kies een nieuw wachtwoord"))
 
 
+def _password_help(c):
+    return Text(_("Hulp bij inloggen: je krijgt een code"), (
+        _("Je vroeg om hulp omdat je je wachtwoord niet meer weet."),
+        _("De medewerker geeft je nu een code van 8 cijfers. Die werkt 24 uur en maar één keer."),
+        _("Ga naar ‘Inloggen met een code’, typ je mobiele nummer en de code, en kies een nieuw wachtwoord."),
+    ), _("Inloggen met een code"))
+
+
 def _password_changed(c):
     return Text(_("Je wachtwoord is veranderd"), (
         _("Je wachtwoord voor Werkstation is veranderd. Op andere apparaten ben je uitgelogd."),
@@ -252,6 +260,7 @@ TEXTS = {
     K.ACCOUNT_CREATED: _account_created,
     K.PASSWORD_RESET: _password_reset,
     K.PASSWORD_CHANGED: _password_changed,
+    K.PASSWORD_HELP: _password_help,
     K.EMAIL_CONFIRM: _email_confirm,
     K.EMAIL_CHANGED: _email_changed,
     K.EXISTING_ACCOUNT: _existing_account,

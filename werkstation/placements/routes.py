@@ -16,7 +16,7 @@ from ..access import roles
 from ..explanations import explain
 from ..extensions import db
 from ..models import Jobseeker, Placement, Vacancy
-from ..persistence import commit_form
+from ..persistence import commit, commit_form
 from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
@@ -111,7 +111,7 @@ def detail(placement_id):
         audit.record("jobseeker.view", placement.jobseeker, jobseeker_id=placement.jobseeker_id,
                      page="placements.detail", placement_id=placement.id,
                      contact=pipeline.contact_shared(placement))
-        db.session.commit()
+        commit()
     my_answer = getattr(placement, f"{side}_response")
     return render_template(
         "placements/detail.html", p=placement, side=side, form=form, my_answer=my_answer,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from ..engine import Matcher
 from ..explanations import FEATURE_LABELS
 from ..extensions import db
 from ..models import MatchModel
+from ..persistence import save_or_back
 from ..vocabulary import Role
 from .routes import bp
 
@@ -71,18 +71,17 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    if not FlaskForm().validate_on_submit():
+    form = FlaskForm()
+    if not form.validate_on_submit():
         abort(400)
     result = matching_bridge.learn(random_state=0)
     audit.record("model.learn", None, used=result.used, version=result.model_version,
                  improvement_ci=result.report.get("improvement_ci"), n_pairs=result.report.get("n_pairs"))
     if result.used:
         matching_bridge.rematch_all()
-        flash(_("Het nieuwe model is duidelijk beter en wordt nu gebruikt."), "success")
-    else:
-        flash(_("Het nieuwe model is niet zeker beter. Het oude model blijft in gebruik."), "success")
-    db.session.commit()
-    return redirect(url_for("settings.learning"))
+    return save_or_back(form, url_for("settings.learning"),
+                        _l("Het nieuwe model is duidelijk beter en wordt nu gebruikt.") if result.used else
+                        _l("Het nieuwe model is niet zeker beter. Het oude model blijft in gebruik."))
 
 
 @bp.route("/leren/<int:model_id>/gebruiken", methods=["POST"])
@@ -96,21 +95,19 @@ def adopt_model(model_id):
     matching_bridge.adopt(model)
     audit.record("model.adopt", model, version=model.version, explicit=True)
     matching_bridge.rematch_all()
-    db.session.commit()
-    flash(_("Dit model wordt nu gebruikt. De suggesties zijn opnieuw berekend."), "success")
-    return redirect(url_for("settings.learning"))
+    return save_or_back(form, url_for("settings.learning"),
+                        _l("Dit model wordt nu gebruikt. De suggesties zijn opnieuw berekend."))
 
 
 @bp.route("/leren/standaard", methods=["POST"])
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    if not FlaskForm().validate_on_submit():
+    form = FlaskForm()
+    if not form.validate_on_submit():
         abort(400)
     previous = matching_bridge.active_model()
     matching_bridge.adopt(None)
     audit.record("model.revert", previous, version=previous.version if previous else None)
     matching_bridge.rematch_all()
-    db.session.commit()
-    flash(_("De standaardgewichten worden weer gebruikt."), "success")
-    return redirect(url_for("settings.learning"))
+    return save_or_back(form, url_for("settings.learning"), _l("De standaardgewichten worden weer gebruikt."))

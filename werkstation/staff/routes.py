@@ -5,6 +5,7 @@ from functools import partial
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -374,42 +375,56 @@ def follow_up(follow_up_id):
 
 
 def _plan_choices(plan):
+    """Checkboxes for the plan's new pairs only: pairs already on the shortlist stay as they are."""
     return [
         (f"{v.id}:{j.id}", _("%(title)s bij %(business)s — %(name)s (%(score)s punten)", title=v.title,
                             business=v.business.name, name=j.name or _("zonder naam"), score=round(score * 100)))
-        for v, j, score in plan.assignments
+        for v, j, score in plan.new
     ]
+
+
+def _recorded(ids_text):
+    """The shortlist decisions just taken from the plan (ids in the address), to list after accepting."""
+    ids = [int(x) for x in (ids_text or "").split(",") if x.isdigit()][:200]
+    if not ids:
+        return []
+    return db.session.scalars(select(Suggestion).where(Suggestion.id.in_(ids), Suggestion.decision_reason == "plan")
+                              .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.vacancy))
+                              .order_by(Suggestion.id)).all()
 
 
 @bp.route("/plan", methods=["GET", "POST"])
 @roles(*STAFF_ROLES)
 def plan():
-    """The neighbourhood plan next to greedy picks; accepted assignments become shortlist decisions."""
+    """The neighbourhood plan next to greedy picks and against the decisions made; accepting it records only the
+    new shortlist decisions, listed afterwards."""
     computed = matching_bridge.neighbourhood_plan()
     form = PlanForm()
     form.assignments.choices = _plan_choices(computed)
+    recorded = _recorded(request.args.get("vastgelegd"))
     if request.method == "GET":
         form.assignments.data = [key for key, _label in form.assignments.choices]
     elif form.validate_on_submit():
         wanted = set(form.assignments.data or [])
-        added = kept = 0
-        for vacancy, person, _score in computed.assignments:
+        decided = []
+        for vacancy, person, _score in computed.new:
             if f"{vacancy.id}:{person.id}" not in wanted:
                 continue
             row = matching_bridge.suggestion_for(vacancy, person)
             if row.decision is not None:
-                kept += 1
                 continue
             db.session.flush()
             pipeline.decide(row, Decision.SHORTLIST, "plan", _("Geaccepteerd uit het wijkplan"), current_user)
-            added += 1
-        done = save(form, url_for("staff.plan"), _l("%(added)s voorstellen op de shortlist gezet; %(kept)s hadden al "
-                                                    "een besluit.", added=added, kept=kept))
+            decided.append(row)
+        recorded_url = url_for("staff.plan", vastgelegd=",".join(str(r.id) for r in decided) or None)
+        done = save(form, recorded_url, ngettext("%(num)d nieuw besluit vastgelegd: op de shortlist.",
+                                                 "%(num)d nieuwe besluiten vastgelegd: op de shortlist.", len(decided)))
         if done is not None:
             return done
     if request.method == "POST":
-        return render_template("staff/plan.html", plan=computed, form=form), 409 if form.form_errors else 400
-    return render_template("staff/plan.html", plan=computed, form=form)
+        return render_template("staff/plan.html", plan=computed, form=form, recorded=recorded), \
+            409 if form.form_errors else 400
+    return render_template("staff/plan.html", plan=computed, form=form, recorded=recorded)
 
 
 @bp.route("/impact")

@@ -69,6 +69,8 @@ def vacancy_view_data(vacancy):
     """Readable words for the stored codes, for the detail page."""
     return {
         "occupation": occupation_label(vacancy.occupation_uri) if vacancy.occupation_uri else None,
+        # A title that is no known job finds nobody: the nearest job names help the business choose one.
+        "nearest": [] if vacancy.occupation_uri else [label for _uri, label in search_occupations(vacancy.title, 3)],
         "required": [talent_words(t) for t in vacancy.required_talents or []],
         "preferred": [talent_words(t) for t in vacancy.preferred_talents or []],
         "level": REQUIRED_LEVEL_WORDS.get(form_level((vacancy.languages or {}).get("nl"))),

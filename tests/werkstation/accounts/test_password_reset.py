@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from tests.factories import PASSWORD, make_business, make_jobseeker, make_user
 from tests.helpers import csrf_token, login
+from tests.html import page
 from tests.mailbox import link_in
 from tests.werkstation.messages.outbox_helpers import send_outbox
 from werkstation.accounts import tokens
@@ -137,3 +138,27 @@ def test_staff_choose_a_new_password_and_still_log_in_with_their_code(app, clien
     assert client.get("/medewerker/").status_code == 302  # not logged in without the second step
     login(client, staff.email, NEW_PASSWORD)
     assert client.get("/medewerker/").status_code == 200
+
+
+def test_a_resident_with_only_a_phone_number_is_called_back_with_a_code(app, client, runner, mailbox):
+    person = make_jobseeker(name="Fatima")
+    person.user.email, person.user.phone = None, "+31641872290"
+    db.session.commit()
+    known = ask_reset(client, "06 4187 2290")
+    unknown = ask_reset(app.test_client(), "06 2345 6789")
+    assert known.status_code == unknown.status_code == 200
+    assert known.get_data(as_text=True).replace("06 4187 2290", "X") == unknown.get_data(
+        as_text=True).replace("06 2345 6789", "X")  # never says whether the number has an account
+    assert "belt de coöperatie je" in known.get_data(as_text=True)
+    assert page(known.get_data(as_text=True)).find("a", href="/cooperatie") is not None
+    ask_reset(client, "0641872290")  # asking twice on one day puts one call on the list
+    staff = make_user("staff")
+    login(client, staff)
+    calls = page(client.get("/medewerker/bellijst").get_data(as_text=True))
+    items = [li for li in calls.find_all("li", class_="message") if "06 41872290" in li.get_text() or
+             "+31641872290" in li.get_text()]
+    assert len(items) == 1
+    assert "wachtwoord vergeten" in items[0].get_text() and items[0].find(
+        "a", href=f"/medewerker/werkzoekenden/{person.id}") is not None
+    send_outbox(runner)
+    assert mailbox.messages == []  # no e-mail: the call is how the code reaches her

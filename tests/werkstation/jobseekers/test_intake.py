@@ -174,6 +174,22 @@ def test_other_work_is_found_with_the_occupation_search(seeker):
     assert BAKER in checked(html, "occupations")
 
 
+TAXI_DRIVER = "http://data.europa.eu/esco/occupation/6f7c1e84-8162-4c20-a575-b57ff624eef5"
+
+
+@pytest.mark.parametrize("typed, uri", [
+    ("fırıncı", BAKER), ("خبّاز", BAKER), ("taksi şoförü", TAXI_DRIVER), ("سائق تاكسي", TAXI_DRIVER),
+    ("taxi driver", TAXI_DRIVER),
+])
+def test_other_work_in_turkish_arabic_or_english_becomes_the_right_tile(seeker, typed, uri):
+    response = post_step(seeker, "/intake/werk", {"occupations": [], "other_work": typed})
+    assert response.status_code == 302
+    html = seeker.get("/intake/werk").get_data(as_text=True)
+    assert checked(html, "occupations") == {uri}
+    assert "We vinden dit werk niet." not in html
+    assert ">vrachtwagenchauffeur</label>" not in html
+
+
 def test_other_work_that_matches_nothing_is_refused(seeker):
     response = post_step(seeker, "/intake/werk", {"other_work": "qqqxxzzvv"})
     html = response.get_data(as_text=True)

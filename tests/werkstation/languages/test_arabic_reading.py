@@ -1,9 +1,11 @@
 """Arabic pages read as Arabic: examples keep their order, days have real names, lists use the Arabic comma."""
 
-from tests.factories import make_user
-from tests.helpers import login
+from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.helpers import csrf_token, login
 from tests.html import page
 from tests.werkstation.jobseekers.test_intake import ANSWERS, post_step
+from tests.werkstation.messages.outbox_helpers import messages
+from tests.werkstation.staff.workspace import proposed
 from werkstation.extensions import db
 
 LRI, PDI = "\u2066", "\u2069"
@@ -44,3 +46,24 @@ def test_the_overview_says_what_is_not_filled_in_and_lists_in_arabic(client, app
     assert rows["الهاتف"] == "لم يُملأ"
     talents = next(v for v in rows.values() if "،" in v)
     assert ", " not in talents
+
+
+def test_the_goodbye_page_after_erasing_stays_in_the_persons_language(client, app):
+    person = make_jobseeker()
+    login(client, person.user)
+    client.get("/taal/ar")
+    response = client.post("/profiel/verwijderen", data={
+        "csrf_token": csrf_token(client, "/profiel/verwijderen"), "confirm": "y"}, follow_redirects=True)
+    assert page(response.get_data(as_text=True)).html["lang"] == "ar"
+
+
+def test_a_link_in_an_arabic_message_opens_its_page_in_arabic_on_any_phone(client, app, runner):
+    person = make_jobseeker()
+    login(client, person.user)
+    client.get("/taal/ar")
+    proposed(make_vacancy(title="Schoonmaker"), person)
+    message = messages(jobseeker_id=person.id)[-1]
+    assert message.link.endswith("?lang=ar")
+    stranger = app.test_client()  # a phone that never chose a language: the page still comes in Arabic
+    opened = stranger.get(message.link.removeprefix(app.config["PUBLIC_URL"].rstrip("/")), follow_redirects=True)
+    assert page(opened.get_data(as_text=True)).html["lang"] == "ar"

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import page
 from tests.werkstation.messages.outbox_helpers import messages
 from tests.werkstation.staff.workspace import business_user, proposed
 from werkstation.extensions import db
@@ -67,6 +68,20 @@ def test_the_language_a_person_chooses_is_the_language_of_their_messages(app, cl
     proposed(make_vacancy(title="Schoonmaker"), person)
     send_outbox(runner)
     assert str(mailbox.one(person.user.email)["Subject"]) == "There is work for you: Schoonmaker"
+
+
+def test_an_arabic_e_mail_reads_right_to_left(app, client, runner, mailbox):
+    from tests.werkstation.messages.outbox_helpers import send_outbox
+
+    person = make_jobseeker()
+    login(client, person.user)
+    client.get("/taal/ar")
+    proposed(make_vacancy(title="Schoonmaker"), person)
+    send_outbox(runner)
+    mail = mailbox.one(person.user.email)
+    html = next(part for part in mail.walk() if part.get_content_type() == "text/html").get_content()
+    body = page(html).find("body")
+    assert body["dir"] == "rtl" and page(html).html["lang"] == "ar"
 
 
 def test_someone_who_registers_in_english_gets_english_messages(app, client):

@@ -64,3 +64,19 @@ def test_staff_open_a_residents_copy_and_it_is_logged(client):
     login(client, make_user(role="staff"))
     response = client.get(f"/werkzoekenden/{owner.id}/gegevens")
     assert response.status_code == 200 and "Fatima" in response.get_data(as_text=True)
+
+
+def test_the_phone_number_to_log_in_is_in_both_copies_and_the_profile_is_shown_once(client):
+    person = make_jobseeker(name="Fatima Amrani")
+    person.user.phone = "+31641872290"
+    world_for(person)
+    login(client, person.user)
+    exported = json.loads(client.get("/profiel/download").get_data(as_text=True))
+    assert exported["account"]["phone"] == "+31641872290"
+    doc = page(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    account = doc.find("section", attrs={"data-category": "account"}).get_text(" ", strip=True)
+    assert "06 41872290" in account
+    profile = doc.find("section", attrs={"data-category": "profile"}).get_text(" ", strip=True)
+    assert profile.count("Fatima Amrani") == 1
+    suggestions = doc.find("section", attrs={"data-category": "suggestions"}).get_text(" ", strip=True)
+    assert re.search(r"\b\d{1,3} van 100 punten\b", suggestions) and not re.search(r"\b[01] punten\b", suggestions)

@@ -2,9 +2,18 @@
 
 from sqlalchemy import func, select
 
+from werkstation.contacts import service as contacts
 from werkstation.demo import seed_demo
 from werkstation.extensions import db
-from werkstation.models import AuditEvent, FairnessSelfDescription, FollowUp, Placement, Suggestion
+from werkstation.models import (
+    AuditEvent,
+    FairnessSelfDescription,
+    FollowUp,
+    Placement,
+    Suggestion,
+    User,
+    utcnow,
+)
 from werkstation.placements import pipeline
 
 
@@ -24,3 +33,7 @@ def test_demo_history_fills_every_dashboard(app):
     assert db.session.scalar(select(func.count()).select_from(FairnessSelfDescription)) > 100
     assert db.session.scalar(select(func.count()).select_from(AuditEvent)
                              .where(AuditEvent.action == "placement.stage")) >= 20
+    staff = db.session.scalar(select(User).where(User.email == "medewerker@werkstation-demo.nl"))
+    due = contacts.tasks_due(staff, utcnow().date())
+    assert counts["contact_notes"] >= 4 and len(due) >= 3  # "Mijn taken voor vandaag" shows a working day
+    assert any(t.due_on < utcnow().date() for t in due) and any(t.business_id for t in due)

@@ -4,7 +4,7 @@ import io
 
 from sqlalchemy import func, select
 
-from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, page, text
 from tests.werkstation.jobseekers.test_intake import ANSWERS, post_step, run_intake
@@ -19,6 +19,7 @@ from werkstation.models import (
     Placement,
     Suggestion,
     User,
+    Vacancy,
     utcnow,
 )
 from werkstation.outbox.models import Message
@@ -39,6 +40,60 @@ def test_likely_duplicates_by_phone_email_or_similar_name_and_postcode(app):
     assert duplicates.likely_duplicates(name="Johan de Boer", postcode="3526 KL") == []
     assert duplicates.likely_duplicates(name="Fatima el Amrani", postcode="9999 ZZ") == []
     assert duplicates.likely_duplicates(phone="'; DROP TABLE jobseeker; --", email="%", name="_", postcode="%") == []
+
+
+def test_a_business_signed_up_twice_under_another_kvk_number_is_shown_on_its_contact_page(client):
+    login(client, make_user("staff"))
+    first = make_business(name="Bakkerij De Korenbloem", phone="+31301234567", postcode="3526 KL")
+    by_phone = make_business(name="Korenbloem Brood", phone="030 123 45 67", postcode="3511 AA")
+    by_name = make_business(name="Bakkerij de Korenbloem B.V.", phone="+31307654321", postcode="3526kl")
+    other = make_business(name="Fietsenmaker Snel", phone="+31300000000", postcode="3526 KL")
+    found = [d.business.id for d in duplicates.business_duplicates(first)]
+    assert found == [by_phone.id, by_name.id]
+    shown = page(client.get(f"/medewerker/bedrijven/{first.id}/contact"))
+    warning = shown.find(class_="duplicates")
+    assert [a.get_text(strip=True) for a in warning.find_all("a")] == [by_phone.name, by_name.name]
+    assert warning.find("a")["href"] == f"/medewerker/bedrijven/{by_phone.id}/contact"
+    assert "zelfde telefoonnummer" in warning.get_text()
+    assert page(client.get(f"/medewerker/bedrijven/{other.id}/contact")).find(class_="duplicates") is None
+
+
+def every_table_count():
+    return {table.name: db.session.scalar(select(func.count()).select_from(table))
+            for table in db.metadata.sorted_tables}
+
+
+def test_staff_merge_a_business_signed_up_twice_keeping_every_row(client):
+    staff = make_user("staff")
+    login(client, staff)
+    keep = make_vacancy(title="Bakker", business=make_business(name="Bakkerij Zon", phone="+31301112233")).business
+    vacancy = make_vacancy(title="Verkoper", business=make_business(name="Zon Brood", phone="030 111 22 33"))
+    drop = vacancy.business
+    proposed(vacancy, make_jobseeker(name="Mila Verkoop"))
+    contacts.add_note(drop, "call", "Gebeld over de zomer.", utcnow().date(), staff)
+    contacts.add_task(drop, "Terugbellen", utcnow().date(), staff, staff)
+    db.session.commit()
+    drop_id, drop_user_ids = drop.id, [u.id for u in drop.users]
+    url = f"/medewerker/bedrijven/{keep.id}/samenvoegen"
+    form = form_state(client.get(f"/medewerker/bedrijven/{keep.id}/contact"), ("merge-csrf_token", "merge-form_token"))
+    refused = client.post(url, data={**form, "merge-other": str(drop_id)})
+    assert refused.status_code == 400 and "Vink aan dat het hetzelfde bedrijf is." in text(refused)
+    assert client.post(url, data={**form, "merge-other": "999999", "merge-confirm": "y"}).status_code == 400
+    before = every_table_count()
+    merged = client.post(url, data={**form, "merge-other": str(drop_id), "merge-confirm": "y"})
+    assert merged.status_code == 302
+    after = every_table_count()
+    assert after["business"] == before["business"] - 1 and after["audit_event"] == before["audit_event"] + 2
+    assert {k: v for k, v in after.items() if k not in ("business", "audit_event", "form_submission")} == \
+        {k: v for k, v in before.items() if k not in ("business", "audit_event", "form_submission")}
+    db.session.expire_all()
+    assert db.session.get(Vacancy, vacancy.id).business_id == keep.id
+    assert all(db.session.get(User, uid).business_id == keep.id for uid in drop_user_ids)
+    timeline = text(client.get(merged.headers["Location"]))
+    assert "Gebeld over de zomer." in timeline and "Terugbellen" in timeline
+    actions = set(db.session.scalars(select(AuditEvent.action).where(AuditEvent.object_type == "business")))
+    assert {"business.merge", "business.merged_into"} <= actions
+    assert client.get(f"/medewerker/bedrijven/{drop_id}/contact").status_code == 404
 
 
 def test_staff_intake_warns_before_saving_and_saves_only_after_different_person(client):

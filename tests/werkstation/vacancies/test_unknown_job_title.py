@@ -1,0 +1,55 @@
+"""A vacancy title that is no known job finds nobody: the business is told so plainly and sees the nearest job
+names, with a way to choose one."""
+
+import pytest
+from sqlalchemy import select
+
+from tests.factories import CLEANER, make_business, make_jobseeker
+from tests.helpers import login
+from tests.html import form_state, page, text
+from tests.werkstation.vacancies.test_vacancy_pages import GOOD_VACANCY
+from werkstation.extensions import db
+from werkstation.models import Vacancy
+
+
+@pytest.fixture
+def logged_in(client, app):
+    business = make_business(name="Bakkerij De Kaars", postcode="3526 AB")
+    login(client, business.users[0])
+    return client
+
+
+def post_vacancy(client, data):
+    state = {"version": ""} | form_state(client.get("/vacatures/nieuw"))
+    return client.post("/vacatures/nieuw", data={**state, **data})
+
+
+def test_a_free_title_says_why_nobody_fits_and_shows_the_nearest_job_names(logged_in):
+    make_jobseeker(postcode="3526 KL")
+    response = post_vacancy(logged_in, dict(GOOD_VACANCY, title="Superbakker 🥐🥖 die alles kan"))
+    assert response.status_code == 302
+    vacancy = db.session.scalar(select(Vacancy))
+    assert vacancy.occupation_uri is None
+    html = logged_in.get(response.headers["Location"]).get_data(as_text=True)
+    notice = page(html).find(id="unknown-job")
+    assert notice is not None
+    words = text(str(notice))
+    assert "We weten niet welk werk dit is" in words
+    assert "Kies bij Functie een van de voorgestelde namen van werk. Dan vinden we wel mensen." in words
+    assert [li.get_text() for li in notice.find_all("li")][0] == "bakker"
+    assert notice.find("a")["href"] == f"/vacatures/{vacancy.id}/bewerken"
+
+
+def test_a_known_job_shows_no_such_notice(logged_in):
+    response = post_vacancy(logged_in, dict(GOOD_VACANCY, title="schoonmaker gebouwen", occupation_uri=CLEANER))
+    html = logged_in.get(response.headers["Location"]).get_data(as_text=True)
+    assert page(html).find(id="unknown-job") is None
+    assert "We weten niet welk werk dit is" not in html
+
+
+def test_the_notice_is_translated(logged_in):
+    response = post_vacancy(logged_in, dict(GOOD_VACANCY, title="Superbakker die alles kan"))
+    html = logged_in.get(response.headers["Location"] + "&lang=tr").get_data(as_text=True)
+    notice = text(str(page(html).find(id="unknown-job")))
+    assert "Bunun hangi iş olduğunu bilmiyoruz" in notice
+    assert "Bir iş adı seç" in notice

@@ -1,0 +1,74 @@
+"""A fitting vacancy as a resident sees it: what the work is, where (the trade and the neighbourhood, not the
+business's name), hours, days, travel time from home and what is asked, in plain words. The resident says
+"Ik heb interesse" or "Niet voor mij"; staff see it in their queue as a signal. Nothing here contacts the business:
+a staff member still decides and proposes first."""
+
+from flask import abort, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from wtforms import TextAreaField
+from wtforms.validators import InputRequired, Length
+from wtforms.validators import Optional as OptionalValue
+
+from .. import audit, matching_bridge
+from ..access import roles
+from ..extensions import db
+from ..fields import RadioField
+from ..models import Vacancy, utcnow
+from ..persistence import OnceOnlyForm, save
+from ..validators import NoControlCharacters
+from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
+from .routes import bp, own_profile, touched
+
+
+class InterestForm(OnceOnlyForm):
+    answer = RadioField(_l("Wat vind je van dit werk?"),
+                        choices=[(Interest.YES, _l("Ik heb interesse")), (Interest.NO, _l("Niet voor mij"))],
+                        validators=[InputRequired(_l("Kies: Ik heb interesse, of Niet voor mij."))])
+    reason = TextAreaField(_l("Waarom niet? (mag je leeg laten)"),
+                           validators=[OptionalValue(), Length(max=500), NoControlCharacters()])
+
+
+def fitting_or_404(jobseeker, vacancy_id):
+    """The open vacancy, only when it fits this person (the engine finds it eligible); else 404."""
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if jobseeker is None or vacancy is None or not vacancy.matchable or not jobseeker.matchable:
+        abort(404)
+    row = matching_bridge.suggestion_for(vacancy, jobseeker)
+    if not row.eligible:
+        abort(404)
+    return vacancy, row
+
+
+def asked(vacancy) -> list[str]:
+    """What the vacancy asks, in plain words."""
+    words = [str(talent_words(t)) for t in vacancy.required_talents or []]
+    dutch = (vacancy.languages or {}).get("nl")
+    if dutch:
+        words.append(str(REQUIRED_LEVEL_WORDS.get(form_level(dutch), dutch)))
+    return words + list(vacancy.licences or []) + list(vacancy.certificates or [])
+
+
+@bp.route("/profiel/vacatures/<int:vacancy_id>", methods=["GET", "POST"])
+@roles(Role.JOBSEEKER)
+def fitting_vacancy(vacancy_id):
+    """One fitting vacancy, with "Ik heb interesse" and "Niet voor mij"."""
+    jobseeker = own_profile()
+    vacancy, row = fitting_or_404(jobseeker, vacancy_id)
+    form = InterestForm()
+    if form.validate_on_submit():
+        row.interest = Interest(form.answer.data)
+        row.interest_reason = (form.reason.data or "").strip() or None if row.interest == Interest.NO else None
+        row.interest_at = utcnow()
+        touched(jobseeker)
+        audit.record("suggestion.interest", row, jobseeker_id=jobseeker.id, vacancy_id=vacancy.id,
+                     interest=row.interest)
+        message = (_l("Dank je. Een medewerker ziet dat je interesse hebt en neemt contact op als het past.")
+                   if row.interest == Interest.YES else _l("Dank je. Een medewerker ziet dat dit werk niet voor je is."))
+        done = save(form, url_for("jobseekers.profile"), message)
+        if done is not None:
+            return done
+    elif not form.is_submitted() and row.interest:
+        form.answer.data = row.interest
+    minutes = matching_bridge.walking_minutes(jobseeker.postcode, vacancy.postcode)
+    return render_template("jobseekers/fitting_vacancy.html", vacancy=vacancy, row=row, form=form,
+                           asked=asked(vacancy), walking=round(minutes) if minutes is not None else None)
