@@ -1,11 +1,10 @@
-"""Whole numbers from the outside world (ids in addresses, `?page=`, ids in CSV files), bounded in one place.
+"""Whole numbers from the outside world (ids in addresses and in CSV files), bounded in one place.
 
 Every id column is a 32-bit INTEGER on PostgreSQL: a larger number (or one past SQLite's 64 bits) made the
 database refuse the query, a server error. Here such a number is simply not an id: the address answers 404,
-a page number shows the first page, an id in a file gets a message.
+an id in a file gets a message (page numbers: paging.py).
 """
 
-from flask import request
 from werkzeug.routing import IntegerConverter, ValidationError
 
 MAX_ID = 2**31 - 1  # the largest value of PostgreSQL's INTEGER (every id column)
@@ -33,11 +32,6 @@ def whole_number(text, low=0, high=MAX_ID):
         return None
     number = int(text)
     return number if low <= number <= high else None
-
-
-def page_number(name="page"):
-    """The page asked for in the query string (`?page=3`); 1 when absent or not a page number at all."""
-    return whole_number(request.args.get(name, ""), low=1) or 1
 
 
 def init_app(app):

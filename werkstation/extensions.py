@@ -2,7 +2,6 @@
 
 import sqlite3
 
-from flask import has_request_context
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -14,8 +13,6 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
-
-from .converters import page_number
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,18 +27,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class Database(SQLAlchemy):
-    """Flask-SQLAlchemy whose `paginate` reads `?page=` bounded (converters.page_number) and never takes the page
-    size from the address: a 20-digit page number made PostgreSQL refuse the query."""
-
-    def paginate(self, select, *, page=None, per_page=None, **kwargs):
-        if page is None and has_request_context():
-            page = page_number()
-        return super().paginate(select, page=page, per_page=per_page or DEFAULT_PAGE_SIZE, **kwargs)
-
-
-DEFAULT_PAGE_SIZE = 20
-db = Database(model_class=Base)
+db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from flask import abort, current_app, flash, redirect, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +29,7 @@ from wtforms.validators import Optional
 from wtforms.widgets import HiddenInput
 
 from .extensions import db
+from .forms import Form
 from .models import FormSubmission, Jobseeker
 
 CONFLICT_MESSAGE = _l(
@@ -51,7 +51,7 @@ def new_form_token():
     return secrets.token_urlsafe(24)
 
 
-class OnceOnlyForm(FlaskForm):
+class OnceOnlyForm(Form):
     """A form that is saved at most once (double click, resent form) and knows the version it was loaded from."""
 
     form_token = HiddenField(default=new_form_token)

@@ -1,10 +1,10 @@
 """Forms for forgotten passwords, one-time codes, changing the password or e-mail address, and accounts for admins."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
+from ..forms import Form
 from ..phones import normalise_phone
 from ..validators import PASSWORD_HELP, StrongPassword
 
@@ -23,7 +23,7 @@ def email_or_mobile(form, field):
         raise ValidationError(_l("Vul je e-mailadres of je mobiele nummer in, zoals naam@voorbeeld.nl of 06 12345678."))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     # Named "email" for the rate limits' keys; it takes a phone number too.
     email = StringField(
         _l("E-mailadres of mobiel nummer"),
@@ -32,7 +32,7 @@ class ForgotPasswordForm(FlaskForm):
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     """A new password; `context` holds the person's own details, which make a weak password (StrongPassword)."""
 
     context: tuple = ()
@@ -62,7 +62,7 @@ class ChangePasswordForm(NewPasswordForm):
 NewPasswordForm.field_order = ("password", "password_again")
 
 
-class ChangeEmailForm(FlaskForm):
+class ChangeEmailForm(Form):
     email = EmailField(_l("Nieuw e-mailadres"), validators=EMAIL_VALIDATORS, render_kw={"autocomplete": "email"})
     current_password = PasswordField(
         _l("Je wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)],
@@ -90,7 +90,7 @@ class CodeLoginForm(NewPasswordForm):
         return [self.account.data, *super().password_context()]
 
 
-class AccountSearchForm(FlaskForm):
+class AccountSearchForm(Form):
     class Meta:
         csrf = False
 

@@ -48,7 +48,7 @@ def admin_accounts():
     """Every account, found by e-mail address or phone number, with deactivate and reactivate."""
     form = AccountSearchForm(request.args)
     query = select(User).order_by(User.role, User.email, User.id)
-    term = (form.q.data or "").strip()
+    term = (form.q.data or "").strip() if form.validate() else ""  # not validated: a message next to the box
     if term:
         phone = normalise_phone(term)
         query = query.where(or_(User.email.ilike(f"%{term}%"), User.phone == phone) if phone else

@@ -1,32 +1,17 @@
 """Account forms: register as a business or a jobseeker, log in."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from ..extensions import db
 from ..fields import PhoneField, SelectField
+from ..forms import Form
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
-from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
-
-SECTORS = [
-    ("", _l("Kies een sector")),
-    ("bakkerij", _l("Bakkerij")),
-    ("supermarkt", _l("Supermarkt of winkel")),
-    ("schoonmaak", _l("Schoonmaak")),
-    ("kinderopvang", _l("Kinderopvang")),
-    ("garage", _l("Garage of fietsenmaker")),
-    ("horeca", _l("Horeca en keuken")),
-    ("thuiszorg", _l("Zorg en thuiszorg")),
-    ("magazijn", _l("Magazijn, logistiek en bezorging")),
-    ("kapper", _l("Kapper en schoonheid")),
-    ("bouw", _l("Bouw, onderhoud en klussen")),
-    ("beveiliging", _l("Beveiliging")),
-    ("overig", _l("Anders")),
-]
+from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword, max_length
+from ..vocabulary import SECTORS
 
 
 class PasswordMixin:
@@ -62,7 +47,7 @@ class EmailPasswordMixin(PasswordMixin):
         _normalised_email(field)
 
 
-class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
+class JobseekerRegistrationForm(PasswordMixin, Form):
     """A resident makes an account with a Dutch mobile number or an e-mail address: one of the two is enough.
     The profile itself comes with the intake, after consent."""
 
@@ -94,16 +79,10 @@ class JobseekerRegistrationForm(PasswordMixin, FlaskForm):
         _normalised_email(field)
 
 
-class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
-    """A business and its first user."""
+class BusinessDetailsFields:
+    """The details a business gives when it registers and changes later on its own page."""
 
-    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()])
-    kvk_number = StringField(
-        _l("KvK-nummer"),
-        validators=[DataRequired(_l("Vul het KvK-nummer in.")), KvkNumber()],
-        description=_l("8 cijfers. Je vindt het op je inschrijving bij de Kamer van Koophandel."),
-        render_kw={"inputmode": "numeric", "autocomplete": "off"},
-    )
+    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120), NoControlCharacters()])
     sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
     postcode = StringField(
         _l("Postcode van de vestiging"),
@@ -111,8 +90,19 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
         description=_l("Bijvoorbeeld 3526 AB."),
         render_kw={"autocomplete": "postal-code"},
     )
-    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()], render_kw={"autocomplete": "name"})
+    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
     phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
+
+
+class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, Form):
+    """A business and its first user."""
+
+    kvk_number = StringField(
+        _l("KvK-nummer"),
+        validators=[DataRequired(_l("Vul het KvK-nummer in.")), KvkNumber()],
+        description=_l("8 cijfers. Je vindt het op je inschrijving bij de Kamer van Koophandel."),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
 
     field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
 
@@ -128,7 +118,7 @@ class BusinessRegistrationForm(EmailPasswordMixin, FlaskForm):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     # An e-mail address, or the phone number of a resident whose account staff made without e-mail.
     email = StringField(_l("E-mailadres of telefoonnummer"), validators=[InputRequired(_l("Vul je e-mailadres of telefoonnummer in.")), Length(max=254)], render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in.")), Length(max=200)], render_kw={"autocomplete": "current-password"})

@@ -13,7 +13,6 @@ import pyotp
 from flask import flash, redirect, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import or_, select, update
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
@@ -21,6 +20,7 @@ from wtforms.validators import InputRequired, Length
 from .. import audit, security
 from ..converters import whole_number
 from ..extensions import db
+from ..forms import Form
 from ..models import User
 from ..persistence import commit
 from ..vocabulary import STAFF_ROLES
@@ -35,7 +35,7 @@ PENDING_SECONDS = 5 * 60
 VERIFIED_ACTION = "user.totp_verified"
 
 
-class TotpForm(FlaskForm):
+class TotpForm(Form):
     code = StringField(
         _l("Code uit je app"),
         validators=[InputRequired(_l("Vul de code van 6 cijfers in.")), Length(max=12)],

@@ -1,5 +1,7 @@
 """The contact log's form: a note about a contact, a task with a date and an owner, or both at once."""
 
+from datetime import timedelta
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import BooleanField, StringField, TextAreaField
@@ -49,6 +51,10 @@ class ContactForm(OnceOnlyForm):
             valid = False
         if self.task_due.data and not title:
             self.task_title.errors.append(_l("Schrijf wat er gedaan moet worden."))
+            valid = False
+        today = utcnow().date()
+        if self.task_due.data and not today - timedelta(days=366) <= self.task_due.data <= today + timedelta(days=3 * 366):
+            self.task_due.errors.append(_l("Kies een dag van hoogstens een jaar geleden tot drie jaar vooruit."))
             valid = False
         if self.happened_on.data and self.happened_on.data > utcnow().date():
             self.happened_on.errors.append(_l("Een contact kan niet in de toekomst liggen."))

@@ -45,6 +45,16 @@ ACTION_WORDS = {
     "user.reset_code": _l("inlogcode gegeven"), "contact.note": _l("notitie van een gesprek"),
     "contact.task": _l("afspraak genoteerd"), "placement.meeting_cancel": _l("kennismaking afgezegd"),
     "jobseeker.retention_notice": _l("bericht: profiel wordt gewist"), "jobseeker.retention_keep": _l("profiel blijft bewaard"),
+    "jobseeker.retention_notice_seen": _l("bericht over wissen gelezen"),
+    "jobseeker.import": _l("profiel ingevoerd door de coöperatie"), "jobseeker.merge": _l("twee profielen samengevoegd"),
+    "jobseeker.merged_into": _l("twee profielen samengevoegd"), "jobseeker.more_hours": _l("meer uren gevraagd of niet meer"),
+    "message.called": _l("de coöperatie belde je met een bericht"), "placement.follow_up": _l("nagevraagd hoe het gaat"),
+    "placement.on_hold": _l("voorstel staat even stil"), "placement.instruments": _l("regelingen bij het werk aangepast"),
+    "user.signup_finished": _l("aanmelding afgemaakt"), "user.register_existing": _l("aanmelding met een bestaand adres"),
+    "user.email_change_requested": _l("nieuw e-mailadres gevraagd"), "user.deactivate": _l("account uitgezet"),
+    "user.reactivate": _l("account weer aangezet"), "user.totp_reset": _l("tweede stap opnieuw ingesteld"),
+    "user.totp_setup": _l("tweede stap ingesteld"), "message.retry": _l("bericht opnieuw verstuurd"),
+    "jobseeker.erase": _l("gegevens gewist"), "jobseeker.retention_erase": _l("gegevens gewist na lange tijd niet actief"),
 }
 OTHER_ACTION = _l("iets anders aan je gegevens")
 

@@ -21,7 +21,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
-from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -35,6 +34,7 @@ from ..accounts.service import account_for_jobseeker
 from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
+from ..forms import Form
 from ..i18n import list_text, ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import commit, commit_form, save, save_changes
@@ -336,7 +336,7 @@ def profile_url(jobseeker, endpoint="jobseekers.profile", **values):
     return url_for(endpoint, **values)
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     confirm = BooleanField(
         _l("Ja, ik weet het zeker. Verwijder alles."),
         validators=[DataRequired(_l("Vink het vakje aan als je zeker weet dat je alles wilt verwijderen."))],

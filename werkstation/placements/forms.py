@@ -1,14 +1,14 @@
 """The answer of a business or a jobseeker to a proposal."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..fields import RadioField
+from ..forms import Form
 
 
-class ResponseForm(FlaskForm):
+class ResponseForm(Form):
     answer = RadioField(
         _l("Wil je kennismaken?"), choices=[("yes", _l("Ja, graag")), ("no", _l("Nee, liever niet"))],
         validators=[InputRequired(message=_l("Kies ja of nee."))],

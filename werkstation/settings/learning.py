@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
@@ -16,6 +15,7 @@ from ..access import roles
 from ..engine import Matcher
 from ..explanations import FEATURE_LABELS
 from ..extensions import db
+from ..forms import Form
 from ..models import MatchModel
 from ..persistence import save_or_back
 from ..vocabulary import Role
@@ -39,7 +39,7 @@ class WeightLine:
         return _l("telt even zwaar")
 
 
-class ChoiceForm(FlaskForm):
+class ChoiceForm(Form):
     confirm = BooleanField(_l("Ik kies dit model zelf, ook al is het niet zeker beter"),
                            validators=[DataRequired(message=_l("Vink aan dat je dit model zelf kiest."))])
 
@@ -56,7 +56,7 @@ def _page(choice_form=None, status=200):
                                     .order_by(MatchModel.id.desc()).limit(5)).all()
     return render_template("settings/learning.html", active=active, lines=weight_lines(current),
                            report=(active.report if active is not None else None), candidates=candidates,
-                           choice_form=choice_form or ChoiceForm(), form=FlaskForm(),
+                           choice_form=choice_form or ChoiceForm(), form=Form(),
                            n_examples=len(matching_bridge.training_examples())), status
 
 
@@ -71,7 +71,7 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    form = FlaskForm()
+    form = Form()
     if not form.validate_on_submit():
         abort(400)
     result = matching_bridge.learn(random_state=0)
@@ -103,7 +103,7 @@ def adopt_model(model_id):
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    form = FlaskForm()
+    form = Form()
     if not form.validate_on_submit():
         abort(400)
     previous = matching_bridge.active_model()

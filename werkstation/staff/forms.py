@@ -1,18 +1,18 @@
 """Staff forms: queue filters, decisions, proposals, pipeline moves, instruments, follow-ups and the plan."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField, TimeField
+from ..forms import Form
 from ..persistence import OnceOnlyForm
 from ..placements import meetings
 from ..placements.pipeline import END_REASONS, REJECT_REASONS, SHORTLIST_REASONS
 from ..vocabulary import Decision, EmployerOfRecord, Role, status_label
 
 
-class QueueFilterForm(FlaskForm):
+class QueueFilterForm(Form):
     """Filters for a review queue (a GET form: nothing is changed)."""
 
     class Meta:
@@ -89,7 +89,7 @@ class MoveForm(OnceOnlyForm):
         self.to_stage.choices = [(s, status_label(s)) for s in stages]
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(Form):
     """Plan or move the kennismaking; both sides get the (new) invitation."""
 
     day = DateField(_l("Datum"), validators=[InputRequired(message=_l("Vul de datum in."))])
@@ -108,13 +108,13 @@ def meeting_form_for(placement):
     return form
 
 
-class InstrumentsForm(FlaskForm):
+class InstrumentsForm(Form):
     """Staff tick the instruments that may apply; the software decides nothing."""
 
     instruments = MultiCheckboxField(_l("Wat kan gelden voor deze plaatsing?"), validators=[Optional()])
 
 
-class FollowUpForm(FlaskForm):
+class FollowUpForm(Form):
     still_working = RadioField(
         _l("Werkt de persoon er nog?"), choices=[("yes", _l("Ja")), ("no", _l("Nee"))],
         validators=[InputRequired(message=_l("Kies ja of nee."))],
@@ -122,13 +122,13 @@ class FollowUpForm(FlaskForm):
     note = TextAreaField(_l("Notitie (mag leeg)"), validators=[Optional(), Length(max=1000)])
 
 
-class PlanForm(FlaskForm):
+class PlanForm(Form):
     """The plan's assignments; staff untick what they do not want before accepting."""
 
     assignments = MultiCheckboxField(_l("Voorstellen uit het plan"), validators=[Optional()])
 
 
-class OnBehalfForm(FlaskForm):
+class OnBehalfForm(Form):
     """Staff note an answer given in person or by phone (for someone without an account, or a business that called)."""
 
     side = RadioField(_l("Wie antwoordde?"), choices=[(Role.JOBSEEKER, _l("De werkzoekende")), (Role.BUSINESS, _l("Het bedrijf"))],

@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from ..fields import DateField, IntegerField, SelectField
+from ..forms import Form
 from ..models import utcnow
 from ..neighbourhood import lives_here
 from ..placements.pipeline import add_months, start_date
@@ -42,7 +42,7 @@ def _still_working(placement, months):
     return placement.ended_at >= add_months(start, months)
 
 
-class PeriodForm(FlaskForm):
+class PeriodForm(Form):
     """Which period: a month, a quarter, a year, or two dates (a GET form)."""
 
     class Meta:
@@ -124,7 +124,9 @@ class Report:
         return Figure("soort-werk", _("Aan het werk, per soort werk"),
                       _("Aantal mensen per soort werk; groepen kleiner dan 5 staan samen onder ander werk."),
                       [_("Soort werk"), _("Mensen")], [(label, shown(n)) for label, n in big],
-                      [float(n) for _label, n in big], [label for label, _n in big])
+                      # a small group is drawn half-way up to 5 and labelled "< 5": the chart never tells the number
+                      [float(n) if n >= SMALL else SMALL / 2 for _label, n in big], [label for label, _n in big],
+                      chart_texts=[shown(n) for _label, n in big])
 
     def csv(self) -> str:
         out = io.StringIO()

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, duplicates, matching_bridge
@@ -106,10 +106,16 @@ def vacancy_queue(vacancy_id):
     """The ranked suggestions for one vacancy, with filters and each decision."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     filters = QueueFilterForm(request.args)
+    # Someone already at work elsewhere (and not looking for more hours) keeps a decision made earlier, but goes last.
+    at_work = Suggestion.jobseeker_id.in_(
+        select(Placement.jobseeker_id).join(Jobseeker)
+        .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
+               Jobseeker.wants_more_hours.isnot(True)))
     query = (
         select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
         .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
-        .order_by(Suggestion.eligible.desc(), Suggestion.related.desc(), Suggestion.score.desc(), Suggestion.id)
+        .order_by(case((at_work, 1), else_=0), Suggestion.eligible.desc(), Suggestion.related.desc(),
+                  Suggestion.score.desc(), Suggestion.id)
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)

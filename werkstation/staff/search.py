@@ -13,7 +13,6 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import and_, func, or_, select
 from wtforms import StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
@@ -21,6 +20,7 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from .. import search_text
 from ..contacts import service as contacts
 from ..fields import IntegerField, SelectField
+from ..forms import Form
 from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..neighbourhood import lives_here_condition
 from ..vocabulary import (
@@ -63,7 +63,7 @@ CONTACT_CHOICES = [ANY, ("recent", _l("In de laatste 7 dagen")), ("stale", _l("L
                    ("never", _l("Nog nooit"))]
 
 
-class _SearchForm(FlaskForm):
+class _SearchForm(Form):
     """The filters people and vacancies share."""
 
     class Meta:

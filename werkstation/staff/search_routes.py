@@ -5,7 +5,6 @@ from urllib.parse import parse_qsl
 from flask import abort, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
@@ -14,6 +13,7 @@ from wtforms.validators import InputRequired, Length
 
 from ..access import roles
 from ..extensions import db
+from ..forms import Form
 from ..models import Suggestion
 from ..paging import paginate
 from ..persistence import save, save_or_back
@@ -26,7 +26,7 @@ from .search import PAGE_SIZE, SEARCH_FORMS, SearchKind
 LIST_VIEWS = {SearchKind.JOBSEEKERS: "staff.jobseekers", SearchKind.VACANCIES: "staff.vacancies"}
 
 
-class SaveSearchForm(FlaskForm):
+class SaveSearchForm(Form):
     """Keep the current filters under a name, for yourself or for every colleague."""
 
     name = StringField(_l("Naam van deze zoekopdracht"),
@@ -101,7 +101,7 @@ def save_search(kind):
 def delete_search(saved_id):
     """Remove a saved search (only the staff member who saved it may)."""
     row = db.get_or_404(SavedSearch, saved_id)
-    form = FlaskForm()
+    form = Form()
     if row.owner_id != current_user.id or not form.validate_on_submit():
         abort(404 if row.owner_id != current_user.id else 400)
     back = url_for(LIST_VIEWS.get(row.kind, "staff.jobseekers"))

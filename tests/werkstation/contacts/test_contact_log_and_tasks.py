@@ -108,6 +108,8 @@ def test_a_business_timeline_holds_only_what_the_business_received_and_the_decis
      "Kies een van de mogelijkheden uit de lijst."),
     ({"body": "x", "task_due": "morgen", "task_title": "t"}, "Vul een datum in zoals 2027-03-01."),
     ({"body": "x" * 5000}, "Gebruik hoogstens 4000 tekens."),
+    ({"task_title": "t", "task_due": "0001-01-01"}, "Kies een dag van hoogstens een jaar geleden tot drie jaar vooruit."),
+    ({"task_title": "t", "task_due": "9999-12-31"}, "Kies een dag van hoogstens een jaar geleden tot drie jaar vooruit."),
 ])
 def test_wrong_input_is_explained_kept_and_nothing_is_saved(client, staff, fields, message):
     person = make_jobseeker()

@@ -80,3 +80,15 @@ def test_the_phone_number_to_log_in_is_in_both_copies_and_the_profile_is_shown_o
     assert profile.count("Fatima Amrani") == 1
     suggestions = doc.find("section", attrs={"data-category": "suggestions"}).get_text(" ", strip=True)
     assert re.search(r"\b\d{1,3} van 100 punten\b", suggestions) and not re.search(r"\b[01] punten\b", suggestions)
+
+
+def test_every_event_about_a_person_has_plain_words_in_the_copy():
+    """The log in the copy never says 'something else': each action recorded about a person has its own words."""
+    from pathlib import Path
+
+    from werkstation.jobseekers.readable import ACTION_WORDS
+
+    source = "\n".join(p.read_text() for p in (Path(__file__).resolve().parents[3] / "werkstation").rglob("*.py"))
+    recorded = set(re.findall(r'audit\.record\(\s*"((?:jobseeker|user|placement|message|fairness)\.[a-z_]+)"', source))
+    assert recorded, "the scan finds the audit calls"
+    assert sorted(recorded - set(ACTION_WORDS)) == []

@@ -12,9 +12,10 @@ from werkstation.models import (
     Placement,
     Suggestion,
     User,
+    Vacancy,
     utcnow,
 )
-from werkstation.placements import pipeline
+from werkstation.placements import pipeline, work_state
 
 
 def test_demo_history_fills_every_dashboard(app):
@@ -37,3 +38,8 @@ def test_demo_history_fills_every_dashboard(app):
     due = contacts.tasks_due(staff, utcnow().date())
     assert counts["contact_notes"] >= 4 and len(due) >= 3  # "Mijn taken voor vandaag" shows a working day
     assert any(t.due_on < utcnow().date() for t in due) and any(t.business_id for t in due)
+    # the demo tells the same story as the work: nobody at work is offered elsewhere, no full vacancy stays open
+    working = db.session.scalars(select(Placement).where(Placement.stage.in_(("proefplaatsing", "in_dienst")))).all()
+    assert working and all(p.jobseeker.status == "placed" and not p.jobseeker.matchable for p in working)
+    for vacancy in db.session.scalars(select(Vacancy).where(Vacancy.status == "open")):
+        assert work_state.places_taken(vacancy) < max(1, vacancy.seats or 1)
