@@ -72,8 +72,8 @@ class JobseekerRegistrationForm(PasswordMixin, Form):
         number = normalise_phone(typed)  # the one normalisation (PhoneField stores the same form after this)
         if number is None or not is_dutch_mobile(number):
             raise ValidationError(_l("Vul een mobiel nummer in zoals 06 12345678."))
-        if db.session.scalar(select(User.id).where(User.phone == number)) is not None:
-            raise ValidationError(_l("Er is al een account met dit nummer. Log in of vul een ander nummer in."))
+        # No "this number has an account" here: the page after signing up says the same for every number
+        # (accounts/signup.py).
 
     def validate_email(self, field):
         _normalised_email(field)
@@ -111,6 +111,8 @@ class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, Form):
             kvk_only_unfinished,  # here: the accounts package loads after this one
         )
 
+        if field.errors:  # not a KvK number (KvkNumber said so): nothing to look up
+            return
         taken = db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None
         if taken and not kvk_only_unfinished(field.data):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))
