@@ -55,10 +55,12 @@ def create_app(test_config=None):
 def register_blueprints(app):
     """One blueprint per user-facing area; add new areas here."""
     from .auth import bp as auth_bp
+    from .auth import expired_forms
     from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    expired_forms.init_app(app)  # a form sent after the session ended keeps what was typed
 
     from .imports import bp as imports_bp
     from .jobseekers import bp as jobseekers_bp

@@ -11,7 +11,7 @@ from wtforms import RadioField as _RadioField
 from wtforms import SelectField as _SelectField
 from wtforms import SelectMultipleField, StringField
 from wtforms import TimeField as _TimeField
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from .phones import RAW_MAX as PHONE_RAW_MAX
 from .phones import display_phone, normalise_phone
@@ -94,6 +94,10 @@ class SelectField(_SelectField):
 
 
 class IntegerField(_IntegerField):
+    # A text box, not type="number": a browser empties a number box holding "12,5" or "abc" when the page comes back
+    # with the message, so the person would no longer see what they typed.
+    widget = TextInput()
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_value_message", _l("Vul een heel getal in, zoals 12."))
         super().__init__(*args, **kwargs)

@@ -25,6 +25,9 @@ HSTS = "max-age=31536000; includeSubDomains"
 
 LOGIN_AT = "login_at"
 SEEN_AT = "seen_at"
+ENDED_FOR = "ended_for"  # the account whose session ended for being away: a form it sent waits for it
+# Browsers keep a cookie of at most 4096 bytes (name and value); this leaves room for a message on the next page.
+COOKIE_BUDGET = 3600
 
 
 def now() -> float:
@@ -57,16 +60,30 @@ def enforce_session_lifetime():
     config = current_app.config
     if session_expired(session, moment, config["SESSION_IDLE_TIMEOUT"], config["PERMANENT_SESSION_LIFETIME"]):
         lang = session.get("lang")
+        ended_for = str(session.get("_user_id", "")).partition(":")[0]
         logout_user()
         session.clear()
         if lang:
             session["lang"] = lang
+        if ended_for.isdigit():
+            session[ENDED_FOR] = int(ended_for)
         flash(_("Je was een tijd niet actief. Log opnieuw in om verder te gaan."), "info")
         return None
     # Only write when it matters, so a burst of requests does not rewrite the cookie every time.
     if moment - session.get(SEEN_AT, 0) >= 15:
         session[SEEN_AT] = moment
     return None
+
+
+def cookie_size(values: dict) -> int:
+    """The size in bytes of the session cookie (name and value) that would hold `values`."""
+    serializer = current_app.session_interface.get_signing_serializer(current_app)
+    return len(current_app.config["SESSION_COOKIE_NAME"]) + 1 + len(serializer.dumps(values))
+
+
+def fits(key: str, value) -> bool:
+    """Whether the session cookie stays within COOKIE_BUDGET with `value` under `key`."""
+    return cookie_size({**dict(session), key: value}) <= COOKIE_BUDGET
 
 
 def set_security_headers(response):

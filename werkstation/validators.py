@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, NumberRange, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
 from . import passwords
 from .engine import PostcodeCentroids, normalise_postcode
@@ -16,13 +16,22 @@ def known_pc4():
     return PostcodeCentroids.load().all_pc4()
 
 
+# Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as Arabic phone keyboards type them, read as 0-9.
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def western_digits(text: str) -> str:
+    """``text`` with Arabic-Indic and Persian digits written as 0-9 (whole numbers already read them: int("٨") == 8)."""
+    return text.translate(_WESTERN_DIGITS) if isinstance(text, str) else text
+
+
 class Postcode:
     """Normalises the field's data to '1234 AB' and checks the PC4 part exists."""
 
     def __call__(self, form, field):
         if not field.data:
             return
-        normal = normalise_postcode(field.data)
+        normal = normalise_postcode(western_digits(field.data))
         if normal is None:
             raise ValidationError(_l("Vul een postcode in zoals 3526 AB."))
         if normal[:4] not in known_pc4():
@@ -75,6 +84,11 @@ class NoControlCharacters:
 # --- hours per week, shared by the vacancy form, the intake and the CSV import ------------------------------------
 
 HOURS_MESSAGE = _l("Vul een aantal uren in van 0 tot en met 60.")
+
+
+def max_length(n):
+    """At most `n` characters (a form's limit equals its column's), with the message in plain words."""
+    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
 
 
 def hours_validators():

@@ -346,3 +346,22 @@ def resolve_occupation(text, min_score=0.5):
         return None
     hits = default_search().search(text[:QUERY_MAX], top_k=1)
     return hits[0].uri if hits and hits[0].score >= min_score else None
+
+
+# --- business sectors ---------------------------------------------------------------------------------------------
+
+SECTORS = [
+    ("", _l("Kies een sector")),
+    ("bakkerij", _l("Bakkerij")),
+    ("supermarkt", _l("Supermarkt of winkel")),
+    ("schoonmaak", _l("Schoonmaak")),
+    ("kinderopvang", _l("Kinderopvang")),
+    ("garage", _l("Garage of fietsenmaker")),
+    ("horeca", _l("Horeca en keuken")),
+    ("thuiszorg", _l("Zorg en thuiszorg")),
+    ("magazijn", _l("Magazijn, logistiek en bezorging")),
+    ("kapper", _l("Kapper en schoonheid")),
+    ("bouw", _l("Bouw, onderhoud en klussen")),
+    ("beveiliging", _l("Beveiliging")),
+    ("overig", _l("Anders")),
+]

@@ -63,6 +63,9 @@ def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(jour
     page.get_by_label(t("Wachtwoord nog een keer")).fill(PASSWORD)
     journey.check(page, "sign-up", lang=lang)
     page.get_by_role("button", name=t("Account maken")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Log nu in"))  # the same for a number in use
+    page.get_by_label(t("Wachtwoord"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=t("Inloggen")).click()
     expect(page.get_by_role("status").first).to_contain_text(t("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."))
     journey.check(page, "welcome", lang=lang)
 

@@ -88,6 +88,8 @@ def test_keyboard_only_intake(journey):
     type_into(page, "Mobiel nummer", PHONE_NUMBER)
     type_into(page, "Wachtwoord", PASSWORD)
     type_into(page, "Wachtwoord nog een keer", PASSWORD)
+    press(page, "Enter", expect_heading="Log nu in")  # the same page whether or not the number has an account
+    type_into(page, "Wachtwoord", PASSWORD)  # the number is filled in already
     press(page, "Enter")
     expect(page.get_by_role("status").first).to_contain_text("Je account is gemaakt")
     journey.check(page, "welkom", lang="nl")

@@ -94,11 +94,14 @@ def test_english_resident_intake_on_a_phone(journey):
     page.get_by_role("link", name="English").click()
     journey.check(page, "home", lang="en")
     page.get_by_role("link", name="I'm looking for work").click()
-    page.get_by_label("Mobile number", exact=True).fill("06 5566 7788")  # phone-first: the intake starts at once
+    page.get_by_label("Mobile number", exact=True).fill("06 5566 7788")  # phone-first: log in, and the intake starts
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label(re.compile("password again", re.I)).fill(PASSWORD)
     journey.check(page, "sign-up", lang="en")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in now")  # the same for a number in use
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
     journey.check(page, "welcome", lang="en")
     page.get_by_role("link", name="Start").click()
 

@@ -67,6 +67,7 @@ MATRIX: dict[str, Entry] = {
     "/inloggen": Entry(public=True, get=(200, 302), post=(200, 302)),
     "/uitloggen": Entry(roles={r: OK for r in ROLES}, post=(302,), note="run last: it ends the session"),
     "/registreren": Entry(public=True),
+    "/formulier-terug": Entry(public=True, get=(302,), note="without a kept form: back to the start page"),
     "/registreren/bedrijf": Entry(public=True, get=(200, 302), post=(200, 302)),
     "/registreren/werkzoekende": Entry(public=True, get=(200, 302), post=(200, 302)),
     "/inloggen/code": Entry(public=True, get=(302,), post=(302,), note="only halfway through a staff login"),

@@ -1,6 +1,6 @@
 """A person's own account: forgotten password (link by e-mail), a code from staff, new password, new e-mail."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from .. import audit
 from ..access import public, roles
+from ..auth import attempts, devices
 from ..auth.lookup import find_account
 from ..auth.sessions import start_session
 from ..auth.totp import needs_second_factor
@@ -38,14 +39,6 @@ def own_details(user) -> tuple:
     return (user.email, user.phone, name)
 
 
-def _posted(name):
-    return User.normalise_email(request.form.get(name, ""))[:254]
-
-
-def _failed(response):
-    return response.status_code == 200
-
-
 def form_page(form, title, intro, submit_label, status=200, **extra):
     return render_template("accounts/form_page.html", form=form, title=title, intro=intro,
                            submit_label=submit_label, **extra), status
@@ -65,17 +58,20 @@ def use_link(marker):
     return None
 
 
+# Like the login (auth/devices.py): per address+IP, per address and per IP, and from a device that logged in to the
+# account before per device only, so strangers asking links for someone's address never refuse its owner.
+RESET_RULES = devices.limits_for("reset", "email", per_account="20/hour")
+CODE_RULES = devices.limits_for("code", "account", per_account="20/hour")
+
+
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
 @public
-# Like the login: per address+IP, per address and per IP; every request counts (the answer never says more).
-@limiter.limit("5/minute", key_func=lambda: f"{_posted('email')}|{get_remote_address()}", methods=["POST"],
-               scope="reset-account-address")
-@limiter.limit("20/hour", key_func=lambda: "reset:" + _posted("email"), methods=["POST"], scope="reset-account")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], scope="reset-address")
 def forgot_password():
     """Ask for a reset link; the answer is the same whether or not the address has an account."""
     form = ForgotPasswordForm()
     minutes = int(tokens.lifetime(TokenPurpose.RESET).total_seconds() // 60)
+    if request.method == "POST" and attempts.reserve(RESET_RULES) is None:  # every request counts
+        abort(429)
     if form.validate_on_submit():
         user = find_account(form.email.data)
         if user is not None and user.active and user.email:
@@ -147,15 +143,12 @@ def welcome(token):
 
 @bp.route("/inloggen/met-code", methods=["GET", "POST"])
 @public
-@limiter.limit("5/minute", key_func=lambda: f"{_posted('account')}|{get_remote_address()}", methods=["POST"],
-               deduct_when=_failed, scope="code-account-address")
-@limiter.limit("20/hour", key_func=lambda: "code:" + _posted("account"), methods=["POST"], deduct_when=_failed,
-               scope="code-account")
-@limiter.limit("50/hour", key_func=get_remote_address, methods=["POST"], deduct_when=_failed,
-               scope="code-address")
 def code_login():
     """A resident without e-mail types the code staff gave them, and chooses a new password."""
     form = CodeLoginForm()
+    reservation = attempts.reserve(CODE_RULES) if request.method == "POST" else None
+    if request.method == "POST" and reservation is None:  # counted before the code is checked (parallel guesses)
+        abort(429)
     if form.validate_on_submit():
         user = find_account(form.account.data)
         try:
@@ -165,6 +158,7 @@ def code_login():
             db.session.rollback()
             form.code.errors.append(problem.message)
         else:
+            reservation.give_back()  # only failures count
             service.set_new_password(user, form.password.data, "user.password_code")
             return _logged_in_with_new_password(user)
     return form_page(form, _("Inloggen met een code"),

@@ -1,4 +1,4 @@
-"""Registration with an e-mail address answers the same whether or not the address has an account.
+"""Registration answers the same whether or not the e-mail address or mobile number has an account.
 
 The page after "Account maken" always says: look in your e-mail. A new address gets an account that is switched
 off until the link in that e-mail is used (24 hours, once); the link's page finishes the registration and logs in.
@@ -14,15 +14,18 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit
 from ..access import public
+from ..auth.forms import LoginForm
 from ..auth.sessions import start_session
 from ..extensions import db
 from ..models import Business, User
 from ..outbox import events as messages
 from ..outbox.compose import link
 from ..persistence import commit
+from ..phones import display_phone
 from . import tokens, unfinished
 from .models import TokenPurpose
 from .routes import bp, notice, use_link
@@ -39,6 +42,8 @@ def check_your_mail(email):
 
 def start(user: User, rows, action: str, audited):
     """Register `user` (not yet added; `rows` are the objects to save with it) or tell the owner of the address."""
+    if user.phone is not None and db.session.scalar(select(User.id).where(User.phone == user.phone)) is not None:
+        user.phone = None  # the number has an account already: this one starts with the address only (says nothing)
     existing = db.session.scalar(select(User).where(User.email == user.email))
     if existing is not None and not unfinished.is_unfinished(existing):
         messages.existing_account(existing)
@@ -60,6 +65,38 @@ def start(user: User, rows, action: str, audited):
                             hours)
     commit()
     return check_your_mail(user.email)
+
+
+def start_by_phone(user: User):
+    """A mobile number without an address: a new number gets its account, a number that has one stays as it was,
+    and both see the same page: log in now. Without a text message service the number cannot be checked, so the
+    page never says whether the account is new; the login that follows works for whoever knows the password."""
+    existing = db.session.scalar(select(User).where(User.phone == user.phone))
+    if existing is not None and unfinished.is_unfinished(existing):
+        unfinished.forget(existing)
+        existing = None
+    if existing is None:
+        user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
+        db.session.add(user)
+        db.session.flush()
+        audit.record("user.register", user, actor=user)
+    else:
+        audit.record("user.register_existing", existing)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same number, at the same moment, in another tab: that one made the account
+        db.session.rollback()
+    return log_in_now(user.phone)
+
+
+def log_in_now(phone: str):
+    form = LoginForm(formdata=None, email=display_phone(phone))
+    return render_template("auth/login.html", form=form, title=_("Log nu in"), form_action=url_for("auth.login"),
+                           intro=[
+        _("Log in met je mobiele nummer en het wachtwoord dat je net koos. Daarna vertel je wat je kunt en wilt."),
+        _("Had je al een account met dit nummer? Dan blijft dat account zoals het was. Log in met je oude "
+          "wachtwoord. Weet je dat niet meer? Vraag de coöperatie om een code."),
+    ])
 
 
 @bp.route("/registreren/afmaken/<token>", methods=["GET", "POST"])

@@ -19,9 +19,12 @@ from __future__ import annotations
 import secrets
 
 from flask import after_this_request, current_app, g, request
+from flask_limiter.util import get_remote_address
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from ..models import User
+from ..phones import normalise_phone
+from .attempts import Rule
 from .lookup import find_account
 
 COOKIE = "werkstation_device"
@@ -48,23 +51,52 @@ def _read() -> dict:
     return data
 
 
-def posted_account() -> User | None:
-    """The account the posted login form names (looked up once per request)."""
-    if "login_account" not in g:
-        g.login_account = find_account(request.form.get("email", "")[:254])
-    return g.login_account
+def posted_account(field: str = "email") -> User | None:
+    """The account the posted form's `field` names (looked up once per request)."""
+    found = g.setdefault("posted_accounts", {})
+    if field not in found:
+        found[field] = find_account(request.form.get(field, "")[:254])
+    return found[field]
 
 
-def is_known() -> bool:
-    """True when this browser logged in to the account the login form names before."""
-    user = posted_account()
+def is_known(field: str = "email") -> bool:
+    """True when this browser logged in before to the account the posted form names (login, forgotten password,
+    a code from staff: the same cookie)."""
+    user = posted_account(field)
     return user is not None and user.id in _read().get("a", [])
 
 
-def device_key() -> str:
+def device_key(field: str = "email") -> str:
     """Rate-limit key of a known device: the device and the account."""
-    user = posted_account()
+    user = posted_account(field)
     return f"device:{_read().get('d', '')}|{user.id if user is not None else ''}"
+
+
+def typed_account(field: str = "email") -> str:
+    """The account a posted form names, in one form, as a rate-limit key: a phone number typed another way, or an
+    address in other capitals, counts as the same account."""
+    typed = request.form.get(field, "")
+    if "@" not in typed:
+        return normalise_phone(typed) or typed.strip()[:40]
+    return User.normalise_email(typed)[:254]
+
+
+def limits_for(scope: str, field: str, per_account: str, per_device: str = "5/minute;20/hour") -> tuple:
+    """The limits of a form that names an account (login, forgotten password, a code from staff).
+
+    Strangers' attempts count per account and address, per account and per address; from a device that logged in
+    to the account before they count per device and account only, so strangers can slow an account down but never
+    refuse its owner."""
+    def stranger():
+        return not is_known(field)
+
+    return (
+        Rule.of(f"{scope}-account-address", "5/minute", lambda: f"{typed_account(field)}|{get_remote_address()}",
+                stranger),
+        Rule.of(f"{scope}-account", per_account, lambda: f"{scope}:{typed_account(field)}", stranger),
+        Rule.of(f"{scope}-address", "50/hour", get_remote_address, stranger),
+        Rule.of(f"{scope}-known-device", per_device, lambda: device_key(field), lambda: is_known(field)),
+    )
 
 
 def remember(user: User) -> None:

@@ -10,23 +10,8 @@ from ..fields import PhoneField, SelectField
 from ..forms import Form
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
-from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword
-
-SECTORS = [
-    ("", _l("Kies een sector")),
-    ("bakkerij", _l("Bakkerij")),
-    ("supermarkt", _l("Supermarkt of winkel")),
-    ("schoonmaak", _l("Schoonmaak")),
-    ("kinderopvang", _l("Kinderopvang")),
-    ("garage", _l("Garage of fietsenmaker")),
-    ("horeca", _l("Horeca en keuken")),
-    ("thuiszorg", _l("Zorg en thuiszorg")),
-    ("magazijn", _l("Magazijn, logistiek en bezorging")),
-    ("kapper", _l("Kapper en schoonheid")),
-    ("bouw", _l("Bouw, onderhoud en klussen")),
-    ("beveiliging", _l("Beveiliging")),
-    ("overig", _l("Anders")),
-]
+from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword, max_length
+from ..vocabulary import SECTORS
 
 
 class PasswordMixin:
@@ -87,23 +72,17 @@ class JobseekerRegistrationForm(PasswordMixin, Form):
         number = normalise_phone(typed)  # the one normalisation (PhoneField stores the same form after this)
         if number is None or not is_dutch_mobile(number):
             raise ValidationError(_l("Vul een mobiel nummer in zoals 06 12345678."))
-        if db.session.scalar(select(User.id).where(User.phone == number)) is not None:
-            raise ValidationError(_l("Er is al een account met dit nummer. Log in of vul een ander nummer in."))
+        # No "this number has an account" here: the page after signing up says the same for every number
+        # (accounts/signup.py).
 
     def validate_email(self, field):
         _normalised_email(field)
 
 
-class BusinessRegistrationForm(EmailPasswordMixin, Form):
-    """A business and its first user."""
+class BusinessDetailsFields:
+    """The details a business gives when it registers and changes later on its own page."""
 
-    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()])
-    kvk_number = StringField(
-        _l("KvK-nummer"),
-        validators=[DataRequired(_l("Vul het KvK-nummer in.")), KvkNumber()],
-        description=_l("8 cijfers. Je vindt het op je inschrijving bij de Kamer van Koophandel."),
-        render_kw={"inputmode": "numeric", "autocomplete": "off"},
-    )
+    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120), NoControlCharacters()])
     sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
     postcode = StringField(
         _l("Postcode van de vestiging"),
@@ -111,8 +90,19 @@ class BusinessRegistrationForm(EmailPasswordMixin, Form):
         description=_l("Bijvoorbeeld 3526 AB."),
         render_kw={"autocomplete": "postal-code"},
     )
-    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=120, message=_l("Gebruik hoogstens 120 tekens.")), NoControlCharacters()], render_kw={"autocomplete": "name"})
+    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
     phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
+
+
+class BusinessRegistrationForm(BusinessDetailsFields, EmailPasswordMixin, Form):
+    """A business and its first user."""
+
+    kvk_number = StringField(
+        _l("KvK-nummer"),
+        validators=[DataRequired(_l("Vul het KvK-nummer in.")), KvkNumber()],
+        description=_l("8 cijfers. Je vindt het op je inschrijving bij de Kamer van Koophandel."),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
 
     field_order = ("name", "kvk_number", "sector", "postcode", "contact_name", "phone", "email", "password", "password_again")
 
@@ -121,6 +111,8 @@ class BusinessRegistrationForm(EmailPasswordMixin, Form):
             kvk_only_unfinished,  # here: the accounts package loads after this one
         )
 
+        if field.errors:  # not a KvK number (KvkNumber said so): nothing to look up
+            return
         taken = db.session.scalar(select(Business.id).where(Business.kvk_number == field.data)) is not None
         if taken and not kvk_only_unfinished(field.data):
             raise ValidationError(_l("Dit KvK-nummer is al aangemeld. Vraag je collega om je toe te voegen, of neem contact op met de coöperatie."))

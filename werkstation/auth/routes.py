@@ -2,7 +2,6 @@
 
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
@@ -13,7 +12,6 @@ from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
 from ..persistence import commit
-from ..phones import normalise_phone
 from ..vocabulary import ROLES, Role
 from . import attempts, devices, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
@@ -21,17 +19,6 @@ from .lookup import find_account
 from .sessions import fresh_session, safe_next, start_session
 
 bp = Blueprint("auth", __name__)
-
-def finish_registration(user, action, audited, message):
-    """One transaction for the new account, its audit event and its first login; then on to the overview."""
-    user.locale = str(get_locale() or "") or None  # the language they signed up in: their messages use it too
-    db.session.flush()
-    audit.record(action, audited, actor=user)
-    start_session(user)
-    commit()
-    flash(message, "success")
-    return redirect(url_for("main.dashboard"))
-
 
 _DUMMY_HASH = []
 
@@ -41,14 +28,6 @@ def spend_password_time(password):
     if not _DUMMY_HASH:
         _DUMMY_HASH.append(generate_password_hash("dummy-password-for-timing", method="scrypt"))
     check_password_hash(_DUMMY_HASH[0], password)
-
-
-def _login_email():
-    """The account a login attempt is for, in one form (a phone number typed another way counts the same)."""
-    typed = request.form.get("email", "")
-    if "@" not in typed:
-        return normalise_phone(typed) or typed.strip()[:40]
-    return User.normalise_email(typed)[:254]
 
 
 @bp.route("/registreren")
@@ -71,16 +50,14 @@ def register_jobseeker():
     """A resident makes an account with a mobile number or an e-mail address; the intake follows."""
     form = JobseekerRegistrationForm()
     if form.validate_on_submit():
+        from ..accounts import signup  # here: the accounts package loads after this one
+
         user = User(email=form.email.data or None, phone=form.phone.data or None, role=Role.JOBSEEKER)
         user.set_password(form.password.data)
-        if user.email:  # an address: the same answer whether or not it has an account (accounts/signup.py)
-            from ..accounts import signup  # here: the accounts package loads after this one
-
+        # The same answer whether or not the address or number has an account (accounts/signup.py).
+        if user.email:
             return signup.start(user, [user], "user.register", None)
-        db.session.add(user)
-        return finish_registration(
-            user, "user.register", user, _("Je account is gemaakt. Vertel ons nu wat je kunt en wilt.")
-        )
+        return signup.start_by_phone(user)
     return render_template("auth/register_form.html", form=form, title=_("Aanmelden als werkzoekende"))
 
 
@@ -109,13 +86,7 @@ def register_business():
 
 # Limits expire on their own: an attacker can slow an account down, never lock it for good. Failures from strangers
 # (clients that never logged in to the account) never refuse its owner's known device: see auth/devices.py.
-LOGIN_RULES = (
-    attempts.Rule.of("login-account-address", "5/minute", lambda: f"{_login_email()}|{get_remote_address()}",
-                     lambda: not devices.is_known()),
-    attempts.Rule.of("login-account", "20/hour", lambda: "account:" + _login_email(), lambda: not devices.is_known()),
-    attempts.Rule.of("login-address", "50/hour", get_remote_address, lambda: not devices.is_known()),
-    attempts.Rule.of("login-known-device", "5/minute;20/hour", devices.device_key, devices.is_known),
-)
+LOGIN_RULES = devices.limits_for("login", "email", per_account="20/hour")
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
@@ -134,9 +105,12 @@ def login():
             spend_password_time(form.password.data)
         if user is not None and user.active and user.check_password(form.password.data):
             reservation.give_back()  # only failures count
+            first = user.last_login_at is None and user.role == Role.JOBSEEKER and user.jobseeker is None
             if totp.needs_second_factor(user):
                 return totp.begin(user, safe_next(request.args.get("next")))
             start_session(user)
+            if first:  # signed up by phone a moment ago
+                flash(_("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."), "success")
             audit.record("user.login", user, actor=user)
             commit()
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
@@ -154,6 +128,7 @@ def logout():
     commit()
     logout_user()
     fresh_session()
+    session.pop("pending_form", None)
     flash(_("Je bent uitgelogd."), "success")
     return redirect(url_for("main.index"))
 

@@ -49,12 +49,15 @@ def safe_next(target):
     return target
 
 
+KEPT = ("lang", "pending_form")  # the chosen language, and a form that waits for its owner (expired_forms.py)
+
+
 def fresh_session():
-    """Forget everything in the session except the chosen language (it outlives a login or logout)."""
-    lang = session.get("lang")
+    """Forget everything in the session except the chosen language and a form waiting for its owner (both outlive
+    a login; logging out forgets the form)."""
+    kept = {key: session[key] for key in KEPT if session.get(key)}
     session.clear()
-    if lang:
-        session["lang"] = lang
+    session.update(kept)
 
 
 def start_session(user):

@@ -57,13 +57,13 @@ from ..vocabulary import (
     occupation_label,
     talent_words,
 )
+from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, too_long
 from .export import build_export
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
 bp = Blueprint("jobseekers", __name__)
 
-SESSION_KEYS = {False: "intake", True: "intake_staff"}
 STATUS_CHANGES = StatusChanges(
     transitions={"pause": ((JobseekerStatus.AVAILABLE,), JobseekerStatus.PAUSED),
                  "resume": ((JobseekerStatus.PAUSED,), JobseekerStatus.AVAILABLE)},
@@ -71,30 +71,6 @@ STATUS_CHANGES = StatusChanges(
           JobseekerStatus.AVAILABLE: _l("Je bent weer beschikbaar voor werk.")},
     not_now=_l("Dat lukte niet. Probeer het nog een keer."),
 )
-HIDDEN_STATE = ("csrf_token", "form_token", "version", "nav")
-RAW_VALUE_MAX = 1000
-
-
-# --- intake state in the (signed) session cookie -------------------------------------------------------------
-
-
-def intake_state(on_behalf):
-    state = session.get(SESSION_KEYS[on_behalf]) or {}
-    return {"answers": dict(state.get("answers", {})), "raw": dict(state.get("raw", {}))}
-
-
-def save_intake_state(on_behalf, state):
-    session[SESSION_KEYS[on_behalf]] = state
-    session.modified = True
-
-
-def raw_input():
-    """What the user typed on this page, to show again after going back (never stored in the database)."""
-    return {
-        key: [value[:RAW_VALUE_MAX] for value in request.form.getlist(key)]
-        for key in request.form
-        if key not in HIDDEN_STATE
-    }
 
 
 def intake_url(name, on_behalf):
@@ -181,17 +157,20 @@ def intake_step(name, on_behalf):
                 state["raw"].pop(name, None)
             else:
                 state["raw"][name] = raw_input()
-            save_intake_state(on_behalf, state)
-            if previous is None:
-                return redirect(url_for("jobseekers.staff_intake_start" if on_behalf else "main.dashboard"))
-            return redirect(intake_url(previous, on_behalf))
-        if form.validate_on_submit():
+            if save_intake_state(on_behalf, state):
+                if previous is None:
+                    return redirect(url_for("jobseekers.staff_intake_start" if on_behalf else "main.dashboard"))
+                return redirect(intake_url(previous, on_behalf))
+            too_long(form)
+        elif form.validate_on_submit():
             state["answers"][name] = step_.answers(form)
             state["raw"].pop(name, None)
-            save_intake_state(on_behalf, state)
-            return redirect(intake_url(following, on_behalf))
-        state["raw"][name] = raw_input()
-        save_intake_state(on_behalf, state)
+            if save_intake_state(on_behalf, state):
+                return redirect(intake_url(following, on_behalf))
+            too_long(form)
+        else:
+            state["raw"][name] = raw_input()
+            save_intake_state(on_behalf, state)  # only to fill the form again later: nothing lost if it is too big
     elif name in state["raw"]:
         form = step_.make_form(formdata=MultiDict([(k, v) for k, vs in state["raw"][name].items() for v in vs]),
                                with_email=on_behalf, suggest_url=suggest_url)

@@ -25,7 +25,7 @@ from ..fields import (
     schedule_keys,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     DUTCH_LEVEL_WORDS,
     OTHER_LEVEL_WORDS,
@@ -45,10 +45,6 @@ NAME_MAX = 120
 ABOUT_MAX = 1000
 OTHER_LANGUAGE_ROWS = 3
 NO_DUTCH = "none"
-
-
-def max_length(n):
-    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
 
 
 # --- forms -------------------------------------------------------------------------------------------------
@@ -119,6 +115,10 @@ class HoursForm(OnceOnlyForm):
         if not field.data:
             raise ValidationError(_l("Kies minstens één dagdeel."))
 
+    def validate_hours_max(self, field):
+        if field.data == 0:
+            raise ValidationError(_l("Werk van 0 uur per week kan niet. Vul minstens 1 uur in."))
+
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         return check_hours_order(self) and ok
@@ -148,7 +148,7 @@ class TravelForm(OnceOnlyForm):
 class LanguagesForm(OnceOnlyForm):
     dutch = RadioField(
         _l("Hoe goed spreek je Nederlands?"),
-        choices=[*DUTCH_LEVEL_WORDS.items(), (NO_DUTCH, _l("Ik spreek nog geen Nederlands"))],
+        choices=[(NO_DUTCH, _l("Ik spreek nog geen Nederlands")), *DUTCH_LEVEL_WORDS.items()],  # lowest first
         validators=[InputRequired(_l("Kies hoe goed je Nederlands spreekt."))],
     )
     language_1 = SelectField(_l("Andere taal"), choices=[])

@@ -47,6 +47,7 @@ class Figure:
     chart_labels: list[str] = field(default_factory=list)
     unit: str = ""
     summary: str = ""
+    chart_texts: list[str] = field(default_factory=list)  # printed on the bars instead of the values (e.g. "< 5")
 
     def csv(self) -> str:
         """The figure's table as CSV text (header row first)."""
@@ -67,9 +68,11 @@ class Figure:
         bars = []
         for i, (value, label) in enumerate(zip(values, self.chart_labels, strict=True)):
             h = inner_h * value / top
-            bars.append(Bar(MARGIN_LEFT + i * slot + slot * 0.15, MARGIN_TOP + inner_h - h, slot * 0.7, h, label,
-                            _number(value) + self.unit))
-        ticks = [(MARGIN_TOP + inner_h - inner_h * f, _number(top * f)) for f in (0, 0.5, 1)]
+            text = self.chart_texts[i] if self.chart_texts else _number(value) + self.unit
+            bars.append(Bar(MARGIN_LEFT + i * slot + slot * 0.15, MARGIN_TOP + inner_h - h, slot * 0.7, h, label, text))
+        hidden = any(text != _number(v) + self.unit for v, text in zip(values, self.chart_texts, strict=False))
+        # an axis would tell a number the bar's text hides ("< 5"), so then there is none
+        ticks = [] if hidden else [(MARGIN_TOP + inner_h - inner_h * f, _number(top * f)) for f in (0, 0.5, 1)]
         return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": ticks,
                 "left": MARGIN_LEFT, "right": CHART_WIDTH - MARGIN_RIGHT, "base": MARGIN_TOP + inner_h,
                 "label_y": MARGIN_TOP + inner_h + 18, "value_offset": 4}

@@ -5,20 +5,19 @@ from datetime import date, timedelta
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
-from ..auth.forms import SECTORS
+from ..auth.forms import BusinessDetailsFields
 from ..fields import (
     DateField,
     IntegerField,
     MultiCheckboxField,
-    PhoneField,
     ScheduleField,
     SelectField,
     TileField,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators
+from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
     certificate_choices,
@@ -31,10 +30,6 @@ from ..vocabulary import (
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
-
-
-def max_length(n):
-    return Length(max=n, message=_l("Gebruik hoogstens %(max)d tekens."))
 
 
 class VacancyForm(OnceOnlyForm):
@@ -151,19 +146,8 @@ class VacancyForm(OnceOnlyForm):
         self.version.data = vacancy.version
 
 
-class BusinessForm(OnceOnlyForm):
+class BusinessForm(BusinessDetailsFields, OnceOnlyForm):
     """A business changes its own details (the KvK number stays as registered)."""
-
-    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120), NoControlCharacters()])
-    sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
-    postcode = StringField(
-        _l("Postcode van de vestiging"),
-        validators=[DataRequired(_l("Vul de postcode in.")), Postcode()],
-        description=_l("Bijvoorbeeld 3526 AB."),
-        render_kw={"autocomplete": "postal-code"},
-    )
-    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
-    phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
 
 class StaffVacancyForm(VacancyForm):

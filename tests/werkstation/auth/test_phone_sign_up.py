@@ -1,4 +1,5 @@
-"""A resident signs up with a Dutch mobile number or an e-mail address (one of the two), and logs in with either."""
+"""A resident signs up with a Dutch mobile number or an e-mail address (one of the two), and logs in with either.
+The page after signing up says the same whether or not the number has an account: log in now."""
 
 import pytest
 from sqlalchemy import select
@@ -29,12 +30,27 @@ def test_the_mobile_number_comes_first_on_the_form(client):
     assert names[:2] == ["phone", "email"]
 
 
-def test_sign_up_with_only_a_mobile_number_then_log_in_with_it_typed_another_way(app, client):
-    response = sign_up(client, phone="06-12 34 56 78")
-    assert response.status_code == 302, error_of(response, "phone")
-    user = db.session.scalar(select(User).where(User.phone == "+31612345678"))
-    assert user is not None and user.email is None and user.role == "jobseeker"
+def log_in_from(client, response, password=PASSWORD):
+    """Press "Inloggen" on the page after signing up (the number is filled in already)."""
+    doc = page(response.get_data(as_text=True))
+    form = doc.find("form", attrs={"action": "/inloggen"})
+    data = {tag["name"]: tag.get("value", "") for tag in form.find_all("input") if tag.get("name")}
+    return client.post(form["action"], data={**data, "password": password})
 
+
+def test_sign_up_with_only_a_mobile_number_then_log_in_and_start_the_intake(app, client):
+    response = sign_up(client, phone="06-12 34 56 78")
+    assert response.status_code == 200, error_of(response, "phone")
+    assert page(response.get_data(as_text=True)).find("h1").get_text(strip=True) == "Log nu in"
+    user = db.session.scalar(select(User).where(User.phone == "+31612345678"))
+    assert user is not None and user.email is None and user.role == "jobseeker" and user.active
+    logged_in = log_in_from(client, response)
+    assert logged_in.status_code == 302 and logged_in.headers["Location"].endswith("/dashboard")
+    assert "Je account is gemaakt" in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_log_in_with_the_new_number_typed_another_way(app, client):
+    sign_up(client, phone="06-12 34 56 78")
     other = app.test_client()
     for typed in ("0612345678", "+31 6 1234 5678"):
         response = post_form(other, "/inloggen", {"email": typed, "password": PASSWORD})
@@ -65,9 +81,33 @@ def test_a_number_that_is_not_a_dutch_mobile_is_refused_and_kept(client, typed):
     assert form_state(response, ("phone",))["phone"] == typed
 
 
-def test_a_number_with_an_account_already_is_refused(client):
-    assert sign_up(client, phone="0612345678").status_code == 302
-    post_form(client, "/uitloggen", {}, token_from="/account")
-    response = sign_up(client, phone="+31612345678")
-    assert response.status_code == 200 and "Er is al een account met dit nummer" in error_of(response, "phone")
-    assert len(db.session.scalars(select(User)).all()) == 1
+def visible(response):
+    return page(response.get_data(as_text=True)).select_one("main").get_text(" ", strip=True)
+
+
+def test_a_number_with_an_account_gets_the_same_answer_and_the_account_stays_as_it_was(app):
+    first = sign_up(app.test_client(), phone="0612345678")
+    owner = db.session.scalar(select(User).where(User.phone == "+31612345678"))
+    stranger = app.test_client()
+    again = sign_up(stranger, phone="+31 6 1234 5678", password="iemand anders 2026 tulp",
+                    password_again="iemand anders 2026 tulp")
+    fresh = sign_up(app.test_client(), phone="06 87654321")
+    assert first.status_code == again.status_code == fresh.status_code == 200
+    assert visible(again) == visible(first)
+    assert visible(fresh).replace("06 87654321", "N") == visible(again).replace("06 12345678", "N")
+    assert "Er is al een account" not in again.get_data(as_text=True)
+    assert "Had je al een account met dit nummer?" in visible(again)  # the owner learns how to log in
+    assert len(db.session.scalars(select(User).where(User.phone == "+31612345678")).all()) == 1
+    db.session.expire_all()
+    assert db.session.get(User, owner.id).check_password(PASSWORD)  # the other password changed nothing
+    # The one who typed another password cannot log in to the existing account with it.
+    refused = log_in_from(stranger, again, "iemand anders 2026 tulp")
+    assert refused.status_code == 200 and "horen niet bij elkaar" in refused.get_data(as_text=True)
+
+
+def test_an_address_with_a_number_in_use_starts_without_the_number(app):
+    sign_up(app.test_client(), phone="0612345678")
+    response = sign_up(app.test_client(), phone="0612345678", email="nieuw@voorbeeld.nl")
+    assert "Kijk in je e-mail" in response.get_data(as_text=True)
+    new = db.session.scalar(select(User).where(User.email == "nieuw@voorbeeld.nl"))
+    assert new is not None and new.phone is None
