@@ -75,7 +75,10 @@ def list_text(items):
     """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic."""
     from flask_babel import get_locale as babel_locale
 
-    locale = babel_locale() if has_app_context() else None
+    try:
+        locale = babel_locale() if has_app_context() else None
+    except RuntimeError:  # outside a request and outside force_locale: the default language's comma
+        locale = None
     separator = "، " if locale is not None and locale.language in ARABIC_COMMA_LANGUAGES else ", "
     return separator.join(str(item) for item in items)
 

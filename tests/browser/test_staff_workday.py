@@ -3,6 +3,9 @@ with a task for tomorrow, see it under "mijn taken", and download the quarter's 
 the figures."""
 
 import io
+import re
+import shutil
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -48,6 +51,16 @@ def _quarter_figures():
     with current_app.test_request_context():  # the figures' names in Dutch, as on the page
         built = report.build(first, add_months(first, 3) - timedelta(days=1))
         return dict(built.rows()), first.isoformat()
+
+
+
+def pdf_text(path):
+    """The PDF's text as a reader's tool sees it: pdftotext (poppler-utils, which .ci/run installs), else pypdf."""
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout  # noqa: S603,S607 (a fixed local tool on a file we just saved)
+    with open(path, "rb") as f:
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(f.read())).pages)
 
 
 def test_find_a_person_log_a_call_with_a_task_and_download_the_quarter_report(journey):
@@ -99,10 +112,8 @@ def test_find_a_person_log_a_call_with_a_task_and_download_the_quarter_report(jo
         page.get_by_role("link", name="Download als PDF").click()
     pdf = download_info.value
     figures, first_day = journey.server.query(_quarter_figures)
-    with open(pdf.path(), "rb") as f:
-        reader = PdfReader(io.BytesIO(f.read()))
-    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    text = re.sub(r"<\s*", "<", " ".join(pdf_text(pdf.path()).split()))  # pdftotext writes "< 5" as "<5"
     assert first_day in text
     for what, value in figures.items():
-        assert f"{what} {value}" in text, (what, value, text[:500])
+        assert re.sub(r"<\s*", "<", f"{what} {value}") in text, (what, value, text[:500])
     assert NAME not in text
