@@ -119,3 +119,17 @@ def mailbox(app):
     outbox.configure_mail(app)
     yield box
     box.stop()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The session clock, moved forward by setting `clock.offset` (seconds): idle and absolute timeouts."""
+    from werkstation import security
+
+    class Clock:
+        offset = 0.0
+
+    real = security.now
+    clock = Clock()
+    monkeypatch.setattr(security, "now", lambda: real() + clock.offset)
+    return clock

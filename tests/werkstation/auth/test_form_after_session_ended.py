@@ -1,28 +1,15 @@
 """A form sent after the session ended (away too long) or after the form expired keeps what was typed: log in
 again and the text is there, with one button to send it; nobody else on the same computer sees it."""
 
-import pytest
 
 from tests.factories import PASSWORD, make_jobseeker, make_user
 from tests.helpers import csrf_token, login
 from tests.html import form_state, page
-from werkstation import security
 from werkstation.extensions import db
 from werkstation.models import Jobseeker
 
 ABOUT = "Ik werkte tien jaar in de bakkerij van mijn oom en sta graag vroeg op."
 EDIT = "/profiel/wijzigen/over-jou"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        offset = 0.0
-
-    real = security.now
-    clock = Clock()
-    monkeypatch.setattr(security, "now", lambda: real() + clock.offset)
-    return clock
 
 
 def send_after_a_long_break(app, client, clock, person):
