@@ -123,7 +123,11 @@ def test_keyboard_only_intake(journey):
     tab_to(page, "Volgende")
     press(page, "Enter", expect_heading="Talen")
 
-    tick(page, re.compile("^Ik ken een paar woorden en zinnen$"))
+    # A group of radio buttons is one Tab stop (its first choice); the arrow keys move to the next and choose it.
+    tab_to(page, "Ik spreek nog geen Nederlands", tag="input")
+    page.keyboard.press("ArrowDown")
+    chosen = focused(page)
+    assert chosen["name"] == "Ik ken een paar woorden en zinnen" and chosen["checked"], chosen
     journey.check(page, "talen", lang="nl")
     tab_to(page, "Volgende")
     press(page, "Enter", expect_heading="Rijbewijs en certificaten")

@@ -83,7 +83,7 @@ def start_by_phone(user: User):
     else:
         audit.record("user.register_existing", existing)
     try:
-        db.session.commit()
+        commit()
     except IntegrityError:  # the same number, at the same moment, in another tab: that one made the account
         db.session.rollback()
     return log_in_now(user.phone)
