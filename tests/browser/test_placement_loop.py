@@ -1,4 +1,4 @@
-"""The placement loop on a 375 px phone, every person at their own browser (issue 13, "Done when").
+"""The placement loop on a 375 px phone, every person at their own browser.
 
 A cleaning business posts a vacancy with one place. A resident who cleans opens it from their list of fitting
 vacancies and says "Ik heb interesse". Staff see that in the vacancy's queue, shortlist and propose; the business and
