@@ -123,6 +123,7 @@ def test_interest_proposal_both_yes_and_the_trial_fill_the_vacancy(journey):
     start_the_trial(journey, staff, placement_url)
     other_queue_after_the_trial(journey, staff, other_id, other_title, other_suggestion)
     gone_from_the_queue(journey, staff, *third)
+    not_in_the_plan(journey, staff)
     after_the_trial(journey, staff, business, resident, vacancy_id)
     assert journey.server.query(lambda: _statuses(vacancy_id, person_id)) == ("filled", "placed")
 
@@ -166,6 +167,14 @@ def gone_from_the_queue(journey, staff, vacancy_id, title):
     expect(queue_item(staff, RESIDENT["name"])).to_have_count(0)
     last_queue_page(journey, staff, check_as="medewerker-derde-vacature-na")
     expect(queue_item(staff, RESIDENT["name"])).to_have_count(0)
+
+
+def not_in_the_plan(journey, staff):
+    """The neighbourhood plan pairs neither her (at work) nor the vacancy (vervuld)."""
+    staff.goto("/medewerker/plan")
+    journey.check(staff, "medewerker-wijkplan", lang="nl")
+    expect(staff.get_by_role("main")).not_to_contain_text(RESIDENT["name"])
+    expect(staff.get_by_role("main")).not_to_contain_text(VACANCY["title"])
 
 
 def after_the_trial(journey, staff, business, resident, vacancy_id):
