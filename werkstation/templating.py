@@ -13,4 +13,6 @@ def init_app(app):
     from .placements import holds  # a running proposal that stands still, and why
 
     app.jinja_env.globals.update(on_hold=holds.on_hold, holds=holds, in_week_order=vocabulary.in_week_order,
-                                 hours_text=vocabulary.hours_text)
+                                 hours_text=vocabulary.hours_text, pay_text=vocabulary.pay_text,
+                                 contract_text=vocabulary.contract_text, business_words=vocabulary.business_words,
+                                 sector_label=vocabulary.sector_label)

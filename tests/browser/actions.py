@@ -109,3 +109,10 @@ def finish_signup_by_email(journey, page, email, *, check_as=None, lang="nl"):
     expect(page.get_by_role("heading", level=1)).to_have_text(finish)
     journey.check(page, "aanmelding-afmaken", lang=lang)
     page.get_by_role("button", name=finish).click()
+
+
+def fill_pay_and_contract(page, wage="14,75", contract="Tijdelijk contract"):
+    """The vacancy form's required pay (an hourly amount, Dutch decimal comma) and contract questions."""
+    page.get_by_role("group", name="Wat verdient iemand?").get_by_label("Een bedrag per uur").check()
+    page.get_by_label("Loon per uur, in euro (bruto)").fill(wage)
+    page.get_by_role("group", name="Wat voor contract krijgt iemand?").get_by_label(contract).check()

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.actions import finish_signup_by_email
+from tests.browser.actions import fill_pay_and_contract, finish_signup_by_email
 from tests.browser.support import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -37,6 +37,8 @@ VACANCY = {
     "schedule": ["zaterdag ochtend", "zaterdag middag", "zondag ochtend"],
     "required_talent": "Auto of busje rijden",
     "licence": "B (auto)",
+    "wage": "15,10",
+    "contract": "Tijdelijk contract",
 }
 # What the journeys made, for the ones after them.
 STATE: dict = {}
@@ -86,6 +88,7 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
         schedule.get_by_label(slot, exact=True).check()
     page.get_by_role("group", name="Wat is belangrijk dat iemand kan?").get_by_label(VACANCY["required_talent"]).check()
     page.get_by_role("group", name="Rijbewijs nodig").get_by_label(VACANCY["licence"]).check()
+    fill_pay_and_contract(page, VACANCY["wage"], VACANCY["contract"])
     journey.check(page, "vacature-ingevuld", lang="nl")
     page.get_by_role("button", name="Vacature plaatsen").click()
 
@@ -110,6 +113,8 @@ def test_a_business_posts_a_vacancy_and_sees_who_fits(journey):
     expect(details).to_contain_text("zondag: ochtend")
     expect(details).to_contain_text("B (auto)")
     expect(details).to_contain_text("12 tot 20 uur")
+    expect(details).to_contain_text("15,10 per uur")
+    expect(details).to_contain_text("Tijdelijk contract")
 
     page.get_by_role("link", name="Terug naar mijn overzicht").click()
     expect(page.get_by_role("link", name=VACANCY["title"])).to_be_visible()

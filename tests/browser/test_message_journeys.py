@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.actions import BUSINESS_EMAIL, STAFF_EMAIL, log_in, log_out
+from tests.browser.actions import BUSINESS_EMAIL, STAFF_EMAIL, fill_pay_and_contract, log_in, log_out
 from tests.browser.support import DESKTOP, PHONE
 from tests.mailbox import Mailbox, link_in, text_of
 from werkstation.demo import DEMO_PASSWORD
@@ -76,6 +76,7 @@ def test_e_the_business_gets_the_proposal_by_e_mail_follows_the_link_and_says_ye
         business.get_by_label("Minimaal aantal uren per week").fill("4")
         business.get_by_label("Maximaal aantal uren per week").fill("8")
         business.get_by_role("group", name="Wanneer wordt er gewerkt?").get_by_label("zondag middag", exact=True).check()
+        fill_pay_and_contract(business)
         business.get_by_role("button", name="Vacature plaatsen").click()
         expect(business.get_by_role("status").first).to_contain_text("Je vacature staat online.")
         journey.check(business, "bedrijf-vacature", lang="nl")
