@@ -236,3 +236,22 @@ def test_the_migration_gives_vacancies_from_before_empty_terms_and_a_hidden_name
     row = db.session.execute(sql("SELECT hourly_wage_cents, cao_name, contract_type, work_address, name_visible "
                                  "FROM vacancy")).one()
     assert tuple(row) == (None, None, None, None, False)
+
+
+def test_staff_see_pay_contract_and_start_above_the_queue(app, client):
+    vacancy = make_vacancy(cao_name="cao Schoonmaak- en glazenwassersbedrijf", hourly_wage_cents=None,
+                           contract_type="vast")
+    login(client, make_user("staff"))
+    terms = plain(page(client.get(f"/medewerker/vacatures/{vacancy.id}")).find(id="terms").get_text(" ", strip=True))
+    assert "volgens cao Schoonmaak- en glazenwassersbedrijf" in terms and "Vast contract" in terms
+    assert "zo snel mogelijk" in terms
+
+
+def test_the_residents_own_copy_names_a_hidden_business_by_its_trade(app, client):
+    vacancy, person = fitting()
+    login(client, person.user)
+    exported = client.get("/profiel/download").get_json()
+    assert [s["vacancy"]["business"] for s in exported["suggestions"]] == [None]
+    assert exported["suggestions"][0]["vacancy"]["sector"] == "schoonmaak"
+    copy = text(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    assert "een bedrijf uit de sector Schoonmaak" in copy and "Schoonmaakbedrijf Glans" not in copy
