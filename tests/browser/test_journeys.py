@@ -314,19 +314,23 @@ def test_c_staff_propose_the_top_suggestion_and_both_sides_say_yes(journey):
     expect(business.get_by_role("main")).to_contain_text("We wachten nog op de andere kant.")
     journey.check(business, "bedrijf-ja", lang="nl")
 
-    # The resident says yes; now both see each other's contact details.
+    # The resident says yes; now both see each other's contact details. The business did not allow its name
+    # before both said yes (the form's default): until then the resident reads its trade.
     resident = journey.page(viewport=PHONE)
     log_in(journey, resident, RESIDENT["email"], PASSWORD)
-    expect(resident.get_by_role("main")).to_contain_text(BUSINESS["name"])
+    trade = f"een bedrijf uit de sector {BUSINESS['sector']}"
+    expect(resident.get_by_role("main")).to_contain_text(trade)
+    expect(resident.get_by_role("main")).not_to_contain_text(BUSINESS["name"])
     journey.check(resident, "bewoner-overzicht", lang="nl")
     # The proposal is listed on the resident's own overview.
-    resident.get_by_role("main").get_by_role("link", name=re.compile(f"{VACANCY['title']}.*{BUSINESS['name']}")).click()
+    resident.get_by_role("main").get_by_role("link", name=re.compile(f"{VACANCY['title']}.*{re.escape(trade)}")).click()
     expect(resident.get_by_role("heading", level=1)).to_have_text(VACANCY["title"])
     journey.check(resident, "bewoner-voorstel", lang="nl")
     resident.get_by_role("radio", name="Ja, graag").check()
     resident.get_by_role("button", name="Antwoord versturen").click()
     expect(resident.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
     expect(resident.get_by_role("main")).to_contain_text(BUSINESS["contact"])
+    expect(resident.get_by_role("main")).to_contain_text(BUSINESS["name"])
     journey.check(resident, "bewoner-ja", lang="nl")
     business.reload()
     expect(business.get_by_role("main")).to_contain_text(RESIDENT["name"])
