@@ -77,7 +77,7 @@ class Matcher:
     random_state : int, optional
         Seed for the fold split.
     chunk_size : int, optional
-        Vacancies per ranking chunk; default keeps each score block around 2 million pairs.
+        Vacancies per ranking chunk; default keeps each score block around 8 million pairs.
     n_jobs : int
         Worker processes for large rankings (at least 20 million pairs; forked, so only where fork exists).
         Use 1 inside a threaded web server.
