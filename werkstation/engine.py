@@ -8,7 +8,7 @@ from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, 
 from matching import Vacancy as VacancyRecord
 from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
-from matching.languages import LANGUAGE_NAMES, language_name
+from matching.languages import LANGUAGE_NAMES, language_gaps, language_name
 from matching.live import LiveIndex
 from matching.occupations import occupations_in_own_words
 from matching.records import normalise_postcode
@@ -25,6 +25,7 @@ __all__ = [
     "allocate",
     "default_search",
     "haversine_km",
+    "language_gaps",
     "language_name",
     "load_taxonomy",
     "normalise_postcode",

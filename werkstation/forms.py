@@ -62,3 +62,7 @@ class Form(FlaskForm):
         for name, message in refused.items():
             held[name].errors = [message]
         return False
+
+
+class ButtonForm(Form):
+    """A form that is only a button (mark done, send again, delete): it carries the CSRF token and nothing else."""

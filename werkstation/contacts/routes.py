@@ -3,13 +3,13 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from .. import duplicates
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Business, Jobseeker, User, utcnow
 from ..persistence import jobseeker_or_404, previous_result, save, save_or_back
 from ..vocabulary import STAFF_ROLES
@@ -28,7 +28,7 @@ def task_helpers():
         tasks = service.tasks_due(current_user, utcnow().date())
         return tasks, service.subject_names(tasks)
 
-    return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": FlaskForm}
+    return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": ButtonForm}
 
 
 def _log_page(subject, form, status=200, merge_form=None):
@@ -40,7 +40,7 @@ def _log_page(subject, form, status=200, merge_form=None):
     look_alikes = [] if isinstance(subject, Jobseeker) else duplicates.business_duplicates(subject)
     merge_form = (merge_form or BusinessMergeForm(formdata=None)).offer(look_alikes)
     return render_template("contacts/log.html", subject=subject, person=isinstance(subject, Jobseeker), form=form,
-                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date(),
+                           timeline=timeline, action=action, done_form=ButtonForm(), today=utcnow().date(),
                            look_alikes=look_alikes, merge_form=merge_form), status
 
 
@@ -88,7 +88,7 @@ def tasks():
     mine = db.session.scalars(select(Task).where(Task.owner_id == current_user.id, Task.done_at.is_(None))
                               .order_by(Task.due_on, Task.id)).all()
     return render_template("contacts/tasks.html", tasks=mine, names=service.subject_names(mine),
-                           today=utcnow().date(), done_form=FlaskForm())
+                           today=utcnow().date(), done_form=ButtonForm())
 
 
 @bp.route("/taken/<int:task_id>/klaar", methods=["POST"])
@@ -96,7 +96,7 @@ def tasks():
 def task_done(task_id):
     """Tick a task off; back to where the staff member came from."""
     task = db.get_or_404(Task, task_id)
-    form = FlaskForm()
+    form = ButtonForm()
     if not form.validate_on_submit():
         abort(400)
     back = safe_next(request.form.get("next", ""))

@@ -31,7 +31,6 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
-from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..forms import Form
@@ -40,6 +39,7 @@ from ..models import Jobseeker, utcnow
 from ..persistence import commit, commit_form, save, save_changes
 from ..phones import display_phone
 from ..placements import work_state
+from ..security import fresh_session
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,

@@ -15,7 +15,7 @@ from ..access import roles
 from ..engine import Matcher
 from ..explanations import FEATURE_LABELS
 from ..extensions import db
-from ..forms import Form
+from ..forms import ButtonForm, Form
 from ..models import MatchModel
 from ..persistence import save_or_back
 from ..vocabulary import Role
@@ -56,7 +56,7 @@ def _page(choice_form=None, status=200):
                                     .order_by(MatchModel.id.desc()).limit(5)).all()
     return render_template("settings/learning.html", active=active, lines=weight_lines(current),
                            report=(active.report if active is not None else None), candidates=candidates,
-                           choice_form=choice_form or ChoiceForm(), form=Form(),
+                           choice_form=choice_form or ChoiceForm(), form=ButtonForm(),
                            n_examples=len(matching_bridge.training_examples())), status
 
 
@@ -71,7 +71,7 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    form = Form()
+    form = ButtonForm()
     if not form.validate_on_submit():
         abort(400)
     result = matching_bridge.learn(random_state=0)
@@ -103,7 +103,7 @@ def adopt_model(model_id):
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    form = Form()
+    form = ButtonForm()
     if not form.validate_on_submit():
         abort(400)
     previous = matching_bridge.active_model()
