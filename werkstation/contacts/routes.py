@@ -1,6 +1,6 @@
 """Staff pages of the contact log: a person's or business's timeline with the note-and-task form, and tasks."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
@@ -96,9 +96,7 @@ def tasks():
 def task_done(task_id):
     """Tick a task off; back to where the staff member came from."""
     task = db.get_or_404(Task, task_id)
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     back = safe_next(request.form.get("next", ""))
     local = back is not None and back.startswith("/medewerker/") and "\\" not in back
     back = back if local else url_for("contacts.tasks")

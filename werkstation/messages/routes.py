@@ -78,9 +78,7 @@ def call_list():
 @roles(*STAFF_ROLES)
 def call_done(message_id):
     """Staff phoned the person and read the message out."""
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     message = db.get_or_404(Message, message_id)
     if message.channel != Channel.CALL_LIST:
         abort(404)
@@ -111,9 +109,7 @@ def outbox_status():
 @roles(*STAFF_ROLES)
 def retry(message_id):
     """Staff fixed the address or the mail server: try a failed e-mail again."""
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     message = db.get_or_404(Message, message_id)
     if message.status == MessageStatus.FAILED:
         message.status = MessageStatus.QUEUED

@@ -52,9 +52,7 @@ def retention_list():
 @roles(*STAFF_ROLES)
 def keep(jobseeker_id):
     """Staff spoke with the person and they want to stay: the profile counts as active again."""
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     jobseeker = db.get_or_404(Jobseeker, jobseeker_id)
     if jobseeker.status == JobseekerStatus.ERASED:
         abort(404)

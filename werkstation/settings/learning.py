@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import BooleanField
@@ -71,9 +71,7 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     result = matching_bridge.learn(random_state=0)
     audit.record("model.learn", None, used=result.used, version=result.model_version,
                  improvement_ci=result.report.get("improvement_ci"), n_pairs=result.report.get("n_pairs"))
@@ -103,9 +101,7 @@ def adopt_model(model_id):
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     previous = matching_bridge.active_model()
     matching_bridge.adopt(None)
     audit.record("model.revert", previous, version=previous.version if previous else None)

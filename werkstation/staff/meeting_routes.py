@@ -42,9 +42,7 @@ def plan_meeting(placement_id):
 def cancel_meeting(placement_id):
     """Call off the planned kennismaking; both sides hear it."""
     row = db.get_or_404(Placement, placement_id)
-    form = ButtonForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     back = url_for("staff.placement", placement_id=row.id)
     if row.meeting_at is not None:
         meetings.cancel(row, current_user)
