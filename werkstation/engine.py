@@ -11,9 +11,11 @@ from matching.geo import PostcodeCentroids, haversine_km
 from matching.languages import LANGUAGE_NAMES, language_gaps, language_name
 from matching.live import LiveIndex
 from matching.occupations import occupations_in_own_words
+from matching.record_fields import CEFR_LEVELS
 from matching.records import normalise_postcode
 
 __all__ = [
+    "CEFR_LEVELS",
     "COMPARISONS",
     "LANGUAGE_NAMES",
     "TRAVEL_MODES",

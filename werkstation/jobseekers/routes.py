@@ -430,16 +430,22 @@ def change_status(jobseeker_id):
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
 
+def exported_profile(jobseeker_id, **details):
+    """The profile whose data is handed out (as `profile_or_404`; 404 without one), with that logged."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff, **details)
+    commit()
+    return jobseeker
+
+
 @bp.route("/profiel/download", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/download")
 @roles(Role.JOBSEEKER, *STAFF_ROLES)
 def download(jobseeker_id):
     """All data about the person as one JSON file."""
-    jobseeker = profile_or_404(jobseeker_id)
-    if jobseeker is None:
-        abort(404)
-    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
-    commit()
+    jobseeker = exported_profile(jobseeker_id)
     body = json.dumps(build_export(jobseeker), ensure_ascii=False, indent=2)
     return Response(
         body, mimetype="application/json",
