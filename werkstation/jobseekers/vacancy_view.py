@@ -19,7 +19,6 @@ from ..fields import RadioField
 from ..models import Placement, Vacancy, utcnow
 from ..persistence import OnceOnlyForm, save
 from ..settings.store import pc4_names
-from ..validators import NoControlCharacters
 from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
 from .routes import bp, own_profile, touched
 
@@ -29,7 +28,7 @@ class InterestForm(OnceOnlyForm):
                         choices=[(Interest.YES, _l("Ik heb interesse")), (Interest.NO, _l("Niet voor mij"))],
                         validators=[InputRequired(_l("Kies: Ik heb interesse, of Niet voor mij."))])
     reason = TextAreaField(_l("Waarom niet? (mag je leeg laten)"),
-                           validators=[OptionalValue(), Length(max=500), NoControlCharacters()])
+                           validators=[OptionalValue(), Length(max=500)])
 
 
 def fitting_or_404(jobseeker, vacancy_id):

@@ -19,7 +19,7 @@ from ..fields import (
     TileField,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
+from ..validators import Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     CONTRACT_WORDS,
     REQUIRED_LEVEL_WORDS,
@@ -47,14 +47,14 @@ class VacancyForm(OnceOnlyForm):
 
     title = StringField(
         _l("Functie"),
-        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX), NoControlCharacters()],
+        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX)],
         description=_l("Bijvoorbeeld: schoonmaker, kassamedewerker, keukenhulp. Kies een suggestie als die past."),
         render_kw={"autocomplete": "off", "data-occupation-suggest": "occupation_uri"},
     )
     occupation_uri = HiddenField()
     description = TextAreaField(
         _l("Wat ga je doen?"),
-        validators=[Optional(), max_length(DESCRIPTION_MAX), NoControlCharacters()],
+        validators=[Optional(), max_length(DESCRIPTION_MAX)],
         description=_l("Een paar korte zinnen over het werk. Hoogstens 2000 tekens."),
     )
     hours_min = IntegerField(_l("Minimaal aantal uren per week"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
@@ -89,7 +89,7 @@ class VacancyForm(OnceOnlyForm):
     )
     cao_name = StringField(
         _l("Naam van de cao"),
-        validators=[max_length(CAO_MAX), NoControlCharacters()],  # no Optional(): it would skip validate_cao_name
+        validators=[max_length(CAO_MAX)],  # no Optional(): it would skip validate_cao_name
         description=_l("Bijvoorbeeld: cao Horeca, cao Schoonmaak- en glazenwassersbedrijf."),
     )
     contract_type = RadioField(
@@ -99,7 +99,7 @@ class VacancyForm(OnceOnlyForm):
     )
     work_address = StringField(
         _l("Adres van de werkplek"),
-        validators=[Optional(), max_length(ADDRESS_MAX), NoControlCharacters()],
+        validators=[Optional(), max_length(ADDRESS_MAX)],
         description=_l("Alleen invullen als het werk op een ander adres is dan je bedrijf. Bijvoorbeeld: "
                        "Kanaleneiland Zuid 12, Utrecht."),
         render_kw={"autocomplete": "off"},
