@@ -19,6 +19,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError, validate_csrf
@@ -204,6 +205,16 @@ def staff_consent(on_behalf):
     return consent_step(on_behalf)
 
 
+def missing_steps_message(missing):
+    """Which steps still need an answer, by number and title, and where the resident is sent."""
+    steps = list_text(_("stap %(number)s (%(title)s)", number=step_number(s.name), title=s.title) for s in missing)
+    return " ".join((
+        ngettext("Je bent nog niet klaar. Deze stap heeft nog geen antwoord: %(steps)s.",
+                 "Je bent nog niet klaar. Deze stappen hebben nog geen antwoord: %(steps)s.", len(missing), steps=steps),
+        _("Vul hier stap %(number)s in.", number=step_number(missing[0].name)),
+    ))
+
+
 def consent_step(on_behalf):
     if not on_behalf:
         existing = own_profile()
@@ -215,8 +226,7 @@ def consent_step(on_behalf):
     if request.method == "POST" and request.form.get("nav") == "back":
         return redirect(intake_url(STEPS[-1].name, on_behalf))
     if missing:
-        if request.method == "POST":
-            flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
+        flash(missing_steps_message(missing), "error")
         return redirect(intake_url(missing[0].name, on_behalf))
     found = intake_duplicates(state["answers"]) if on_behalf else []
     if form.validate_on_submit() and (not found or form.different_person.data):
