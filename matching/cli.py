@@ -117,6 +117,11 @@ def _occupations(args, stdin) -> list[str]:
 
     if args.queries:
         queries = list(args.queries)
+        for number, query in enumerate(queries, start=1):
+            try:
+                query.encode("utf-8")
+            except UnicodeEncodeError:  # undecodable bytes in an argument arrive as lone surrogates
+                raise UsageError(f"QUERY {number}: not valid UTF-8") from None
     else:
         queries = []
         source = getattr(stdin, "buffer", stdin)

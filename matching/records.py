@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 from .record_fields import (
@@ -239,23 +240,28 @@ def _fast_object(raw: bytes):
 
 
 _BLANK = object()
+# A lone surrogate (half of a UTF-16 pair, e.g. "\\ud800" in JSON) is not text: it cannot be written as UTF-8.
+# orjson refuses such a line, so only lines that ``json`` decodes can hold one; this finds the candidates cheaply.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _line_object(raw: str | bytes, number: int, path: str | None):
-    """The JSON value on one line, or ``_BLANK`` for a blank line; raises RecordError naming the line."""
+    """The JSON value on one line, or ``_BLANK`` for a blank line; raises RecordError naming the line. A second
+    value says whether the line may hold a lone surrogate (see :func:`_surrogate_error`)."""
     if isinstance(raw, bytes):
         obj = _fast_object(raw)
         if obj is not None:
-            return obj
+            return obj, False
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise RecordError(f"not valid UTF-8 ({exc.reason})", path=path, line=number) from None
     text = raw.lstrip("\ufeff").strip() if number == 1 else raw.strip()
     if not text:
-        return _BLANK
+        return _BLANK, False
     try:
-        return json.loads(text)
+        return json.loads(text), _MAYBE_SURROGATE.search(text) is not None
     except json.JSONDecodeError as exc:
         raise RecordError(f"invalid JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
 
@@ -264,11 +270,13 @@ def _parse(lines: Iterable[str | bytes], kind: type[R], path: str | None) -> lis
     records: list[R] = []
     seen: set[str] = set()
     for number, raw in enumerate(lines, start=1):
-        obj = _line_object(raw, number, path)
+        obj, suspect = _line_object(raw, number, path)
         if obj is _BLANK:
             continue
         try:
             record = kind.from_dict(obj)
+            if suspect:
+                _surrogate_error(record)
         except RecordError as exc:
             raise exc.located(path, number) from None
         if record.id in seen:
@@ -276,6 +284,31 @@ def _parse(lines: Iterable[str | bytes], kind: type[R], path: str | None) -> lis
         seen.add(record.id)
         records.append(record)
     return records
+
+
+def _surrogate_error(record) -> None:
+    """Raise RecordError naming the first field of ``record`` whose text holds a lone surrogate."""
+
+    def texts(name, value):
+        if isinstance(value, str):
+            yield name, value
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                yield from texts(f"{name}[{i}]", item)
+        elif isinstance(value, frozenset):
+            for item in sorted(value):
+                yield from texts(name, item)
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                yield from texts(name, key)
+                yield from texts(f"{name}.{key}", item)
+
+    for f in fields(record):
+        for name, text in texts(f.name, getattr(record, f.name)):
+            found = _SURROGATE.search(text)
+            if found:
+                raise RecordError(f"contains a lone surrogate (U+{ord(found.group()):04X}), which is not valid "
+                                  "Unicode text", field=name)
 
 
 def parse_candidates(lines: Iterable[str | bytes], path: str | None = None) -> list[Candidate]:

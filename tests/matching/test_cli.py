@@ -103,6 +103,43 @@ def test_invalid_json_and_missing_file(files, tmp_path):
     assert result.returncode == 2 and result.stdout == b"" and "nope.jsonl" in result.stderr.decode()
 
 
+@pytest.mark.parametrize(
+    ("which", "line", "field", "code"),
+    [
+        ("candidates", r'{"id": "c\ud800"}', "id", "U+D800"),
+        ("vacancies", r'{"id": "v9", "title": "kok \udc00"}', "title", "U+DC00"),
+        ("candidates", r'{"id": "c9", "talents": ["koken", "x\uDBFF"]}', "talents[1]", "U+DBFF"),
+    ],
+)
+def test_a_lone_surrogate_is_a_clear_input_error(files, tmp_path, which, line, field, code):
+    """Half of a UTF-16 pair cannot be written as UTF-8: the run stops with exit 2 and one line naming the file,
+    line and field, instead of a traceback halfway through writing."""
+    c, v = files
+    bad = write(tmp_path / "bad.jsonl", ['{"id": "ok"}', line])
+    args = ["--candidates", bad, "--vacancies", v] if which == "candidates" else ["--candidates", c, "--vacancies", bad]
+    for command in ("rank", "allocate"):
+        result = run(command, *args)
+        err = result.stderr.decode()
+        assert result.returncode == 2 and result.stdout == b"", err
+        assert err == f"error: {bad}:2: field '{field}': contains a lone surrogate ({code}), which is not valid " \
+                      "Unicode text\n"
+
+
+def test_a_surrogate_pair_is_one_character_and_fine(files, tmp_path):
+    c, v = files
+    good = write(tmp_path / "emoji.jsonl", [r'{"id": "c\ud83d\ude00"}'])
+    result = run("rank", "--candidates", good, "--vacancies", v, "--top", "1")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode().splitlines()[0])["candidates"][0]["id"] == "c\U0001F600"
+
+
+def test_an_undecodable_query_argument_is_a_clear_error():
+    result = subprocess.run([sys.executable, "-m", "matching", "occupations", "kok", b"kok\xff"],
+                            capture_output=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode() == "error: QUERY 2: not valid UTF-8\n"
+
+
 def test_occupations_from_arguments_and_stdin():
     result = run("occupations", "--top", "3", "kok", "afrokapper")
     assert result.returncode == 0, result.stderr
