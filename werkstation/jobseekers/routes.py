@@ -19,8 +19,8 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
