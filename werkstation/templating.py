@@ -8,7 +8,7 @@ def init_app(app):
     app.jinja_env.globals.update(
         status_label=vocabulary.status_label, VacancyStatus=vocabulary.VacancyStatus,
         JobseekerStatus=vocabulary.JobseekerStatus, Stage=vocabulary.Stage, Decision=vocabulary.Decision,
-        Answer=vocabulary.Answer, EmployerOfRecord=vocabulary.EmployerOfRecord,
+        Answer=vocabulary.Answer, EmployerOfRecord=vocabulary.EmployerOfRecord, Interest=vocabulary.Interest,
     )
     from .placements import holds  # a running proposal that stands still, and why
 

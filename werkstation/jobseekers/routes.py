@@ -60,6 +60,7 @@ from ..vocabulary import (
 )
 from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, too_long
 from .export import build_export
+from .interests import declined_ids, declined_vacancies
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
@@ -354,11 +355,12 @@ class DeleteForm(Form):
 
 
 def fitting_vacancies(jobseeker, limit=10):
-    """Open vacancies that fit, one line per kind of work at a business (titles and businesses only)."""
-    seen, result = set(), []
+    """Open vacancies that fit, one line per kind of work at a business (titles and businesses only); the ones the
+    person marked "Niet voor mij" are left out."""
+    seen, result, declined = set(), [], declined_ids(jobseeker)
     for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
         key = (vacancy.title.strip().lower(), vacancy.business_id)
-        if key not in seen:
+        if key not in seen and vacancy.id not in declined:
             seen.add(key)
             result.append((vacancy, score))
     return result[:limit]
@@ -376,9 +378,11 @@ def profile(jobseeker_id):
         audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id)
         commit()
     fitting = fitting_vacancies(jobseeker) if jobseeker.matchable else []
+    declined = declined_vacancies(jobseeker) if jobseeker.matchable and not current_user.is_staff else []
     status_form = status_form_for(jobseeker)
     return render_template(
         "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
+        declined=declined,
         hours_left=matching_bridge.hours_left(jobseeker) if matching_bridge.looks_for_more_hours(jobseeker) else None,
         status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
         profile_url=lambda endpoint: profile_url(jobseeker, endpoint), just_saved=bool(request.args.get("klaar")),

@@ -1,6 +1,7 @@
 """The neighbourhood plan: matchable people over the open places, next to greedy per-vacancy picks.
 
-Pairs staff rejected never enter it; people at work (unless they want more hours), people with a proposal
+Pairs staff rejected never enter it, nor pairs the resident marked "Niet voor mij" (unless staff put them on the
+shortlist after seeing why); people at work (unless they want more hours), people with a proposal
 running and vacancies without a free place are left out; shortlisted pairs are kept when that is as good as
 anything else. The plan and the greedy picks it is compared with are computed on the same pairs."""
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from ..engine import allocate
 from ..extensions import db
 from ..models import Placement, Suggestion
-from ..vocabulary import PROPOSAL_STAGES, SEAT_STAGES, Decision
+from ..vocabulary import PROPOSAL_STAGES, SEAT_STAGES, Decision, Interest
 from .model import active_matcher
 from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
 
@@ -71,13 +72,16 @@ def _taken():
 
 
 def _decisions(people, vacancies):
-    """({pair: decision}, {pair: suggestion id}) of the stored suggestions between these people and vacancies."""
+    """({pair: decision}, {pair: suggestion id}, {pairs the resident said "Niet voor mij" to}) of the stored
+    suggestions between these people and vacancies."""
     rows = db.session.execute(
-        select(Suggestion.vacancy_id, Suggestion.jobseeker_id, Suggestion.decision, Suggestion.id)
+        select(Suggestion.vacancy_id, Suggestion.jobseeker_id, Suggestion.decision, Suggestion.id,
+               Suggestion.interest)
         .where(Suggestion.vacancy_id.in_([v.id for v in vacancies]),
                Suggestion.jobseeker_id.in_([j.id for j in people]))
     ).all()
-    return {(r[0], r[1]): r[2] for r in rows if r[2]}, {(r[0], r[1]): r[3] for r in rows}
+    said_no = {(r[0], r[1]) for r in rows if r[4] == Interest.NO}
+    return {(r[0], r[1]): r[2] for r in rows if r[2]}, {(r[0], r[1]): r[3] for r in rows}, said_no
 
 
 def neighbourhood_plan() -> NeighbourhoodPlan:
@@ -90,10 +94,11 @@ def neighbourhood_plan() -> NeighbourhoodPlan:
     seats = sum(free[v.id] for v in vacancies)
     if not people or not vacancies:
         return NeighbourhoodPlan([], 0, 0, len(people), len(vacancies), seats)
-    decisions, suggestion_ids = _decisions(people, vacancies)
+    decisions, suggestion_ids, said_no = _decisions(people, vacancies)
     by_person = {j.id: j for j in people}
     by_job = {v.id: v for v in vacancies}
     rejected = [(str(v), str(j)) for (v, j), d in decisions.items() if d == Decision.REJECT]
+    rejected += [(str(v), str(j)) for v, j in said_no if decisions.get((v, j)) is None]
     shortlisted = {(v, j): (by_job[v], by_person[j]) for (v, j), d in decisions.items() if d == Decision.SHORTLIST}
     plan = allocate(
         [candidate_record(j) for j in people],

@@ -1,0 +1,100 @@
+"""A vacancy a resident marked "Niet voor mij" leaves their list of fitting vacancies, shows under "Niet voor jou
+gemarkeerd" with "Toch interesse", goes below the others in the staff queue with the reason, and stays out of the
+plan until staff decide on it. "Ik heb interesse" is a signal to staff only: no message reaches the business."""
+
+from sqlalchemy import select
+
+from tests.factories import make_jobseeker, make_user, make_vacancy
+from tests.helpers import login
+from tests.html import form_state, page, text
+from tests.werkstation.jobseekers.test_fitting_vacancy import answer, row_of
+from tests.werkstation.matching_bridge.test_plan_follows_decisions import decide, pairs
+from werkstation import matching_bridge
+from werkstation.extensions import db
+from werkstation.models import Placement
+from werkstation.outbox.models import Message
+
+
+def fitting_links(html):
+    """The vacancy links of the list of fitting vacancies (not of the "Niet voor jou gemarkeerd" part)."""
+    section = page(html).find("section", attrs={"aria-labelledby": "fitting-title"})
+    declined = section.find("ul", attrs={"aria-labelledby": "declined-title"})
+    own = [a["href"] for a in section.find("ul").find_all("a")] if section.find("ul") is not declined else []
+    return own, [a["href"] for a in declined.find_all("a")] if declined else []
+
+
+def test_not_for_me_leaves_the_list_and_toch_interesse_brings_it_back(app, client):
+    cleaning = make_vacancy(title="Schoonmaker kantoren")
+    other = make_vacancy(title="Schoonmaker scholen")
+    person = make_jobseeker()
+    matching_bridge.rescore(person)
+    db.session.commit()
+    login(client, person.user)
+    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
+    assert f"/profiel/vacatures/{cleaning.id}" in own and declined == []
+    assert answer(client, cleaning, "not_for_me", "Te vroeg").status_code == 302
+    html = client.get("/profiel").get_data(as_text=True)
+    own, declined = fitting_links(html)
+    assert f"/profiel/vacatures/{cleaning.id}" not in own and f"/profiel/vacatures/{other.id}" in own
+    assert declined == [f"/profiel/vacatures/{cleaning.id}"] and "Niet voor jou gemarkeerd" in html
+    # "Toch interesse": the small form on the profile page
+    form = page(html).find("ul", attrs={"aria-labelledby": "declined-title"}).find("form")
+    assert "Toch interesse" in form.get_text()
+    data = {**form_state(str(form)), "answer": form.find("input", attrs={"name": "answer"})["value"]}
+    response = client.post(form["action"], data=data)
+    assert response.status_code == 302
+    assert row_of(cleaning, person).interest == "interested" and row_of(cleaning, person).interest_reason is None
+    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
+    assert f"/profiel/vacatures/{cleaning.id}" in own and declined == []
+
+
+def test_interest_shows_in_the_staff_queue_with_words_and_never_reaches_the_business(app, client):
+    vacancy = make_vacancy(title="Schoonmaker kantoren")
+    keen, unsure = make_jobseeker(name="Keen"), make_jobseeker(name="Unsure")
+    matching_bridge.rescore(vacancy)
+    db.session.commit()
+    login(client, keen.user)
+    assert answer(client, vacancy, "interested").status_code == 302
+    staff = app.test_client()
+    login(staff, make_user("staff"))
+    for url in (f"/medewerker/vacatures/{vacancy.id}", f"/medewerker/suggesties/{row_of(vacancy, keen).id}",
+                f"/medewerker/werkzoekenden/{keen.id}"):
+        words = text(staff.get(url).get_data(as_text=True))
+        assert "★ zelf gezegd: heeft interesse" in words, url
+    queue = page(staff.get(f"/medewerker/vacatures/{vacancy.id}"))
+    marked = [li.find("h3").get_text(" ", strip=True) for li in queue.select("li.suggestion")
+              if "zelf gezegd: heeft interesse" in li.get_text()]
+    assert len(marked) == 1 and marked[0].startswith("Keen")
+    assert db.session.scalars(select(Message)).all() == [] and db.session.scalars(select(Placement)).all() == []
+
+
+def test_not_for_me_goes_below_the_others_in_the_queue_with_the_reason(app, client):
+    vacancy = make_vacancy(title="Schoonmaker kantoren")
+    people = [make_jobseeker(name=f"Persoon {i}") for i in range(3)]
+    matching_bridge.rescore(vacancy)
+    db.session.commit()
+    staff = app.test_client()
+    login(staff, make_user("staff"))
+    queue = f"/medewerker/vacatures/{vacancy.id}"
+    names = [li.find("h3").find("a").get_text(strip=True) for li in page(staff.get(queue)).select("li.suggestion")]
+    first = next(p for p in people if p.name == names[0])
+    login(client, first.user)
+    assert answer(client, vacancy, "not_for_me", "Ik werk liever buiten").status_code == 302
+    rows = page(staff.get(queue)).select("li.suggestion")
+    assert rows[-1].find("h3").find("a").get_text(strip=True) == first.name
+    assert "✗ zelf gezegd: niet voor mij: Ik werk liever buiten" in rows[-1].get_text(" ", strip=True)
+
+
+def test_the_plan_leaves_out_a_pair_the_resident_said_no_to_until_staff_decide(app, client):
+    staff = make_user("staff")
+    vacancy = make_vacancy()
+    person = make_jobseeker()
+    matching_bridge.rescore(vacancy)
+    db.session.commit()
+    assert pairs(matching_bridge.neighbourhood_plan().assignments) == {(vacancy.id, person.id)}
+    login(client, person.user)
+    assert answer(client, vacancy, "not_for_me").status_code == 302
+    plan = matching_bridge.neighbourhood_plan()
+    assert plan.assignments == [] and plan.greedy_placed == 0
+    decide(vacancy, person, "shortlist", staff)  # a staff member saw the reason and still thinks it fits
+    assert pairs(matching_bridge.neighbourhood_plan().kept) == {(vacancy.id, person.id)}

@@ -1,0 +1,30 @@
+"""What a resident said about fitting vacancies: a vacancy marked "Niet voor mij" leaves their list of fitting
+vacancies and is shown apart, with "Toch interesse" to undo it (a small form that posts the answer "interested" to
+the vacancy's own page, so the same rules and the same save path apply)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Suggestion, Vacancy
+from ..persistence import OnceOnlyForm
+from ..vocabulary import Interest, VacancyStatus
+
+
+def declined_ids(jobseeker) -> set[int]:
+    """Ids of the vacancies this person marked "Niet voor mij"."""
+    return set(db.session.scalars(select(Suggestion.vacancy_id).where(
+        Suggestion.jobseeker_id == jobseeker.id, Suggestion.interest == Interest.NO)))
+
+
+def declined_vacancies(jobseeker) -> list:
+    """[(Vacancy, undo form)]: the open vacancies that still fit and this person marked "Niet voor mij", newest
+    answer first; each with its own one-time form for "Toch interesse"."""
+    rows = db.session.scalars(
+        select(Suggestion).join(Vacancy)
+        .where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.interest == Interest.NO, Suggestion.eligible,
+               Vacancy.status == VacancyStatus.OPEN)
+        .order_by(Suggestion.interest_at.desc(), Suggestion.id.desc())
+    ).all()
+    return [(s.vacancy, OnceOnlyForm(formdata=None)) for s in rows]
