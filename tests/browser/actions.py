@@ -109,3 +109,130 @@ def finish_signup_by_email(journey, page, email, *, check_as=None, lang="nl"):
     expect(page.get_by_role("heading", level=1)).to_have_text(finish)
     journey.check(page, "aanmelding-afmaken", lang=lang)
     page.get_by_role("button", name=finish).click()
+
+
+# --- The placement loop: a fitting vacancy, interest, a proposal, both yes, the trial (test_placement_loop.py) ---
+
+
+def post_vacancy(journey, page, vacancy, *, check_as="vacature"):
+    """The logged-in business posts `vacancy` (title, description, hours, schedule, seats, talents) from its
+    overview; returns the new vacancy's id, read from the page's address."""
+    page.get_by_role("link", name="Nieuwe vacature").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe vacature")
+    page.get_by_label("Functie").fill(vacancy["title"])
+    page.get_by_label("Wat ga je doen?").fill(vacancy["description"])
+    page.get_by_label("Minimaal aantal uren per week").fill(vacancy["hours_min"])
+    page.get_by_label("Maximaal aantal uren per week").fill(vacancy["hours_max"])
+    schedule = page.get_by_role("group", name="Wanneer wordt er gewerkt?")
+    for slot in vacancy["schedule"]:
+        schedule.get_by_label(slot, exact=True).check()
+    page.get_by_label("Aantal plekken").fill(vacancy["seats"])
+    talents = page.get_by_role("group", name="Wat is belangrijk dat iemand kan?")
+    for talent in vacancy["talents"]:
+        talents.get_by_label(talent, exact=True).check()
+    journey.check(page, f"{check_as}-ingevuld", lang="nl")
+    page.get_by_role("button", name="Vacature plaatsen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Je vacature staat online.")
+    expect(page.get_by_role("heading", level=1)).to_have_text(vacancy["title"])
+    journey.check(page, f"{check_as}-online", lang="nl")
+    return int(re.search(r"/vacatures/(\d+)", page.url).group(1))
+
+
+def fitting_vacancy_links(page):
+    """The resident's own profile: the links to the open vacancies that fit, as {vacancy id: title}."""
+    page.goto("/profiel")
+    fitting = page.get_by_role("region", name="Open vacatures die bij je passen")
+    links = fitting.get_by_role("link")
+    return {int(re.search(r"/vacatures/(\d+)", links.nth(i).get_attribute("href")).group(1)): links.nth(i).inner_text()
+            for i in range(links.count())}
+
+
+def say_interest(journey, page, vacancy_id, title, *, check_as="bewoner-vacature"):
+    """From the resident's profile, open the fitting vacancy and say "Ik heb interesse"."""
+    page.goto("/profiel")
+    page.get_by_role("region", name="Open vacatures die bij je passen").locator(
+        f"a[href$='/profiel/vacatures/{vacancy_id}']").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    journey.check(page, check_as, lang="nl")
+    page.get_by_role("group", name="Wat vind je van dit werk?").get_by_label("Ik heb interesse").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("Een medewerker ziet dat je interesse hebt")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn profiel")
+    journey.check(page, f"{check_as}-interesse", lang="nl")
+
+
+def queue_item(page, name):
+    """The list item of `name` in the vacancy queue on this page (an empty locator when they are not listed)."""
+    return page.get_by_role("main").get_by_role("listitem").filter(has=page.get_by_role("heading", level=3, name=name))
+
+
+def open_queue(journey, page, vacancy_id, title, *, check_as, filters=()):
+    """Staff open the vacancy's queue, with the named filters ticked."""
+    page.goto(f"/medewerker/vacatures/{vacancy_id}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Suggesties voor {title}")
+    if filters:
+        journey.check(page, f"{check_as}-alle", lang="nl")
+        for label in filters:
+            page.get_by_label(label).check()
+        page.get_by_role("button", name="Toon").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Suggesties voor {title}")
+    journey.check(page, check_as, lang="nl")
+
+
+def shortlist_and_propose(journey, page, name, *, check_as="medewerker"):
+    """From the queue: open the person's suggestion, put it on the shortlist, and propose them."""
+    queue_item(page, name).get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+    journey.check(page, f"{check_as}-suggestie", lang="nl")
+    page.get_by_role("radio", name="Op de shortlist").check()
+    page.get_by_label("Reden", exact=True).select_option(label="Shortlist: Past goed bij het werk")
+    page.get_by_role("button", name="Besluit opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("Je besluit is opgeslagen.")
+    journey.check(page, f"{check_as}-shortlist", lang="nl")
+    if not page.get_by_role("button", name="Voorstellen").count():  # back in the queue: open the suggestion again
+        queue_item(page, name).get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
+        journey.check(page, f"{check_as}-voorstellen", lang="nl")
+    page.get_by_role("button", name="Voorstellen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Voorgesteld.")
+    journey.check(page, f"{check_as}-voorgesteld", lang="nl")
+    return page.url
+
+
+def say_yes_to_proposal(journey, page, links, *, check_as):
+    """The business or the resident follows `links` (names of links, in order) from their overview to the
+    proposal, and says yes."""
+    page.goto("/dashboard")
+    journey.check(page, f"{check_as}-overzicht", lang="nl")
+    for n, name in enumerate(links, 1):
+        page.get_by_role("main").get_by_role("link", name=name).first.click()
+        journey.check(page, f"{check_as}-voorstel-{n}", lang="nl")
+    page.get_by_role("radio", name="Ja, graag").check()
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
+    journey.check(page, f"{check_as}-ja", lang="nl")
+
+
+def move_placement(page, stage, **dates):
+    """Staff, on the placement page: the next step, with the kennismaking's date and time or the trial's dates."""
+    page.get_by_label("Volgende stap").select_option(label=stage)
+    labels = {"meeting_date": "Datum kennismaking", "meeting_time": "Tijd kennismaking",
+              "trial_start": "Begin proefplaatsing", "trial_end": "Einde proefplaatsing"}
+    for key, value in dates.items():
+        page.get_by_label(labels[key]).fill(value)
+    page.get_by_role("button", name="Stap opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("De nieuwe stap is opgeslagen.")
+
+
+def search_vacancies(journey, page, words, *, status=None, check_as):
+    """Staff search the vacancies by words (and a status, from "Meer filters"); returns the results table."""
+    page.goto("/medewerker/vacatures")
+    journey.check(page, f"{check_as}-zoeken", lang="nl")
+    page.get_by_label("Zoek op titel, omschrijving, bedrijf of notities").fill(words)
+    if status:
+        if not page.get_by_label("Status").is_visible():
+            page.get_by_text("Meer filters").click()
+        page.get_by_label("Status").select_option(label=status)
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vacatures")
+    journey.check(page, check_as, lang="nl")
+    return page.locator("#results")

@@ -273,3 +273,13 @@ def test_both_staff_start_pages_count_the_same_suggestions_waiting_for_a_decisio
     login(client, make_user("staff"))
     for start in ("/dashboard", "/medewerker/"):
         assert "2 suggesties om te bekijken" in text(client.get(start)), start
+
+
+def test_queue_counts_one_suggestion_in_the_singular(app, client):
+    vacancy, _ = scored(people=1)
+    login(client, make_user("staff"))
+    heading = page(client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)).h2.get_text(" ", strip=True)
+    assert heading == "1 suggestie", heading
+    client.get("/taal/en")
+    english = page(client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)).h2.get_text(" ", strip=True)
+    assert english == "1 suggestion", english
