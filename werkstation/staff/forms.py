@@ -108,8 +108,9 @@ def meeting_form_for(placement):
     return form
 
 
-class InstrumentsForm(Form):
-    """Staff tick the instruments that may apply; the software decides nothing."""
+class InstrumentsForm(OnceOnlyForm):
+    """Staff tick the instruments that may apply; the software decides nothing. Saved only over the placement it was
+    loaded from (its version): a second tab saved later gets the conflict message, not the first tab's list undone."""
 
     instruments = MultiCheckboxField(_l("Wat kan gelden voor deze plaatsing?"), validators=[Optional()])
 
