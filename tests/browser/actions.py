@@ -179,16 +179,24 @@ def open_queue(journey, page, vacancy_id, title, *, check_as, filters=()):
     journey.check(page, check_as, lang="nl")
 
 
-def shortlist_and_propose(journey, page, name, *, check_as="medewerker"):
-    """From the queue: open the person's suggestion, put it on the shortlist, and propose them."""
+def shortlist(journey, page, name, *, check_as="medewerker"):
+    """From the queue: open the person's suggestion and put it on the shortlist (back in the queue afterwards).
+    Returns the suggestion page's address."""
     queue_item(page, name).get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
     journey.check(page, f"{check_as}-suggestie", lang="nl")
+    suggestion_url = page.url
     page.get_by_role("radio", name="Op de shortlist").check()
     page.get_by_label("Reden", exact=True).select_option(label="Shortlist: Past goed bij het werk")
     page.get_by_role("button", name="Besluit opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("Je besluit is opgeslagen.")
     journey.check(page, f"{check_as}-shortlist", lang="nl")
+    return suggestion_url
+
+
+def shortlist_and_propose(journey, page, name, *, check_as="medewerker"):
+    """From the queue: shortlist the person, then propose them; returns the placement page's address."""
+    shortlist(journey, page, name, check_as=check_as)
     if not page.get_by_role("button", name="Voorstellen").count():  # back in the queue: open the suggestion again
         queue_item(page, name).get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
         journey.check(page, f"{check_as}-voorstellen", lang="nl")
@@ -196,6 +204,17 @@ def shortlist_and_propose(journey, page, name, *, check_as="medewerker"):
     expect(page.get_by_role("status").first).to_contain_text("Voorgesteld.")
     journey.check(page, f"{check_as}-voorgesteld", lang="nl")
     return page.url
+
+
+def last_queue_page(journey, page, *, check_as):
+    """Follow "Volgende" under the queue to its last page, checking each page."""
+    more = page.get_by_role("navigation", name="Meer suggesties").get_by_role("link", name="Volgende")
+    n = 1
+    while more.count():
+        more.click()
+        n += 1
+        expect(page.get_by_text(re.compile(f"pagina {n} van"))).to_be_visible()
+        journey.check(page, f"{check_as}-pagina-{n}", lang="nl")
 
 
 def say_yes_to_proposal(journey, page, links, *, check_as):

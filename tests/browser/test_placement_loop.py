@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from tests.browser.actions import (
     STAFF_EMAIL,
     fitting_vacancy_links,
+    last_queue_page,
     log_in,
     move_placement,
     open_queue,
@@ -24,6 +25,7 @@ from tests.browser.actions import (
     say_interest,
     say_yes_to_proposal,
     search_vacancies,
+    shortlist,
     shortlist_and_propose,
 )
 from tests.browser.support import PHONE
@@ -102,8 +104,10 @@ def test_interest_proposal_both_yes_and_the_trial_fill_the_vacancy(journey):
 
     staff = journey.page(viewport=PHONE)
     log_in(journey, staff, STAFF_EMAIL, check_as="medewerker")
+    # Staff also consider her for another vacancy she fits: she ranks first there, and goes on the shortlist.
     open_queue(journey, staff, other_id, other_title, check_as="medewerker-andere-vacature-voor", filters=FILTERS)
-    expect(queue_item(staff, RESIDENT["name"])).to_have_count(1)
+    expect(staff.get_by_role("main").get_by_role("listitem").first).to_contain_text(RESIDENT["name"])
+    other_suggestion = shortlist(journey, staff, RESIDENT["name"], check_as="medewerker-andere-vacature")
     open_queue(journey, staff, vacancy_id, VACANCY["title"], check_as="medewerker-wachtrij")
     expect(queue_item(staff, RESIDENT["name"])).to_contain_text("heeft interesse")
     placement_url = shortlist_and_propose(journey, staff, RESIDENT["name"], check_as="medewerker")
@@ -114,7 +118,8 @@ def test_interest_proposal_both_yes_and_the_trial_fill_the_vacancy(journey):
     expect(resident.get_by_role("main")).to_contain_text("Contactgegevens")
 
     start_the_trial(journey, staff, placement_url)
-    after_the_trial(journey, staff, business, resident, vacancy_id, (other_id, other_title))
+    other_queue_after_the_trial(journey, staff, other_id, other_title, other_suggestion)
+    after_the_trial(journey, staff, business, resident, vacancy_id)
     assert journey.server.query(lambda: _statuses(vacancy_id, person_id)) == ("filled", "placed")
 
 
@@ -132,11 +137,26 @@ def start_the_trial(journey, staff, placement_url):
     journey.check(staff, "medewerker-proefplaatsing", lang="nl")
 
 
-def after_the_trial(journey, staff, business, resident, vacancy_id, other):
-    """What each person notices once the trial started."""
-    other_id, other_title = other
+def other_queue_after_the_trial(journey, staff, other_id, other_title, suggestion_url):
+    """In the other vacancy's queue she no longer ranks first: she is last, marked with her trial, and proposing her
+    there is refused on the same page, with what to do next."""
     open_queue(journey, staff, other_id, other_title, check_as="medewerker-andere-vacature-na", filters=FILTERS)
     expect(queue_item(staff, RESIDENT["name"])).to_have_count(0)
+    last_queue_page(journey, staff, check_as="medewerker-andere-vacature-na")
+    marked = queue_item(staff, RESIDENT["name"])
+    expect(marked).to_contain_text(f"proefplaatsing bij {VACANCY['title']}")
+    staff.goto(suggestion_url)
+    journey.check(staff, "medewerker-andere-suggestie-na", lang="nl")
+    staff.get_by_role("button", name="Voorstellen").click()
+    refusal = staff.get_by_role("alert")
+    expect(refusal).to_contain_text("Voorstellen lukte niet.")
+    expect(refusal).to_contain_text("al aan het werk")
+    expect(refusal.get_by_role("link", name=f"Bekijk wat er loopt bij {VACANCY['title']}")).to_be_visible()
+    journey.check(staff, "medewerker-andere-voorstel-geweigerd", lang="nl")
+
+
+def after_the_trial(journey, staff, business, resident, vacancy_id):
+    """The vacancy is "vervuld" for staff and for the business; the resident is "aan het werk"."""
     open_queue(journey, staff, vacancy_id, VACANCY["title"], check_as="medewerker-wachtrij-vervuld")
     expect(staff.get_by_role("main")).to_contain_text("1 van 1 plek bezet of voorgesteld")
     # No longer among the open vacancies; found with the status "vervuld".

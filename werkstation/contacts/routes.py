@@ -12,6 +12,7 @@ from ..auth.sessions import safe_next
 from ..extensions import db
 from ..models import Business, Jobseeker, User, utcnow
 from ..persistence import jobseeker_or_404, previous_result, save, save_or_back
+from ..placements import attention
 from ..vocabulary import STAFF_ROLES
 from . import service
 from .forms import BusinessMergeForm, ContactForm
@@ -84,11 +85,14 @@ def business(business_id):
 @bp.route("/taken")
 @roles(*STAFF_ROLES)
 def tasks():
-    """Every open task of the staff member, the oldest date first, and what colleagues have open."""
+    """Every open task of the staff member, the oldest date first; and placements that wait for staff (a
+    kennismaking to plan, a trial that ends within a week)."""
     mine = db.session.scalars(select(Task).where(Task.owner_id == current_user.id, Task.done_at.is_(None))
                               .order_by(Task.due_on, Task.id)).all()
+    today = utcnow().date()
     return render_template("contacts/tasks.html", tasks=mine, names=service.subject_names(mine),
-                           today=utcnow().date(), done_form=FlaskForm())
+                           today=today, done_form=FlaskForm(), meetings_to_plan=attention.meetings_to_plan(),
+                           trials_ending=attention.trials_ending(today))
 
 
 @bp.route("/taken/<int:task_id>/klaar", methods=["POST"])

@@ -6,7 +6,7 @@ Views call these functions and commit; a refused change raises RuleError (answer
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
@@ -36,6 +36,9 @@ NEXT_STAGES = {
     Stage.ENDED: (),
 }
 FOLLOW_UP_MONTHS = (1, 3, 6)
+# A UWV proefplaatsing lasts up to 2 months, longer only by exception (see DOMAIN: "usually up to 2 months"); a
+# longer trial needs staff to confirm that UWV or the municipality agreed.
+TRIAL_MAX_MONTHS = 2
 
 REJECT_REASONS = {
     "work": _l("Het werk past niet bij wat de persoon kan of wil"),
@@ -63,12 +66,13 @@ END_REASONS = {
 
 
 class RuleError(Exception):
-    """A rule refuses the change; `message` is shown to the user."""
+    """A rule refuses the change; `message` is shown to the user, next to `field` when it is about one field."""
 
-    def __init__(self, message, status=409):
+    def __init__(self, message, status=409, field=None):
         super().__init__(message)
         self.message = message
         self.status = status
+        self.field = field
 
 
 def add_months(day: date, months: int) -> date:
@@ -205,7 +209,7 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
 
 def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end=None, employed_since=None,
          employer_of_record=None, hours_per_week=None, reason=None, note=None, at: datetime | None = None,
-         meeting=None):
+         meeting=None, long_trial=False):
     """Move a placement one step along the pipeline, recording who and when (caller commits).
 
     To kennismaking, `meeting` is (date, time, place): both sides get an invitation (without it, staff plan the
@@ -223,7 +227,7 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
             raise RuleError(error.message, status=400) from error
     elif to_stage == Stage.ENDED and placement.meeting_at is not None and placement.meeting_at > at:
         meetings.cancel(placement, by)
-    check_dates(placement, to_stage, trial_start, trial_end, employed_since)
+    check_dates(placement, to_stage, trial_start, trial_end, employed_since or today, long_trial)
     if to_stage == Stage.TRIAL:
         placement.trial_start, placement.trial_end = trial_start, trial_end
     if to_stage == Stage.EMPLOYED:
@@ -246,10 +250,7 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
     placement.history.append(PlacementStageChange(from_stage=from_stage, to_stage=to_stage,
                                                   by_user_id=by.id if by is not None else None, at=at,
                                                   note=(note or "").strip() or None))
-    if to_stage in WORKING_STAGES and not placement.follow_ups:
-        start = placement.trial_start or placement.employed_since
-        for months in FOLLOW_UP_MONTHS:
-            placement.follow_ups.append(FollowUp(months=months, due_on=add_months(start, months)))
+    plan_follow_ups(placement)
     event = audit.record("placement.stage", placement, jobseeker_id=placement.jobseeker_id, actor=by,
                          from_stage=from_stage, to_stage=to_stage, reason=reason)
     event.at = at
@@ -257,15 +258,46 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
     return placement
 
 
-def check_dates(placement, to_stage, trial_start, trial_end, employed_since):
-    """Refuse a trial without dates or ending before it starts, and a contract starting before the trial did."""
+def check_dates(placement, to_stage, trial_start, trial_end, employed_since, long_trial=False):
+    """Refuse a trial without dates, ending before it starts or longer than TRIAL_MAX_MONTHS (unless staff confirm
+    UWV or the municipality agreed), and a contract that starts before the trial is over."""
     if to_stage == Stage.TRIAL:
         if trial_start is None or trial_end is None:
-            raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400)
+            raise RuleError(_l("Vul een begin- en einddatum van de proefplaatsing in."), status=400,
+                            field="trial_start" if trial_start is None else "trial_end")
         if trial_end < trial_start:
-            raise RuleError(_l("De proefplaatsing kan niet eindigen voordat die begint."), status=400)
-    if to_stage == Stage.EMPLOYED and employed_since and placement.trial_start and employed_since < placement.trial_start:
-        raise RuleError(_l("In dienst kan niet beginnen voordat de proefplaatsing begon."), status=400)
+            raise RuleError(_l("De proefplaatsing kan niet eindigen voordat die begint."), status=400,
+                            field="trial_end")
+        longest = add_months(trial_start, TRIAL_MAX_MONTHS)
+        if trial_end > longest and not long_trial:
+            raise RuleError(_l("Een proefplaatsing duurt hoogstens 2 maanden: tot en met %(day)s. Langer mag alleen "
+                               "als UWV of de gemeente dat goedvindt. Vink dat dan aan.",
+                               day=longest.strftime("%d-%m-%Y")), status=400, field="trial_end")
+    if to_stage == Stage.EMPLOYED and placement.trial_end and employed_since <= placement.trial_end:
+        first = placement.trial_end + timedelta(days=1)
+        raise RuleError(_l("In dienst kan pas na de proefplaatsing: op %(day)s of later.",
+                           day=first.strftime("%d-%m-%Y")), status=400, field="employed_since")
+
+
+def follow_up_start(placement: Placement):
+    """The day the follow-ups count from: the contract's start, else the end of the trial (whether the person still
+    works there is asked after the trial, not during it)."""
+    return placement.employed_since or placement.trial_end or placement.trial_start
+
+
+def plan_follow_ups(placement: Placement) -> None:
+    """Plan the 1, 3 and 6 month follow-ups once the person works; when a contract follows a trial, the follow-ups
+    not done yet move to count from the contract's start."""
+    if placement.stage not in WORKING_STAGES:
+        return
+    start = follow_up_start(placement)
+    if not placement.follow_ups:
+        for months in FOLLOW_UP_MONTHS:
+            placement.follow_ups.append(FollowUp(months=months, due_on=add_months(start, months)))
+        return
+    for follow_up in placement.follow_ups:
+        if follow_up.done_at is None:
+            follow_up.due_on = add_months(start, follow_up.months)
 
 
 def start_date(placement: Placement):

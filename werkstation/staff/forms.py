@@ -70,6 +70,7 @@ class MoveForm(OnceOnlyForm):
     to_stage = SelectField(_l("Volgende stap"), validators=[InputRequired(message=_l("Kies de volgende stap."))])
     trial_start = DateField(_l("Begin proefplaatsing"), validators=[Optional()])
     trial_end = DateField(_l("Einde proefplaatsing"), validators=[Optional()])
+    long_trial = BooleanField(_l("UWV of de gemeente vindt een proefplaatsing van meer dan 2 maanden goed"))
     employed_since = DateField(_l("In dienst vanaf"), validators=[Optional()])
     employer_of_record = RadioField(
         _l("Werkgever"),

@@ -346,6 +346,7 @@ def placement(placement_id):
             employer_of_record=form.employer_of_record.data, hours_per_week=form.hours_per_week.data,
             reason=form.reason.data or None, note=form.note.data,
             meeting=(form.meeting_date.data, form.meeting_time.data, form.meeting_place.data),
+            long_trial=form.long_trial.data,
         )
 
     try:
@@ -353,7 +354,11 @@ def placement(placement_id):
                             _l("De nieuwe stap is opgeslagen."))
     except pipeline.RuleError as error:
         db.session.rollback()
-        form.form_errors.append(error.message)
+        field = getattr(form, error.field, None) if error.field else None
+        if field is not None:  # next to the field it is about (the summary at the top links to it)
+            field.errors = [*field.errors, error.message]
+        else:
+            form.form_errors.append(error.message)
         return _placement_page(db.session.get(Placement, placement_id), form, error.status)
     if done is not None:
         return done

@@ -50,7 +50,8 @@ def test_not_for_me_leaves_the_list_and_toch_interesse_brings_it_back(app, clien
 
 def test_interest_shows_in_the_staff_queue_with_words_and_never_reaches_the_business(app, client):
     vacancy = make_vacancy(title="Schoonmaker kantoren")
-    keen, unsure = make_jobseeker(name="Keen"), make_jobseeker(name="Unsure")
+    keen = make_jobseeker(name="Keen")
+    make_jobseeker(name="Unsure")  # in the same queue, without an answer: no mark
     matching_bridge.rescore(vacancy)
     db.session.commit()
     login(client, keen.user)

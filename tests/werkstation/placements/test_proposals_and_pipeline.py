@@ -109,8 +109,8 @@ def test_full_pipeline_records_every_move_and_plans_follow_ups(app):
         (None, "voorgesteld"), ("voorgesteld", "kennismaking"), ("kennismaking", "proefplaatsing"),
         ("proefplaatsing", "in_dienst"), ("in_dienst", "afgerond")]
     assert all(h.by_user_id == staff.id and h.at for h in placement.history)
-    assert [(f.months, f.due_on) for f in placement.follow_ups] == [
-        (1, date(2026, 2, 28)), (3, date(2026, 4, 30)), (6, date(2026, 7, 31))]
+    assert [(f.months, f.due_on) for f in placement.follow_ups] == [  # counted from the contract's start
+        (1, date(2026, 5, 1)), (3, date(2026, 7, 1)), (6, date(2026, 10, 1))]
     stage_events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "placement.stage")).all()
     assert len(stage_events) == 4
     with pytest.raises(pipeline.RuleError):
@@ -204,8 +204,8 @@ def test_follow_ups_not_yet_due_stay_hidden(app):
     pipeline.move(placement, "kennismaking", staff)
     pipeline.move(placement, "proefplaatsing", staff, trial_start=date(2026, 11, 1), trial_end=date(2026, 12, 31))
     db.session.commit()
-    assert [f.months for f in pipeline.due_follow_ups(date(2026, 12, 5))] == [1]
-    assert pipeline.due_follow_ups(date(2026, 11, 20)) == []
+    assert [f.months for f in pipeline.due_follow_ups(date(2027, 2, 1))] == [1]  # a month after the trial's end
+    assert pipeline.due_follow_ups(date(2027, 1, 30)) == []
 
 
 def test_low_risk_summary_shows_ticked_instruments_with_the_check_note(app, client):

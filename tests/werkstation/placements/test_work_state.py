@@ -167,7 +167,7 @@ def test_trial_and_contract_dates_get_the_right_message(app):
     with pytest.raises(pipeline.RuleError) as early:
         pipeline.move(placement, "in_dienst", staff, employer_of_record="business", employed_since=date(2026, 11, 1))
     with app.test_request_context():
-        assert "voordat de proefplaatsing begon" in str(early.value.message)
+        assert "In dienst kan pas na de proefplaatsing" in str(early.value.message)
     assert placement.stage == "proefplaatsing"
 
 
