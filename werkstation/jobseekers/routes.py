@@ -249,8 +249,11 @@ def consent_step(on_behalf):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
-        result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
-        done = save(form, result, _l("Het profiel is opgeslagen.") if on_behalf
+        # Staff go back to their own area (the person's page with the work that fits), not the resident's page.
+        result = (url_for("staff.jobseeker_queue", jobseeker_id=jobseeker.id) if on_behalf
+                  else url_for("jobseekers.profile", klaar=1))
+        done = save(form, result, _("Het profiel van %(name)s is opgeslagen, met toestemming in persoon. Hieronder "
+                                    "zie je welk werk past.", name=jobseeker.name) if on_behalf
                     else _l("Dank je wel! Je profiel is opgeslagen."))
         if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
