@@ -128,8 +128,9 @@ def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np
     cols = col[edge]
     big = 2.0
     empty = big + n_rows + 1.0  # more than any total score difference
-    bonus = np.array([KEEP_BONUS if (int(v), int(c)) in keep else 0.0 for v, c in zip(vi.tolist(), ci.tolist(),
-                                                                                      strict=True)])
+    bonus = np.zeros(len(ci))
+    if keep:  # (a Python test per pair: only when there is something to keep)
+        bonus[:] = [KEEP_BONUS if (v, c) in keep else 0.0 for v, c in zip(vi.tolist(), ci.tolist(), strict=True)]
     cost = big - score[edge] - bonus[edge]
     all_rows = np.r_[rows, np.arange(n_rows)]
     all_cols = np.r_[cols, n_cols + np.arange(n_rows)]
@@ -160,6 +161,8 @@ def plan_from_pairs(ci: np.ndarray, vi: np.ndarray, score: np.ndarray, seats: np
 
 def _rows(pairs, vac_ids, cand_ids) -> set[tuple[int, int]]:
     """(vacancy id, candidate id) pairs -> (vacancy row, candidate row), for the ids in the index."""
+    if not pairs:
+        return set()
     v_row = {str(v): k for k, v in enumerate(vac_ids)}
     c_row = {str(c): k for k, c in enumerate(cand_ids)}
     return {(v_row[str(v)], c_row[str(c)]) for v, c in pairs if str(v) in v_row and str(c) in c_row}

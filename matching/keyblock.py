@@ -24,6 +24,7 @@ __all__ = ["RankKeys"]
 
 CACHE_BYTES = 256 * 2**20  # per-profile candidate vectors kept during one ranking call, per process
 FEW_CANDIDATES = 64  # up to this many candidates per block, vacancy profiles are computed as one table
+JOINT_PROFILES = 16  # per-profile parts with at most this many profiles in a block are added as one joint vector
 
 
 @dataclass
@@ -95,13 +96,23 @@ class RankKeys:
         candidates, whole tables)."""
         row_ops: list[tuple[int, np.ndarray]] = []
         tables = []
+        joint = []
         for number, (part, w) in enumerate(parts.profiles):
             carrier = parts.extra if number == 0 else None
             if n <= FEW_CANDIDATES:
                 tables.append(_profile_table(part, w, n, carrier))
                 continue
+            if number > 0 and len(np.unique(part.index)) <= JOINT_PROFILES:
+                joint.append((part, w))
+                continue
             for i, p in enumerate(part.index.tolist()):
                 vec = _profile_vector(cache, part, p, w, carrier)
+                if isinstance(vec, float):
+                    parts.row_constant[i] += vec
+                else:
+                    row_ops.append((i, vec))
+        if joint:
+            for i, vec in enumerate(_joint_vectors(cache, joint, m)):
                 if isinstance(vec, float):
                     parts.row_constant[i] += vec
                 else:
@@ -150,6 +161,27 @@ def _profile_vector(cache: dict, part: VacancyProfiles, p: int, w: float, carrie
                 cache["_bytes"] = vec.nbytes
         cache[key] = got
     return got
+
+
+def _joint_vectors(cache: dict, joint: list, m: int) -> list:
+    """Per block row, the sum of several per-profile parts with few profiles each (hours, language, credentials):
+    one vector per combination of their profiles, computed once per call, so each row gets one addition instead
+    of one per part."""
+    names = tuple(part.key for part, _ in joint)
+    combos = list(zip(*(part.index.tolist() for part, _ in joint), strict=True)) if joint else [()] * m
+    out = []
+    for combo in combos:
+        key = ("joint", names, combo)
+        got = cache.get(key)
+        if got is None:
+            got = 0.0
+            for (part, w), p in zip(joint, combo, strict=True):
+                got = got + _profile_vector(cache, part, p, w)
+            if not isinstance(got, float):
+                cache["_bytes"] = cache.get("_bytes", 0) + got.nbytes
+            cache[key] = got
+        out.append(got)
+    return out
 
 
 def _profile_table(part: VacancyProfiles, w: float, n: int, carrier) -> np.ndarray:

@@ -77,7 +77,7 @@ class Matcher:
     random_state : int, optional
         Seed for the fold split.
     chunk_size : int, optional
-        Vacancies per ranking chunk; default keeps each score block around 2 million pairs.
+        Vacancies per ranking chunk; default keeps each score block around 8 million pairs.
     n_jobs : int
         Worker processes for large rankings (at least 20 million pairs; forked, so only where fork exists).
         Use 1 inside a threaded web server.
@@ -202,7 +202,7 @@ class Matcher:
     # --- learning ----------------------------------------------------------------------------------------------
 
     def fit(self, candidates: Sequence, vacancies: Sequence, pairs: Sequence[tuple[str, str]],
-            labels: Sequence[int]) -> Matcher:
+            labels: Sequence[int], sample_weight: Sequence[float] | None = None) -> Matcher:
         """Learn weights from staff decisions / outcomes (1 = good match, 0 = not).
 
         A LogisticRegression on the feature matrix gives the weights (negative coefficients clipped to zero,
@@ -210,15 +210,20 @@ class Matcher:
         weights are used only when the lower end of the 95% bootstrap interval of the improvement is above
         ``min_improvement``. See ``cv_report_``; ``candidate_weights_`` holds the weights learned on all pairs
         even when they are not used (for an explicit choice by a person).
+
+        ``sample_weight`` (one per pair, default 1): pairs with a weight below 1 (e.g. a resident's own "interested"
+        or "not for me") count less in fitting and are never used to judge the weights: the comparison is made on
+        the held-out pairs of full weight only (staff decisions and outcomes).
         """
         X, _ = self.transform(candidates, vacancies, pairs)
         y = np.asarray(labels, dtype=int)
-        if len(y) != len(X):
-            raise ValueError(f"{len(X)} pairs but {len(y)} labels")
+        sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if len(y) != len(X) or len(sw) != len(X):
+            raise ValueError(f"{len(X)} pairs but {len(y)} labels and {len(sw)} weights")
         base = np.array([normalise_weights(self.weights)[n] for n in FEATURE_NAMES])
-        report = self._cross_validate(X, y, base)
+        report = self._cross_validate(X, y, base, sw)
         better = report.pop("better", False)
-        learned = _learned_weights(X, y, self.C) if "folds" in report and report["folds"] else None
+        learned = _learned_weights(X, y, self.C, sw) if "folds" in report and report["folds"] else None
         self.candidate_weights_ = None if learned is None else dict(zip(FEATURE_NAMES, learned.tolist(), strict=True))
         final = learned if better else None
         report["used"] = "default" if final is None else "learned"
@@ -232,27 +237,34 @@ class Matcher:
         self.cv_report_ = report
         return self
 
-    def _cross_validate(self, X: np.ndarray, y: np.ndarray, base: np.ndarray) -> dict[str, Any]:
-        """The comparison of learned against ``base`` weights on out-of-fold scores, with bootstrap intervals;
-        ``better`` says whether the lower end of the improvement's interval is above ``min_improvement``."""
+    def _cross_validate(self, X: np.ndarray, y: np.ndarray, base: np.ndarray, sw: np.ndarray) -> dict[str, Any]:
+        """The comparison of learned against ``base`` weights on out-of-fold scores of the full-weight pairs, with
+        bootstrap intervals; ``better`` says whether the lower end of the improvement's interval is above
+        ``min_improvement``."""
         from sklearn.metrics import average_precision_score, roc_auc_score
         from sklearn.model_selection import StratifiedKFold
 
-        classes, counts = np.unique(y, return_counts=True)
-        report: dict[str, Any] = {"metric": "roc_auc", "n_pairs": int(len(y)),
-                                  "n_positive": int((y == 1).sum()), "folds": 0}
+        judged = sw >= 1.0
+        classes, counts = np.unique(y[judged], return_counts=True)
+        report: dict[str, Any] = {"metric": "roc_auc", "n_pairs": int(judged.sum()),
+                                  "n_positive": int((y[judged] == 1).sum()), "folds": 0}
+        if not judged.all():
+            report["n_lower_weight"] = int((~judged).sum())
         if len(classes) != 2 or counts.min() < 2:
             report["note"] = "need at least two examples of each label"
             return report
         folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
                                 random_state=self.random_state)
+        # Folds are drawn over the judged pairs (as without lower-weight pairs); those always help fitting.
+        rows, extra = np.flatnonzero(judged), np.flatnonzero(~judged)
         held_out, learned_scores, n_folds = [], [], 0
-        for train, test in folds.split(X, y):
-            w = _learned_weights(X[train], y[train], self.C)
+        for train, test in folds.split(X[rows], y[rows]):
+            train = np.concatenate([rows[train], extra])
+            w = _learned_weights(X[train], y[train], self.C, sw[train])
             if w is None:
                 continue
-            held_out.append(test)
-            learned_scores.append(X[test] @ w)
+            held_out.append(rows[test])
+            learned_scores.append(X[rows[test]] @ w)
             n_folds += 1
         if not n_folds:
             report["note"] = "no fold gave positive weights"
@@ -289,11 +301,13 @@ def _bootstrap(truth, learned, given, n, random_state) -> dict[str, list[float]]
             "improvement_ci": [float(low[2]), float(high[2])]}
 
 
-def _learned_weights(X: np.ndarray, y: np.ndarray, C: float) -> np.ndarray | None:
+def _learned_weights(X: np.ndarray, y: np.ndarray, C: float, sw: np.ndarray | None = None) -> np.ndarray | None:
     """LogisticRegression coefficients, negative ones clipped to zero, scaled to sum 1 (None when all are <= 0)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, max_iter=1000).fit(X, y)
+    if len(np.unique(y)) < 2:
+        return None
+    model = LogisticRegression(C=C, max_iter=1000).fit(X, y, sample_weight=sw)
     w = np.clip(model.coef_.reshape(-1), 0.0, None)
     return w / w.sum() if w.sum() > 0 else None
 

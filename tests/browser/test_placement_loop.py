@@ -1,4 +1,4 @@
-"""The placement loop on a 375 px phone, every person at their own browser (issue 13, "Done when").
+"""The placement loop on a 375 px phone, every person at their own browser.
 
 A cleaning business posts a vacancy with one place. A resident who cleans opens it from their list of fitting
 vacancies and says "Ik heb interesse". Staff see that in the vacancy's queue, shortlist and propose; the business and
@@ -99,7 +99,7 @@ def test_interest_proposal_both_yes_and_the_trial_fill_the_vacancy(journey):
     fitting = fitting_vacancy_links(resident)
     journey.check(resident, "bewoner-profiel", lang="nl")
     assert fitting.get(vacancy_id) == VACANCY["title"], f"the new vacancy is not in the resident's list: {fitting}"
-    other_id, other_title = next((i, t) for i, t in fitting.items() if i != vacancy_id)
+    (other_id, other_title), third = [(i, t) for i, t in fitting.items() if i != vacancy_id][:2]
     say_interest(journey, resident, vacancy_id, VACANCY["title"])
 
     staff = journey.page(viewport=PHONE)
@@ -108,17 +108,22 @@ def test_interest_proposal_both_yes_and_the_trial_fill_the_vacancy(journey):
     open_queue(journey, staff, other_id, other_title, check_as="medewerker-andere-vacature-voor", filters=FILTERS)
     expect(staff.get_by_role("main").get_by_role("listitem").first).to_contain_text(RESIDENT["name"])
     other_suggestion = shortlist(journey, staff, RESIDENT["name"], check_as="medewerker-andere-vacature")
+    open_queue(journey, staff, third[0], third[1], check_as="medewerker-derde-vacature-voor", filters=FILTERS)
+    expect(queue_item(staff, RESIDENT["name"])).to_have_count(1)
     open_queue(journey, staff, vacancy_id, VACANCY["title"], check_as="medewerker-wachtrij")
     expect(queue_item(staff, RESIDENT["name"])).to_contain_text("heeft interesse")
     placement_url = shortlist_and_propose(journey, staff, RESIDENT["name"], check_as="medewerker")
 
-    say_yes_to_proposal(journey, business, [re.compile(r"nieuwe? voorstel|Voorstellen van de coöperatie"), re.compile(f"Voorstel \\d+ voor {VACANCY['title']}")],
-                        check_as="bedrijf")
+    to_proposal = [re.compile(r"nieuwe? voorstel|Voorstellen van de coöperatie"),
+                   re.compile(f"Voorstel \\d+ voor {VACANCY['title']}")]
+    say_yes_to_proposal(journey, business, to_proposal, check_as="bedrijf")
     say_yes_to_proposal(journey, resident, [re.compile(VACANCY["title"])], check_as="bewoner")
     expect(resident.get_by_role("main")).to_contain_text("Contactgegevens")
 
     start_the_trial(journey, staff, placement_url)
     other_queue_after_the_trial(journey, staff, other_id, other_title, other_suggestion)
+    gone_from_the_queue(journey, staff, *third)
+    not_in_the_plan(journey, staff)
     after_the_trial(journey, staff, business, resident, vacancy_id)
     assert journey.server.query(lambda: _statuses(vacancy_id, person_id)) == ("filled", "placed")
 
@@ -153,6 +158,23 @@ def other_queue_after_the_trial(journey, staff, other_id, other_title, suggestio
     expect(refusal).to_contain_text("al aan het werk")
     expect(refusal.get_by_role("link", name=f"Bekijk wat er loopt bij {VACANCY['title']}")).to_be_visible()
     journey.check(staff, "medewerker-andere-voorstel-geweigerd", lang="nl")
+
+
+def gone_from_the_queue(journey, staff, vacancy_id, title):
+    """Where nobody had decided about her yet, she is gone from the queue: not first, not among the people at work
+    at its end."""
+    open_queue(journey, staff, vacancy_id, title, check_as="medewerker-derde-vacature-na", filters=FILTERS)
+    expect(queue_item(staff, RESIDENT["name"])).to_have_count(0)
+    last_queue_page(journey, staff, check_as="medewerker-derde-vacature-na")
+    expect(queue_item(staff, RESIDENT["name"])).to_have_count(0)
+
+
+def not_in_the_plan(journey, staff):
+    """The neighbourhood plan pairs neither her (at work) nor the vacancy (vervuld)."""
+    staff.goto("/medewerker/plan")
+    journey.check(staff, "medewerker-wijkplan", lang="nl")
+    expect(staff.get_by_role("main")).not_to_contain_text(RESIDENT["name"])
+    expect(staff.get_by_role("main")).not_to_contain_text(VACANCY["title"])
 
 
 def after_the_trial(journey, staff, business, resident, vacancy_id):

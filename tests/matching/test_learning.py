@@ -64,3 +64,23 @@ def test_fit_rejects_unknown_ids_and_mismatched_labels():
         Matcher().fit(candidates, vacancies, [("nobody", vacancies[0].id)], [1])
     with pytest.raises(ValueError, match="labels"):
         Matcher().fit(candidates, vacancies, [(candidates[0].id, vacancies[0].id)], [1, 0])
+
+
+def test_lower_weight_pairs_help_fitting_but_are_never_what_the_weights_are_judged_on():
+    candidates, vacancies = random_records(1, 60, 6)
+    travel = FEATURE_NAMES.index("travel")
+    pairs, labels = _decisions(candidates, vacancies, lambda X, rng: (X[:, travel] > 0.6).astype(int))
+    plain = Matcher(random_state=0).fit(candidates, vacancies, pairs, labels)
+    ones = Matcher(random_state=0).fit(candidates, vacancies, pairs, labels, sample_weight=[1.0] * len(pairs))
+    assert ones.cv_report_ == plain.cv_report_ and ones.weights_ == plain.weights_  # weight 1 changes nothing
+    # half the pairs become lower-weight answers with the opposite label: they pull the weights, but the held-out
+    # comparison is made on the other half only
+    half = len(pairs) // 2
+    flipped = list(labels[:half]) + [1 - y for y in labels[half:]]
+    weights = [1.0] * half + [0.3] * (len(pairs) - half)
+    mixed = Matcher(random_state=0).fit(candidates, vacancies, pairs, flipped, sample_weight=weights)
+    assert mixed.cv_report_["n_pairs"] == half and mixed.cv_report_["n_lower_weight"] == len(pairs) - half
+    assert mixed.cv_report_["n_held_out"] <= half
+    assert mixed.candidate_weights_["travel"] < plain.candidate_weights_["travel"]
+    with pytest.raises(ValueError):
+        Matcher().fit(candidates, vacancies, pairs, labels, sample_weight=[1.0])

@@ -6,7 +6,7 @@ What it takes from the engine comes through `werkstation/engine.py`, the one mod
     indexes.py      per-app cache of the encoded sides, kept up to date row by row (IndexCache)
     suggestions.py  rescore(row) for a saved vacancy or profile, rematch_all(), stored explanations
     counts.py       anonymous fit counts for a business, fitting vacancies for a person
-    learning.py     fitting weights on staff decisions and outcomes
+    learning.py     fitting weights on staff decisions and outcomes (and, lighter, residents' own interest)
     plan.py         the neighbourhood plan
 
 Protected attributes never cross this bridge: records are built from an explicit list of fields, and the fairness
@@ -15,7 +15,7 @@ monitor's table is never read here.
 
 from .counts import GOOD_FIT, FitCounts, fit_counts, vacancies_for, walking_minutes
 from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy_index, warm_indexes
-from .learning import LearnResult, adopt, learn, training_examples
+from .learning import INTEREST_WEIGHT, LearnResult, adopt, interest_examples, learn, training_examples
 from .model import active_matcher, active_model
 from .plan import NeighbourhoodPlan, neighbourhood_plan
 from .records import (
@@ -31,6 +31,7 @@ from .suggestions import explanation_json, rematch_all, rescore, suggestion_for,
 
 __all__ = [
     "GOOD_FIT",
+    "INTEREST_WEIGHT",
     "FitCounts",
     "IndexCache",
     "LearnResult",
@@ -46,6 +47,7 @@ __all__ = [
     "hours_left",
     "index_cache",
     "init_app",
+    "interest_examples",
     "learn",
     "looks_for_more_hours",
     "matchable_jobseekers",

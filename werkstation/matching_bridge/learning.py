@@ -1,6 +1,10 @@
 """Learning from staff decisions and placement outcomes: new weights are used only when they beat the model in use
 beyond noise (the lower end of the bootstrap interval of the AUC improvement above zero), or when an administrator
-chooses them explicitly (`adopt`)."""
+chooses them explicitly (`adopt`).
+
+A resident's own answer on a fitting vacancy ("Ik heb interesse" = 1, "Niet voor mij" = 0) is learned from too, with
+a lower weight (INTEREST_WEIGHT) and only for pairs staff did not decide on: it helps fitting the weights, but the
+learned model is judged on staff decisions and outcomes alone (see `Matcher.fit`'s `sample_weight`)."""
 
 from __future__ import annotations
 
@@ -12,9 +16,13 @@ from ..engine import Matcher
 from ..extensions import db
 from ..models import MatchModel, Placement, Suggestion
 from ..neighbourhood import pc4_codes
-from ..vocabulary import PLACED_STAGES, Answer, Decision, Stage
+from ..vocabulary import PLACED_STAGES, Answer, Decision, Interest, Stage
 from .model import active_matcher, active_model
 from .records import candidate_record, vacancy_record
+
+# A resident's own answer counts for a third of a staff decision: it says what the resident wants, not whether staff
+# (and then the business) would find the pair a good match.
+INTEREST_WEIGHT = 1 / 3
 
 
 def _label(placement) -> int | None:
@@ -47,6 +55,15 @@ def training_examples():
             if rows[k][0].erased_at is None]
 
 
+def interest_examples():
+    """(Jobseeker, Vacancy, label) for the residents' own answers ("Ik heb interesse" = 1, "Niet voor mij" = 0) on
+    pairs without a staff decision or a placement (those already give a label of their own)."""
+    labelled = {(v.id, j.id) for j, v, _label in training_examples()}
+    rows = db.session.scalars(select(Suggestion).where(Suggestion.interest.is_not(None)).order_by(Suggestion.id))
+    return [(s.jobseeker, s.vacancy, 1 if s.interest == Interest.YES else 0) for s in rows
+            if (s.vacancy_id, s.jobseeker_id) not in labelled and s.jobseeker.erased_at is None]
+
+
 @dataclass(frozen=True)
 class LearnResult:
     """What `flask learn` reports: the cross-validation comparison and whether the learned model is now used."""
@@ -54,6 +71,7 @@ class LearnResult:
     report: dict
     used: bool
     model_version: str
+    learned_weights: dict | None = None  # what was learned on all pairs, used or not
 
 
 def _activate(matcher, report) -> None:
@@ -72,6 +90,7 @@ def learn(random_state: int = 0) -> LearnResult:
     """Fit the scorer on decisions and outcomes; store and activate the learned weights only when they beat the
     model in use (the active learned model, else the default weights) on held-out decisions (caller commits)."""
     examples = training_examples()
+    extra = interest_examples() if examples else []
     active = active_model()
     current = active_matcher()
     matcher = Matcher(weights=active.weights["weights"] if active is not None else None,
@@ -79,13 +98,15 @@ def learn(random_state: int = 0) -> LearnResult:
     if not examples:
         return LearnResult({"n_pairs": 0, "note": "no decisions yet", "used": "default",
                             "baseline": current.model_version}, False, current.model_version)
-    people = {j.id: j for j, _, _ in examples}
-    jobs = {v.id: v for _, v, _ in examples}
+    every = examples + extra
+    people = {j.id: j for j, _, _ in every}
+    jobs = {v.id: v for _, v, _ in every}
     matcher.fit(
         [candidate_record(j) for j in people.values()],
         [vacancy_record(v) for v in jobs.values()],
-        [(str(j.id), str(v.id)) for j, v, _ in examples],
-        [label for _, _, label in examples],
+        [(str(j.id), str(v.id)) for j, v, _ in every],
+        [label for _, _, label in every],
+        sample_weight=[1.0] * len(examples) + [INTEREST_WEIGHT] * len(extra),
     )
     report = dict(matcher.cv_report_, baseline=current.model_version)  # "default_*" figures are of this model
     used = report.get("used") == "learned"
@@ -93,7 +114,7 @@ def learn(random_state: int = 0) -> LearnResult:
         _activate(matcher, report)
     elif matcher.candidate_weights_ is not None:
         _keep_candidate(matcher.candidate_weights_, report)
-    return LearnResult(report, used, matcher.model_version)
+    return LearnResult(report, used, matcher.model_version, matcher.candidate_weights_)
 
 
 def _keep_candidate(weights, report) -> MatchModel:

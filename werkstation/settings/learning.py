@@ -57,7 +57,8 @@ def _page(choice_form=None, status=200):
     return render_template("settings/learning.html", active=active, lines=weight_lines(current),
                            report=(active.report if active is not None else None), candidates=candidates,
                            choice_form=choice_form or ChoiceForm(), form=Form(),
-                           n_examples=len(matching_bridge.training_examples())), status
+                           n_examples=len(matching_bridge.training_examples()),
+                           n_interest=len(matching_bridge.interest_examples())), status
 
 
 @bp.route("/leren")
