@@ -261,8 +261,18 @@ class Suggestion(db.Model):
     decided_by: Mapped[Optional[User]] = relationship(foreign_keys=[decided_by_id])
 
     @hybrid_property
+    def undecided(self):
+        """No shortlist or reject yet, whether or not every requirement is met (also usable in a query)."""
+        return self.decision is None
+
+    @undecided.inplace.expression
+    @classmethod
+    def _undecided_condition(cls):
+        return cls.decision.is_(None)
+
+    @hybrid_property
     def unreviewed(self):
-        """Eligible and not decided yet: waiting for a staff member (also usable in a query)."""
+        """Undecided and meets every requirement: waiting for a staff member (the counts on the home pages)."""
         return self.decision is None and self.eligible
 
     @unreviewed.inplace.expression

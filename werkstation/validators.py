@@ -73,14 +73,6 @@ class KvkNumber:
         field.data = value
 
 
-class NoControlCharacters:
-    """Refuse invisible control characters in free text (newlines and tabs are fine)."""
-
-    def __call__(self, form, field):
-        if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", str(field.data)):
-            raise ValidationError(_l("Deze tekst bevat vreemde tekens. Typ hem opnieuw."))
-
-
 # --- hours per week, shared by the vacancy form, the intake and the CSV import ------------------------------------
 
 HOURS_MESSAGE = _l("Vul een aantal uren in van 0 tot en met 60.")

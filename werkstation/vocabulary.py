@@ -19,6 +19,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from .engine import CEFR_LEVELS as CEFR_LEVELS  # A1 to C2: the engine's list, part of this vocabulary
 from .engine import default_search, load_taxonomy
 from .engine import language_name as engine_language_name
 
@@ -172,7 +173,6 @@ def hours_text(low, high) -> str:
 
 # --- language levels (CEFR) --------------------------------------------------------------------------------------
 
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Dutch level in plain words, first person for jobseekers. The forms offer C1 for "fluent" (C1 and C2).
 DUTCH_LEVEL_WORDS = {
     "A1": _l("Ik ken een paar woorden en zinnen"),

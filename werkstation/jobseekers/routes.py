@@ -32,7 +32,6 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
-from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..forms import Form
@@ -41,6 +40,7 @@ from ..models import Jobseeker, utcnow
 from ..persistence import commit, commit_form, save, save_changes
 from ..phones import display_phone
 from ..placements import work_state
+from ..security import fresh_session
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -447,16 +447,22 @@ def change_status(jobseeker_id):
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
 
+def exported_profile(jobseeker_id, **details):
+    """The profile whose data is handed out (as `profile_or_404`; 404 without one), with that logged."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff, **details)
+    commit()
+    return jobseeker
+
+
 @bp.route("/profiel/download", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/download")
 @roles(Role.JOBSEEKER, *STAFF_ROLES)
 def download(jobseeker_id):
     """All data about the person as one JSON file."""
-    jobseeker = profile_or_404(jobseeker_id)
-    if jobseeker is None:
-        abort(404)
-    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
-    commit()
+    jobseeker = exported_profile(jobseeker_id)
     body = json.dumps(build_export(jobseeker), ensure_ascii=False, indent=2)
     return Response(
         body, mimetype="application/json",

@@ -15,7 +15,6 @@ from ..extensions import db
 from ..fields import RadioField
 from ..models import Vacancy, utcnow
 from ..persistence import OnceOnlyForm, save
-from ..validators import NoControlCharacters
 from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
 from .routes import bp, own_profile, touched
 
@@ -25,7 +24,7 @@ class InterestForm(OnceOnlyForm):
                         choices=[(Interest.YES, _l("Ik heb interesse")), (Interest.NO, _l("Niet voor mij"))],
                         validators=[InputRequired(_l("Kies: Ik heb interesse, of Niet voor mij."))])
     reason = TextAreaField(_l("Waarom niet? (mag je leeg laten)"),
-                           validators=[OptionalValue(), Length(max=500), NoControlCharacters()])
+                           validators=[OptionalValue(), Length(max=500)])
 
 
 def fitting_or_404(jobseeker, vacancy_id):

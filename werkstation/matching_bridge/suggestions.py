@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 
 from ..extensions import db
 from ..models import Jobseeker, Suggestion, Vacancy, utcnow
+from ..vocabulary import Interest
 from .indexes import CANDIDATES, VACANCIES, SideSpec, index_cache
 from .model import active_matcher
 from .records import candidate_record, matchable_jobseekers, open_vacancies, vacancy_record
@@ -116,10 +117,13 @@ def store(matches, scope=None) -> int:
 
 def rescore(row: Vacancy | Jobseeker) -> int:
     """Re-score one vacancy against every matchable jobseeker, or one jobseeker against every open vacancy; a row
-    that left its side (closed, paused, erased) loses its undecided suggestions. Caller commits."""
+    that left its side (closed, paused, erased) loses its undecided suggestions, except a resident's "Niet voor mij"
+    (a pause or a trial does not undo it). Caller commits."""
     rescoring = RESCORING[type(row)]
     if not row.matchable:
-        db.session.execute(delete(Suggestion).where(rescoring.column == row.id, Suggestion.decision.is_(None)))
+        db.session.execute(delete(Suggestion).where(
+            rescoring.column == row.id, Suggestion.decision.is_(None),
+            or_(Suggestion.interest.is_(None), Suggestion.interest != Interest.NO)))
         return 0
     db.session.flush()
     index, _info = index_cache().get(rescoring.against)

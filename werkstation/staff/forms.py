@@ -20,7 +20,8 @@ class QueueFilterForm(Form):
 
     eligible = BooleanField(_l("Alleen wie aan alle eisen voldoet"))
     residents = BooleanField(_l("Alleen bewoners van de wijk"))
-    unreviewed = BooleanField(_l("Alleen nog niet bekeken"))
+    # Suggestion.undecided, not .unreviewed: it also lists undecided people who miss a requirement.
+    undecided = BooleanField(_l("Alleen nog niet bekeken"), name="unreviewed")  # the name links have always used
     free = BooleanField(_l("Verberg wie elders is voorgesteld of al werkt"))
 
 

@@ -150,8 +150,8 @@ def vacancy_queue(vacancy_id):
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)
-    if filters.unreviewed.data:
-        query = query.where(Suggestion.decision.is_(None))
+    if filters.undecided.data:
+        query = query.where(Suggestion.undecided)
     if filters.residents.data:
         query = query.where(lives_here_condition(Jobseeker.postcode))
     if filters.free.data:
@@ -196,8 +196,8 @@ def jobseeker_queue(jobseeker_id):
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)
-    if filters.unreviewed.data:
-        query = query.where(Suggestion.decision.is_(None))
+    if filters.undecided.data:
+        query = query.where(Suggestion.undecided)
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     commit()

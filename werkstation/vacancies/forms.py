@@ -17,7 +17,7 @@ from ..fields import (
     TileField,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
+from ..validators import Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     REQUIRED_LEVEL_WORDS,
     certificate_choices,
@@ -37,14 +37,14 @@ class VacancyForm(OnceOnlyForm):
 
     title = StringField(
         _l("Functie"),
-        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX), NoControlCharacters()],
+        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX)],
         description=_l("Bijvoorbeeld: schoonmaker, kassamedewerker, keukenhulp. Kies een suggestie als die past."),
         render_kw={"autocomplete": "off", "data-occupation-suggest": "occupation_uri"},
     )
     occupation_uri = HiddenField()
     description = TextAreaField(
         _l("Wat ga je doen?"),
-        validators=[Optional(), max_length(DESCRIPTION_MAX), NoControlCharacters()],
+        validators=[Optional(), max_length(DESCRIPTION_MAX)],
         description=_l("Een paar korte zinnen over het werk. Hoogstens 2000 tekens."),
     )
     hours_min = IntegerField(_l("Minimaal aantal uren per week"), validators=hours_validators(), render_kw={"inputmode": "numeric"})

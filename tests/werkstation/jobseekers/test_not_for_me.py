@@ -99,3 +99,20 @@ def test_the_plan_leaves_out_a_pair_the_resident_said_no_to_until_staff_decide(a
     assert plan.assignments == [] and plan.greedy_placed == 0
     decide(vacancy, person, "shortlist", staff)  # a staff member saw the reason and still thinks it fits
     assert pairs(matching_bridge.neighbourhood_plan().kept) == {(vacancy.id, person.id)}
+
+
+def test_not_for_me_outlives_a_pause(app, client):
+    cleaning = make_vacancy(title="Schoonmaker kantoren")
+    other = make_vacancy(title="Schoonmaker scholen")
+    person = make_jobseeker()
+    matching_bridge.rescore(person)
+    db.session.commit()
+    login(client, person.user)
+    assert answer(client, cleaning, "not_for_me", "Te vroeg").status_code == 302
+    for status in ("paused", "available"):  # pause, then available again, each through the same rescoring
+        person.status = status
+        matching_bridge.rescore(person)
+        db.session.commit()
+    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
+    assert own == [f"/profiel/vacatures/{other.id}"] and declined == [f"/profiel/vacatures/{cleaning.id}"]
+    assert row_of(cleaning, person).interest_reason == "Te vroeg"
