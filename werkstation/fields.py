@@ -143,11 +143,18 @@ class DateField(_DateField):
         kwargs.setdefault("invalid_value_message", _l("Vul een datum in zoals 2027-03-01."))
         super().__init__(*args, **kwargs)
 
+    def process_formdata(self, valuelist):
+        # Arabic-Indic and Persian digits (an Arabic keyboard) read as 0-9, as in postcodes and whole numbers.
+        super().process_formdata([western_digits(v) for v in valuelist])
+
 
 class TimeField(_TimeField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_value_message", _l("Vul een tijd in zoals 10:30."))
         super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([western_digits(v) for v in valuelist])
 
 
 def schedule_keys(schedule):

@@ -1,10 +1,12 @@
 """Template helpers available in every template."""
 
 from . import vocabulary
+from .clock import local_time
 
 
 def init_app(app):
-    """Every template can name a status's words and compare with the enumerations."""
+    """Every template can name a status's words and compare with the enumerations, and show a moment in Dutch time."""
+    app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.globals.update(
         status_label=vocabulary.status_label, VacancyStatus=vocabulary.VacancyStatus,
         JobseekerStatus=vocabulary.JobseekerStatus, Stage=vocabulary.Stage, Decision=vocabulary.Decision,

@@ -64,10 +64,10 @@ class StrongPassword:
 
 
 class KvkNumber:
-    """A KvK number has exactly 8 digits."""
+    """A KvK number has exactly 8 digits (Arabic-Indic or Persian digits are read as 0-9, as in the postcode)."""
 
     def __call__(self, form, field):
-        value = re.sub(r"[\s.]", "", field.data or "")
+        value = re.sub(r"[\s.]", "", western_digits(field.data or ""))
         if not re.fullmatch(r"[0-9]{8}", value):
             raise ValidationError(_l("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
         field.data = value

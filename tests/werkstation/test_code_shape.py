@@ -33,3 +33,18 @@ def test_no_module_over_500_lines_and_no_function_over_60():
             too_long += too_long_in(path)
     assert too_long == []
 
+
+
+def test_the_repository_tracks_no_virtual_environment():
+    """A worktree's `.venv` (a symlink to the shared one) once slipped in with `git add -A`; merging it replaced the
+    shared environment with a symlink to itself. Nothing named .venv is ever part of the project."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "ls-files", "--", ".venv", "venv"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert not listed, f"tracked virtual environment: {listed} (git rm --cached .venv)"

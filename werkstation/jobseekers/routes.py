@@ -20,6 +20,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
@@ -205,6 +206,16 @@ def staff_consent(on_behalf):
     return consent_step(on_behalf)
 
 
+def missing_steps_message(missing):
+    """Which steps still need an answer, by number and title, and where the resident is sent."""
+    steps = list_text(_("stap %(number)s (%(title)s)", number=step_number(s.name), title=s.title) for s in missing)
+    return " ".join((
+        ngettext("Je bent nog niet klaar. Deze stap heeft nog geen antwoord: %(steps)s.",
+                 "Je bent nog niet klaar. Deze stappen hebben nog geen antwoord: %(steps)s.", len(missing), steps=steps),
+        _("Vul hier stap %(number)s in.", number=step_number(missing[0].name)),
+    ))
+
+
 def consent_step(on_behalf):
     if not on_behalf:
         existing = own_profile()
@@ -216,8 +227,7 @@ def consent_step(on_behalf):
     if request.method == "POST" and request.form.get("nav") == "back":
         return redirect(intake_url(STEPS[-1].name, on_behalf))
     if missing:
-        if request.method == "POST":
-            flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
+        flash(missing_steps_message(missing), "error")
         return redirect(intake_url(missing[0].name, on_behalf))
     found = intake_duplicates(state["answers"]) if on_behalf else []
     if form.validate_on_submit() and (not found or form.different_person.data):
@@ -239,8 +249,11 @@ def consent_step(on_behalf):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
-        result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
-        done = save(form, result, _l("Het profiel is opgeslagen.") if on_behalf
+        # Staff go back to their own area (the person's page with the work that fits), not the resident's page.
+        result = (url_for("staff.jobseeker_queue", jobseeker_id=jobseeker.id) if on_behalf
+                  else url_for("jobseekers.profile", klaar=1))
+        done = save(form, result, _("Het profiel van %(name)s is opgeslagen, met toestemming in persoon. Hieronder "
+                                    "zie je welk werk past.", name=jobseeker.name) if on_behalf
                     else _l("Dank je wel! Je profiel is opgeslagen."))
         if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
