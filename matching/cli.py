@@ -12,7 +12,8 @@ import json
 import math
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
+
+from .parallel import without_cyclic_gc
 
 __all__ = ["main"]
 
@@ -92,20 +93,6 @@ def _load(args):
     records = load_candidates(args.candidates), load_vacancies(args.vacancies)
     gc.freeze()
     return records
-
-
-@contextmanager
-def _without_cyclic_gc():
-    """Loading, encoding and explaining make millions of small objects that the cyclic garbage collector would
-    walk again and again (about half a second of CPU for a neighbourhood); they are freed by reference counting
-    anyway, and the command ends after one run, so the collector is paused for it and restored afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dumps(obj) -> str:
@@ -209,7 +196,7 @@ def main(argv: Sequence[str] | None = None, stdin=None, stdout=None, stderr=None
         if args.command == "occupations":
             lines = _occupations(args, stdin)
         else:
-            with _without_cyclic_gc():
+            with without_cyclic_gc():  # the command ends after one run
                 lines = _rank(args) if args.command == "rank" else _allocate(args)
     except (RecordError, UsageError) as exc:
         stderr.write(f"error: {exc}\n".replace("\n", " ").rstrip() + "\n")

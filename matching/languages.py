@@ -3,7 +3,9 @@ phrases (in Dutch), the web app's forms and its explanations. Codes are ISO 639-
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGE_NAMES", "language_name"]
+from .record_fields import CEFR_LEVELS
+
+__all__ = ["LANGUAGE_NAMES", "language_gaps", "language_name"]
 
 # code -> {interface language: name}
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
@@ -43,3 +45,24 @@ def language_name(code: str, language: str = "nl") -> str:
     if names is None:
         return code.upper()
     return names.get(language) or names["nl"]
+
+
+# The phrase for a language level that is not given, and for one below what the vacancy asks.
+GAP_PHRASES = {
+    "nl": ("{name} niveau onbekend, vraagt {need}", "{name} onder {need}"),
+    "en": ("{name} level unknown, asks {need}", "{name} below {need}"),
+}
+
+
+def language_gaps(required: dict[str, str], levels: dict[str, str], language: str = "nl") -> list[str]:
+    """One phrase (in Dutch or English) for each language in `required` whose level in `levels` is missing or
+    below the level asked; the order of `required`."""
+    unknown, below = GAP_PHRASES[language]
+    out = []
+    for code, need in required.items():
+        have = levels.get(code)
+        if have is None:
+            out.append(unknown.format(name=language_name(code, language), need=need))
+        elif need in CEFR_LEVELS and have in CEFR_LEVELS and CEFR_LEVELS.index(have) < CEFR_LEVELS.index(need):
+            out.append(below.format(name=language_name(code, language), need=need))
+    return out

@@ -10,8 +10,9 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 
-__all__ = ["PARALLEL_MIN_PAIRS", "can_fork", "last_run", "map_chunks"]
+__all__ = ["PARALLEL_MIN_PAIRS", "can_fork", "last_run", "map_chunks", "without_cyclic_gc"]
 
 PARALLEL_MIN_PAIRS = 20_000_000  # below this, forking costs more than it saves
 _WORK = None
@@ -24,6 +25,20 @@ def last_run() -> dict:
     which at least two workers were running at once) and ``parallelism`` (worker CPU / wall; about the number of
     workers when they really ran side by side, about 1 or less when they took turns on a busy machine)."""
     return dict(_LAST)
+
+
+@contextmanager
+def without_cyclic_gc():
+    """Pause the cyclic garbage collector for a block that makes millions of small objects (loading, encoding,
+    ranking, explaining): it would walk them again and again, and reference counting frees them anyway. The
+    collector is restored afterwards, as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def can_fork() -> bool:

@@ -12,16 +12,14 @@ keeps no comparison details.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
-from contextlib import contextmanager
 from itertools import repeat
 
 import numpy as np
 
 from .features import concat_pairs, factorise, subset_pairs
 from .keyblock import RankKeys
-from .parallel import map_chunks
+from .parallel import map_chunks, without_cyclic_gc
 from .results import Contribution, Match, VacancyRanking
 from .topk import MARGIN, best_per_group, id_rank, top_entries
 
@@ -35,17 +33,6 @@ TARGET_BLOCK_PAIRS = 8_000_000
 def _score(contributions: np.ndarray) -> np.ndarray:
     """Scores from contributions, rounded to 12 decimals so equal fits tie exactly (then the id decides)."""
     return np.round(contributions.sum(axis=1), 12)
-
-
-@contextmanager
-def _no_gc():
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class MatchIndex:
@@ -149,7 +136,7 @@ class MatchIndex:
         vi = np.asarray(vi, dtype=np.intp)
         if len(ci) == 0:
             return []
-        with _no_gc():  # millions of small tuples: the cyclic GC would rescan them again and again
+        with without_cyclic_gc():  # millions of small tuples: the cyclic GC would rescan them again and again
             return self._matches(ci, vi, C, V, self._reuse(ci, vi, C, V))
 
     def _reuse(self, ci, vi, C, V):

@@ -61,6 +61,7 @@ def make_vacancy(business=None, **overrides):
         description="Kantoren schoonmaken in de ochtend.", postcode="3526 AB", seats=1, hours_min=12, hours_max=20,
         schedule={"mon": ["morning"], "wed": ["morning"], "fri": ["morning"]}, required_talents=["schoonmaken"],
         preferred_talents=["tijd beheren"], languages={"nl": "A2"}, licences=[], certificates=[], status="open",
+        hourly_wage_cents=1500, contract_type="tijdelijk",
     )
     values.update(overrides)
     vacancy = Vacancy(**values)

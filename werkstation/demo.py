@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 
 from .extensions import db
 from .models import Business, Jobseeker, User, Vacancy, utcnow
-from .vocabulary import STAFF_ROLES, JobseekerStatus, Role, VacancyStatus
+from .vocabulary import STAFF_ROLES, ContractType, JobseekerStatus, Role, VacancyStatus
 
 DEMO_PASSWORD = "wijkwerk-demo-2026"  # noqa: S105 (public demo password, demo data only)
 # Demo staff and admin log in with a second factor; this fixed, public TOTP key is for the demo only.
@@ -117,6 +117,30 @@ ABOUT = [
 ]
 
 
+# The collective agreement most businesses of a sector follow (None: an hourly wage of their own).
+SECTOR_CAO = {
+    "horeca": "cao Horeca", "schoonmaak": "cao Schoonmaak- en glazenwassersbedrijf",
+    "supermarkt": "cao Levensmiddelenbedrijf", "bakkerij": "cao Bakkersbedrijf", "kinderopvang": "cao Kinderopvang",
+    "thuiszorg": "cao VVT", "beveiliging": "cao Particuliere Beveiliging", "garage": None, "magazijn": None,
+    "kapper": None, "bouw": None,
+}
+# Places of work away from the business's own address (cleaning and home care happen at the client's).
+WORK_ADDRESSES = {
+    "schoonmaak": ["Kanaleneiland Zuid 12, Utrecht", "Churchilllaan 11, Utrecht", "Europaplein 2, Utrecht"],
+    "thuiszorg": ["Bij cliënten thuis in Kanaleneiland en Transwijk"],
+}
+
+
+def vacancy_terms(rng, sector):
+    """Pay, contract, work address and the name choice of a demo vacancy, as such a business would fill them in."""
+    cao = SECTOR_CAO.get(sector)
+    wage = None if cao and rng.random() < 0.6 else rng.choice([1440, 1450, 1475, 1500, 1525, 1600, 1650, 1800])
+    contract = rng.choices(list(ContractType), weights=[3, 5, 2, 3])[0]
+    address = rng.choice(WORK_ADDRESSES[sector]) if sector in WORK_ADDRESSES and rng.random() < 0.5 else None
+    return {"hourly_wage_cents": wage, "cao_name": cao, "contract_type": contract, "work_address": address,
+            "name_visible": rng.random() < 0.5}
+
+
 def _letters(rng):
     return rng.choice("ABCDEGHJKLMNPRSTVWXZ") + rng.choice("ABCDEGHJKLMNPRSTVWXZ")
 
@@ -159,6 +183,7 @@ def seed_demo(rng_seed=2026):
 
     vacancies = []
     today = date(2026, 11, 27)
+    terms_rng = random.Random(rng_seed + 1)  # noqa: S311 (its own stream: the rest of the demo stays as it was)
     while len(vacancies) < 64:
         for business, jobs in businesses:
             if len(vacancies) >= 64:
@@ -169,13 +194,13 @@ def seed_demo(rng_seed=2026):
             parts = ("evening", "night") if job in ("beveiliger",) else ("morning", "afternoon", "evening") if business.sector == "horeca" else ("morning", "afternoon")
             vacancy = Vacancy(
                 business=business, title=job[0].upper() + job[1:], occupation_uri=ESCO + uri,
-                description=f"{business.name} zoekt een {job} voor {hours_min} tot {hours_min + 8} uur per week. "
+                description=f"Wij zoeken een {job} voor {hours_min} tot {hours_min + 8} uur per week. "
                             f"Je werkt in een klein team in Kanaleneiland. Ervaring is fijn, maar niet nodig: we leren je het werk.",
                 postcode=business.postcode, seats=rng.choice([1, 1, 1, 2, 2, 3]),
                 hours_min=hours_min, hours_max=min(40, hours_min + 8), schedule=_schedule(rng, parts, rng.randint(3, 5)),
                 required_talents=talents[:1], preferred_talents=talents[1:],
                 languages={"nl": level}, licences=list(licences), certificates=list(certificates),
-                start_date=today + timedelta(days=rng.randint(7, 60)),
+                start_date=today + timedelta(days=rng.randint(7, 60)), **vacancy_terms(terms_rng, business.sector),
                 status=VacancyStatus.OPEN if rng.random() < 0.9 else VacancyStatus.DRAFT,
             )
             db.session.add(vacancy)

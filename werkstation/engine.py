@@ -8,12 +8,14 @@ from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, 
 from matching import Vacancy as VacancyRecord
 from matching.features import TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
-from matching.languages import LANGUAGE_NAMES, language_name
+from matching.languages import LANGUAGE_NAMES, language_gaps, language_name
 from matching.live import LiveIndex
 from matching.occupations import occupations_in_own_words
+from matching.record_fields import CEFR_LEVELS
 from matching.records import normalise_postcode
 
 __all__ = [
+    "CEFR_LEVELS",
     "COMPARISONS",
     "LANGUAGE_NAMES",
     "TRAVEL_MODES",
@@ -25,6 +27,7 @@ __all__ = [
     "allocate",
     "default_search",
     "haversine_km",
+    "language_gaps",
     "language_name",
     "load_taxonomy",
     "normalise_postcode",

@@ -1,9 +1,12 @@
 """Error pages with templates under templates/errors/; the 500 handler rolls the session back."""
 
-from flask import render_template
+import math
+import time
+
+from flask import current_app, g, render_template
 from flask_babel import lazy_gettext as _l
 
-from .extensions import db
+from .extensions import db, limiter
 
 MESSAGES = {
     400: _l("Er ging iets mis met wat je stuurde. Probeer het opnieuw."),
@@ -25,6 +28,31 @@ def render_error(error):
     return render_template("errors/error.html", code=code, message=MESSAGES.get(code, MESSAGES[500])), code
 
 
+def seconds_to_wait() -> int:
+    """How long until the used-up limit lets this person try again: our own attempt counter's reset
+    (auth/attempts.py keeps it on `g`), else Flask-Limiter's (the same moment its Retry-After header names)."""
+    reset_at = g.get("limit_reset_at")
+    if reset_at is None and limiter.current_limit is not None:
+        reset_at = limiter.current_limit.window.reset_time
+    if reset_at is None:
+        return 60
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+def render_too_many(error):
+    """429: in plain words how long to wait, the way back without guessing (forgot password), and a phone number."""
+    from .phones import normalise_phone
+    from .settings.store import cooperative
+
+    seconds = seconds_to_wait()
+    phone = cooperative().get("phone") or current_app.config.get("COOPERATIVE_PHONE", "")
+    response = current_app.make_response((render_template(
+        "errors/too_many.html", minutes=max(1, math.ceil(seconds / 60)), phone=phone,
+        phone_link="tel:" + (normalise_phone(phone) or phone.replace(" ", ""))), 429))
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 def init_app(app):
     for code in MESSAGES:
-        app.register_error_handler(code, render_error)
+        app.register_error_handler(code, render_too_many if code == 429 else render_error)

@@ -10,9 +10,9 @@ from flask import has_request_context
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
-from .engine import COMPARISONS, language_name
+from .engine import COMPARISONS, language_gaps, language_name
 from .i18n import list_text
-from .vocabulary import CEFR_LEVELS, occupation_label
+from .vocabulary import occupation_label
 
 # Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
 # says which outcomes of its explanation codes ("<feature>.<outcome>") mean "does not (fully) fit" and which one
@@ -143,7 +143,7 @@ def english_detail(code: str, params: dict) -> str | None:
             if outcome == "ok":
                 return ", ".join(f"{name(c)} {levels.get(c)} (asks {need})" for c, need in required.items())
             if outcome == "below":
-                return "; ".join(language_gaps(required, levels, name)) or "a language nobody gives"
+                return "; ".join(language_gaps(required, levels, "en")) or "a language nobody gives"
             return {"no_requirement": "no language requirement"}.get(outcome)
         if kind == "credentials":
             if outcome == "missing":
@@ -157,18 +157,6 @@ def english_detail(code: str, params: dict) -> str | None:
     except (KeyError, TypeError, ValueError):
         return None
     return None
-
-
-def language_gaps(required, levels, name):
-    order = CEFR_LEVELS
-    out = []
-    for code, need in required.items():
-        have = levels.get(code)
-        if have is None:
-            out.append(f"{name(code)} level unknown, asks {need}")
-        elif need in order and have in order and order.index(have) < order.index(need):
-            out.append(f"{name(code)} below {need}")
-    return out
 
 
 def _english():

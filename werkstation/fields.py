@@ -4,6 +4,8 @@ input, checkbox groups, tiles and the week grid.
 The class names match what templates/_forms.html looks at (f.type), so the macros render them as usual.
 """
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField as _DateField
 from wtforms import IntegerField as _IntegerField
@@ -15,6 +17,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from .phones import RAW_MAX as PHONE_RAW_MAX
 from .phones import display_phone, normalise_phone
+from .validators import western_digits
 from .vocabulary import DAYPART_LABELS, DAYPARTS, WEEKDAY_LABELS, WEEKDAYS
 
 INVALID_CHOICE = _l("Kies een van de mogelijkheden uit de lijst.")
@@ -103,16 +106,55 @@ class IntegerField(_IntegerField):
         super().__init__(*args, **kwargs)
 
 
+class EuroField(StringField):
+    """An amount in euros as people type it ("14,25", "14.25", "€ 14", "14,-"); its data is whole cents, or None when
+    empty. Malformed text stays (in the box and as data), with a message next to it."""
+
+    MESSAGE = _l("Vul een bedrag in euro in, zoals 14,25.")
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("render_kw", {"inputmode": "decimal", "autocomplete": "off", "maxlength": 12})
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        self.raw_data = valuelist
+        text = western_digits((valuelist[0] if valuelist else "") or "").strip()
+        if not text:
+            self.data = None
+            return
+        match = re.fullmatch(r"(?:€|eur|euro)?\s*([0-9]{1,4})(?:[.,]([0-9]{1,2}|-{1,2}))?\s*(?:€|eur|euro)?", text,
+                             flags=re.IGNORECASE)
+        if match is None:
+            self.data = valuelist[0]  # as PhoneField: what was typed stays, with the message
+            raise ValueError(self.MESSAGE)
+        cents = match.group(2) if match.group(2) and match.group(2)[0] != "-" else "0"
+        self.data = int(match.group(1)) * 100 + int(cents.ljust(2, "0"))
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return f"{self.data // 100},{self.data % 100:02d}"
+
+
 class DateField(_DateField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_value_message", _l("Vul een datum in zoals 2027-03-01."))
         super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        # Arabic-Indic and Persian digits (an Arabic keyboard) read as 0-9, as in postcodes and whole numbers.
+        super().process_formdata([western_digits(v) for v in valuelist])
 
 
 class TimeField(_TimeField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invalid_value_message", _l("Vul een tijd in zoals 10:30."))
         super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([western_digits(v) for v in valuelist])
 
 
 def schedule_keys(schedule):

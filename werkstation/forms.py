@@ -13,6 +13,7 @@ Forms read from the query string (search and filter pages) are `Form`s too, so `
 
 import re
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, PasswordField, TextAreaField
@@ -62,3 +63,15 @@ class Form(FlaskForm):
         for name, message in refused.items():
             held[name].errors = [message]
         return False
+
+
+class ButtonForm(Form):
+    """A form that is only a button (mark done, send again, delete): it carries the CSRF token and nothing else."""
+
+    @classmethod
+    def pressed(cls):
+        """The button's form, sent with a valid token; anything else is refused (400)."""
+        form = cls()
+        if not form.validate_on_submit():
+            abort(400)
+        return form

@@ -37,6 +37,7 @@ from .extensions import db
 from .vocabulary import (
     ACTIVE_STAGES,
     STAFF_ROLES,
+    Answer,
     JobseekerStatus,
     Stage,
     VacancyStatus,
@@ -141,6 +142,15 @@ class Vacancy(db.Model):
     licences: Mapped[list[str]] = mapped_column(JSON, default=list)
     certificates: Mapped[list[str]] = mapped_column(JSON, default=list)
     start_date: Mapped[Optional[date]] = mapped_column(Date)
+    # Pay: an amount per hour, or "volgens cao" with the cao's name (then the amount may be left out).
+    # Both empty and no contract type: a vacancy from before these questions ("nog niet ingevuld").
+    hourly_wage_cents: Mapped[Optional[int]] = mapped_column(Integer)
+    cao_name: Mapped[Optional[str]] = mapped_column(String(120))
+    contract_type: Mapped[Optional[str]] = mapped_column(String(20))  # a ContractType
+    # Where the work is, when that is not the business's own address (free text).
+    work_address: Mapped[Optional[str]] = mapped_column(String(200))
+    # The business allows residents to see its name before both said yes to a proposal.
+    name_visible: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(10), default=VacancyStatus.OPEN, index=True)
     # Folded text and facet tokens for staff search, rewritten on every save (werkstation/search_text.py).
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -160,6 +170,13 @@ class Vacancy(db.Model):
     def matchable(self):
         """Open: ranked against people and offered to them (also usable in a query)."""
         return self.status == VacancyStatus.OPEN
+
+    def name_for_resident(self, placement: Optional[Placement] = None) -> Optional[str]:
+        """The business's name when a resident may see it (the business allows it, or both said yes to the
+        proposal `placement`); else None, and the resident reads the business's trade."""
+        if self.name_visible or (placement is not None and placement.both_said_yes):
+            return self.business.name
+        return None
 
 
 class Jobseeker(db.Model):
@@ -261,8 +278,18 @@ class Suggestion(db.Model):
     decided_by: Mapped[Optional[User]] = relationship(foreign_keys=[decided_by_id])
 
     @hybrid_property
+    def undecided(self):
+        """No shortlist or reject yet, whether or not every requirement is met (also usable in a query)."""
+        return self.decision is None
+
+    @undecided.inplace.expression
+    @classmethod
+    def _undecided_condition(cls):
+        return cls.decision.is_(None)
+
+    @hybrid_property
     def unreviewed(self):
-        """Eligible and not decided yet: waiting for a staff member (also usable in a query)."""
+        """Undecided and meets every requirement: waiting for a staff member (the counts on the home pages)."""
         return self.decision is None and self.eligible
 
     @unreviewed.inplace.expression
@@ -317,6 +344,11 @@ class Placement(db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def both_said_yes(self) -> bool:
+        """The business and the resident both said yes: names and contact details are shared."""
+        return self.business_response == Answer.ACCEPTED and self.jobseeker_response == Answer.ACCEPTED
 
     @property
     def is_active(self) -> bool:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from sqlalchemy import event
+from sqlalchemy import event, or_
 
 from .models import Jobseeker, Vacancy
-from .vocabulary import CEFR_LEVELS
+from .vocabulary import CEFR_LEVELS, occupation_tiles, talent_tiles
 
 _NOT_WORD = re.compile(r"[\W_]+")  # letters and digits of any script stay (names in Arabic too)
 
@@ -89,6 +90,26 @@ def vacancy_document(row) -> str:
 def contains_word(column, word):
     """Condition: a word of the document's text starts with the folded word ('bak' finds 'bakkerij')."""
     return column.like(f"% {fold(word)}%")
+
+
+@lru_cache(maxsize=1)
+def _shown_words() -> tuple[tuple[frozenset, str], ...]:
+    """(folded words, facet token) for every talent and kind-of-work tile: the words the screens show for it in each
+    language, and the ESCO label behind it."""
+    phrases = ("phrase", "phrase_en", "phrase_ar", "phrase_tr")
+    found = [(frozenset(fold(" ".join([t["talent"], *(t.get(p) or "" for p in phrases)])).split()), token("tal", t["talent"]))
+             for t in talent_tiles()]
+    found += [(frozenset(fold(" ".join(t.get(p) or "" for p in phrases)).split()), token("occ", occupation_key(t["uri"])))
+              for t in occupation_tiles()]
+    return tuple(found)
+
+
+def matches_word(column, word):
+    """Condition: a word of the document's text starts with the folded word, or the word starts a talent or kind
+    of work as the screens show it ('koken' finds the talent 'bereiden van voedsel en dranken', tile 'Koken')."""
+    folded = fold(word)
+    tokens = [tok for shown, tok in _shown_words() if any(w.startswith(folded) for w in shown)]
+    return or_(contains_word(column, folded), *[column.like(f"% {tok} %") for tok in tokens])
 
 
 def has_token(column, kind, *parts):

@@ -5,7 +5,8 @@ referrer, no framing, and ``Cache-Control: no-store`` on every page (pages can h
 
 Sessions: a logged-in session ends after ``SESSION_IDLE_TIMEOUT`` without a request and, whatever happens, after
 ``PERMANENT_SESSION_LIFETIME`` from the moment of login. Both times live in the signed session cookie and are
-checked on the server before any other check, so a stolen old cookie stops working.
+checked on the server before any other check, so a stolen old cookie stops working. Every login, logout and
+ended session starts a fresh session (`fresh_session`: no fixation, the chosen language stays).
 """
 
 import os
@@ -28,6 +29,17 @@ SEEN_AT = "seen_at"
 ENDED_FOR = "ended_for"  # the account whose session ended for being away: a form it sent waits for it
 # Browsers keep a cookie of at most 4096 bytes (name and value); this leaves room for a message on the next page.
 COOKIE_BUDGET = 3600
+
+
+KEPT = ("lang", "pending_form")  # the chosen language, and a form that waits for its owner (auth/expired_forms.py)
+
+
+def fresh_session():
+    """Forget everything in the session except the chosen language and a form waiting for its owner (both outlive
+    a login and a timeout; logging out forgets the form). Used at login, logout and when a session ends."""
+    kept = {key: session[key] for key in KEPT if session.get(key)}
+    session.clear()
+    session.update(kept)
 
 
 def now() -> float:
@@ -59,12 +71,9 @@ def enforce_session_lifetime():
     moment = now()
     config = current_app.config
     if session_expired(session, moment, config["SESSION_IDLE_TIMEOUT"], config["PERMANENT_SESSION_LIFETIME"]):
-        lang = session.get("lang")
         ended_for = str(session.get("_user_id", "")).partition(":")[0]
         logout_user()
-        session.clear()
-        if lang:
-            session["lang"] = lang
+        fresh_session()
         if ended_for.isdigit():
             session[ENDED_FOR] = int(ended_for)
         flash(_("Je was een tijd niet actief. Log opnieuw in om verder te gaan."), "info")

@@ -64,21 +64,13 @@ class StrongPassword:
 
 
 class KvkNumber:
-    """A KvK number has exactly 8 digits."""
+    """A KvK number has exactly 8 digits (Arabic-Indic or Persian digits are read as 0-9, as in the postcode)."""
 
     def __call__(self, form, field):
-        value = re.sub(r"[\s.]", "", field.data or "")
+        value = re.sub(r"[\s.]", "", western_digits(field.data or ""))
         if not re.fullmatch(r"[0-9]{8}", value):
             raise ValidationError(_l("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
         field.data = value
-
-
-class NoControlCharacters:
-    """Refuse invisible control characters in free text (newlines and tabs are fine)."""
-
-    def __call__(self, form, field):
-        if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", str(field.data)):
-            raise ValidationError(_l("Deze tekst bevat vreemde tekens. Typ hem opnieuw."))
 
 
 # --- hours per week, shared by the vacancy form, the intake and the CSV import ------------------------------------

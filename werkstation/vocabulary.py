@@ -19,6 +19,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from .engine import CEFR_LEVELS as CEFR_LEVELS  # A1 to C2: the engine's list, part of this vocabulary
 from .engine import default_search, load_taxonomy
 from .engine import language_name as engine_language_name
 
@@ -81,6 +82,23 @@ class Answer(enum.StrEnum):
 
     ACCEPTED = "accepted"
     DECLINED = "declined"
+
+
+class ContractType(enum.StrEnum):
+    """The kind of contract a vacancy offers (the words a resident reads are in CONTRACT_WORDS)."""
+
+    ON_CALL = "oproep"
+    TEMPORARY = "tijdelijk"
+    PERMANENT = "vast"
+    TRIAL_FIRST = "proefplaatsing_eerst"
+
+
+CONTRACT_WORDS = {
+    ContractType.ON_CALL: _l("Oproepcontract: je werkt als het bedrijf je vraagt, geen vaste uren"),
+    ContractType.TEMPORARY: _l("Tijdelijk contract: voor een vaste periode"),
+    ContractType.PERMANENT: _l("Vast contract: zonder einddatum"),
+    ContractType.TRIAL_FIRST: _l("Eerst een proefplaatsing, daarna een contract als het goed gaat"),
+}
 
 
 class ContactKind(enum.StrEnum):
@@ -170,9 +188,32 @@ def hours_text(low, high) -> str:
     return _("%(a)s tot %(b)s uur", a=low, b=high)
 
 
+def money_text(cents) -> str:
+    """An amount in euros as people read it in the page's language: "€ 14,25" in Dutch."""
+    from flask_babel import format_currency
+
+    return format_currency(cents / 100, "EUR")
+
+
+def pay_text(hourly_wage_cents, cao_name) -> str:
+    """The pay of a vacancy in words: "€ 14,50 per uur", "volgens cao Horeca", or "nog niet ingevuld" (older rows)."""
+    if cao_name and hourly_wage_cents:
+        return _("volgens %(cao)s, %(amount)s per uur", cao=cao_name, amount=money_text(hourly_wage_cents))
+    if cao_name:
+        return _("volgens %(cao)s", cao=cao_name)
+    if hourly_wage_cents:
+        return _("%(amount)s per uur", amount=money_text(hourly_wage_cents))
+    return _("nog niet ingevuld")
+
+
+def contract_text(contract_type) -> str:
+    """The contract of a vacancy in plain words ("nog niet ingevuld" for vacancies from before the question)."""
+    words = CONTRACT_WORDS.get(contract_type)
+    return str(words) if words is not None else _("nog niet ingevuld")
+
+
 # --- language levels (CEFR) --------------------------------------------------------------------------------------
 
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Dutch level in plain words, first person for jobseekers. The forms offer C1 for "fluent" (C1 and C2).
 DUTCH_LEVEL_WORDS = {
     "A1": _l("Ik ken een paar woorden en zinnen"),
@@ -365,3 +406,17 @@ SECTORS = [
     ("beveiliging", _l("Beveiliging")),
     ("overig", _l("Anders")),
 ]
+
+
+def sector_label(code) -> str:
+    """The words for a business sector code ("horeca" -> "Horeca en keuken")."""
+    return str(dict(SECTORS).get(code) or dict(SECTORS)["overig"])
+
+
+def business_words(name, sector, *, start=False) -> str:
+    """Who a resident reads the business is: its name when they may see it, else its trade."""
+    if name:
+        return name
+    if start:
+        return _("Een bedrijf uit de sector %(sector)s", sector=sector_label(sector))
+    return _("een bedrijf uit de sector %(sector)s", sector=sector_label(sector))

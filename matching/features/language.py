@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..languages import language_name
+from ..languages import language_gaps, language_name
 from ..record_fields import CEFR_LEVELS
 from .base import N_, ProfileComparison
 
@@ -83,11 +83,6 @@ class Language(ProfileComparison):
                 items.append((code, CEFR_LEVELS[vl[j]], CEFR_LEVELS[cl[j]] if cl[j] >= 0 else None))
         return items
 
-    def _fail_phrase(self, code, need, have):
-        if have is None:
-            return f"{language_name(code)} niveau onbekend, vraagt {need}"
-        return f"{language_name(code)} onder {need}"
-
     def describe(self, pv, c, v, ci, vi):
         out = []
         for k in range(len(pv.values)):
@@ -105,8 +100,8 @@ class Language(ProfileComparison):
         return out
 
     def reasons(self, pv, k, v=None, vi=None):
-        out = [self._fail_phrase(code, need, have) for code, need, have in self._items(pv, k)
-               if have is None or CEFR_LEVELS.index(have) < CEFR_LEVELS.index(need)]
+        items = self._items(pv, k)
+        out = language_gaps({code: need for code, need, _ in items}, {code: have for code, _, have in items if have})
         if pv.aux["extra"][k] and not out:
             out.append("taal gevraagd die niemand opgeeft")
         return tuple(out)

@@ -111,6 +111,13 @@ def finish_signup_by_email(journey, page, email, *, check_as=None, lang="nl"):
     page.get_by_role("button", name=finish).click()
 
 
+def fill_pay_and_contract(page, wage="14,75", contract="Tijdelijk contract"):
+    """The vacancy form's required pay (an hourly amount, Dutch decimal comma) and contract questions."""
+    page.get_by_role("group", name="Wat verdient iemand?").get_by_label("Een bedrag per uur").check()
+    page.get_by_label("Loon per uur, in euro (bruto)").fill(wage)
+    page.get_by_role("group", name="Wat voor contract krijgt iemand?").get_by_label(contract).check()
+
+
 # --- The placement loop: a fitting vacancy, interest, a proposal, both yes, the trial (test_placement_loop.py) ---
 
 
@@ -130,6 +137,7 @@ def post_vacancy(journey, page, vacancy, *, check_as="vacature"):
     talents = page.get_by_role("group", name="Wat is belangrijk dat iemand kan?")
     for talent in vacancy["talents"]:
         talents.get_by_label(talent, exact=True).check()
+    fill_pay_and_contract(page, vacancy.get("wage", "14,75"), vacancy.get("contract", "Tijdelijk contract"))
     journey.check(page, f"{check_as}-ingevuld", lang="nl")
     page.get_by_role("button", name="Vacature plaatsen").click()
     expect(page.get_by_role("status").first).to_contain_text("Je vacature staat online.")

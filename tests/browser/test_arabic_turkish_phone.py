@@ -48,15 +48,12 @@ def step(page, journey, lang, t, name):
     page.get_by_role("button", name=t("Volgende")).click()
 
 
-@pytest.mark.parametrize("lang", ["ar", "tr"])
-def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(journey, lang):
-    t, person = translator(lang), PEOPLE[lang]
-    page = journey.page(viewport=PHONE)
+def sign_up_by_phone_in(journey, page, lang, t, person):
+    """Choose the language on the home page, make an account with a mobile number, log in: the welcome."""
     page.goto("/")
     page.get_by_role("link", name=person["switch"]).click()
     expect(page.locator("html")).to_have_attribute("dir", person["dir"])
     journey.check(page, "home", lang=lang)
-
     page.get_by_role("link", name=t("Ik zoek werk")).click()
     page.get_by_label(t("Mobiel nummer"), exact=True).fill(person["phone"])
     page.get_by_label(t("Wachtwoord"), exact=True).fill(PASSWORD)
@@ -69,6 +66,9 @@ def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(jour
     expect(page.get_by_role("status").first).to_contain_text(t("Je account is gemaakt. Vertel ons nu wat je kunt en wilt."))
     journey.check(page, "welcome", lang=lang)
 
+
+def intake_in(journey, page, lang, t, person):
+    """Every step of the intake, answered with the words of `lang`; ends on the summary."""
     page.get_by_role("link", name=t("Begin")).click()
     page.get_by_role("group", name=t("Welk werk heb je al gedaan?")).get_by_label(
         tile(lang, "Schoonmaken", "occupation"), exact=True).check()
@@ -94,7 +94,10 @@ def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(jour
     page.get_by_label(t("Hoe mogen we je noemen?")).fill(person["name"])
     step(page, journey, lang, t, "about-you")
 
-    # The consent box forgotten: focus lands on the summary at the top, its link moves focus to the box.
+
+def consent_forgotten_then_given(journey, page, lang, t):
+    """The consent box forgotten: focus lands on the summary at the top, its link moves focus to the box; Space
+    ticks it and the profile is saved."""
     page.get_by_role("button", name=t("Opslaan")).click()
     summary = page.locator(".error-summary[data-autofocus]")
     expect(summary).to_be_focused()
@@ -109,13 +112,18 @@ def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(jour
     expect(page.get_by_role("status").first).to_contain_text(t("Dank je wel! Je profiel is opgeslagen."))
     journey.check(page, "profile", lang=lang)
 
+
+def read_own_data(journey, page, lang, t):
+    """The resident's own data page, then the cooperative's page, both in their language."""
     page.get_by_role("link", name=t("Bekijk al je gegevens (om te lezen of af te drukken)")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Mijn gegevens"))
     journey.check(page, "my-data", lang=lang)
     page.goto("/cooperatie")
     journey.check(page, "cooperative", lang=lang)
 
-    # Another phone, nothing chosen there yet: log in with the number typed another way; the language comes back.
+
+def log_in_on_another_phone(journey, lang, person):
+    """Another phone, nothing chosen there yet: log in with the number typed another way; the language comes back."""
     other = journey.page(viewport=PHONE)
     other.goto("/inloggen")
     journey.check(other, "login-elsewhere", lang="nl")
@@ -125,3 +133,14 @@ def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(jour
     expect(other.locator("html")).to_have_attribute("lang", lang)
     expect(other.locator("html")).to_have_attribute("dir", person["dir"])
     journey.check(other, "logged-in-elsewhere", lang=lang)
+
+
+@pytest.mark.parametrize("lang", ["ar", "tr"])
+def test_a_resident_signs_up_by_phone_and_does_the_intake_in_their_language(journey, lang):
+    t, person = translator(lang), PEOPLE[lang]
+    page = journey.page(viewport=PHONE)
+    sign_up_by_phone_in(journey, page, lang, t, person)
+    intake_in(journey, page, lang, t, person)
+    consent_forgotten_then_given(journey, page, lang, t)
+    read_own_data(journey, page, lang, t)
+    log_in_on_another_phone(journey, lang, person)

@@ -71,12 +71,16 @@ def type_into(page, name, text):
     page.keyboard.type(text)
 
 
-def test_keyboard_only_intake(journey):
-    page = journey.page(viewport=DESKTOP)
+def next_page(page, heading):
+    """Tab to Volgende and press Enter; the next step has `heading`."""
+    tab_to(page, "Volgende")
+    press(page, "Enter", expect_heading=heading)
+
+
+def sign_up_with_the_keyboard(journey, page):
+    """The first Tab offers the skip link; then "Ik zoek werk" and an account with a mobile number."""
     page.goto("/")
     journey.check(page, "home", lang="nl")
-
-    # The first Tab offers the skip link.
     page.keyboard.press("Tab")
     first = focused(page)
     assert first["name"] == "Naar de inhoud" and first["focusVisible"], first
@@ -84,7 +88,6 @@ def test_keyboard_only_intake(journey):
     tab_to(page, "Ik zoek werk")
     press(page, "Enter", expect_heading="Aanmelden als werkzoekende")
     journey.check(page, "aanmelden", lang="nl")
-
     type_into(page, "Mobiel nummer", PHONE_NUMBER)
     type_into(page, "Wachtwoord", PASSWORD)
     type_into(page, "Wachtwoord nog een keer", PASSWORD)
@@ -94,52 +97,50 @@ def test_keyboard_only_intake(journey):
     expect(page.get_by_role("status").first).to_contain_text("Je account is gemaakt")
     journey.check(page, "welkom", lang="nl")
 
+
+def work_talents_and_hours(journey, page):
+    """The first three steps: ticks with Space, hours typed."""
     tab_to(page, "Begin")
     press(page, "Enter", expect_heading="Werk")
     tick(page, "Schoonmaken")
     journey.check(page, "werk", lang="nl")
-    tab_to(page, "Volgende")
-    press(page, "Enter", expect_heading="Talenten")
-
+    next_page(page, "Talenten")
     tick(page, "Schoonmaken")
     tick(page, "Op tijd zijn en plannen")
     journey.check(page, "talenten", lang="nl")
-    tab_to(page, "Volgende")
-    press(page, "Enter", expect_heading="Uren en dagen")
-
+    next_page(page, "Uren en dagen")
     type_into(page, "Hoeveel uur per week wil je minstens werken?", "8")
     type_into(page, "Hoeveel uur per week wil je hoogstens werken?", "16")
     tick(page, "maandag ochtend")
     tick(page, "dinsdag ochtend")
     journey.check(page, "uren", lang="nl")
-    tab_to(page, "Volgende")
-    press(page, "Enter", expect_heading="Reizen")
+    next_page(page, "Reizen")
 
+
+def travel_languages_papers_and_name(journey, page):
+    """The next four steps: radio groups chosen with Space and the arrow keys; Enter sends the last one."""
     type_into(page, "Wat is je postcode?", "3526 AB")
     # Tab enters a radio group at its first option; Space chooses it.
     tick(page, "Lopen")
     tick(page, "10 minuten")
     journey.check(page, "reizen", lang="nl")
-    tab_to(page, "Volgende")
-    press(page, "Enter", expect_heading="Talen")
-
+    next_page(page, "Talen")
     # A group of radio buttons is one Tab stop (its first choice); the arrow keys move to the next and choose it.
     tab_to(page, "Ik spreek nog geen Nederlands", tag="input")
     page.keyboard.press("ArrowDown")
     chosen = focused(page)
     assert chosen["name"] == "Ik ken een paar woorden en zinnen" and chosen["checked"], chosen
     journey.check(page, "talen", lang="nl")
-    tab_to(page, "Volgende")
-    press(page, "Enter", expect_heading="Rijbewijs en certificaten")
-
+    next_page(page, "Rijbewijs en certificaten")
     journey.check(page, "papieren", lang="nl")
-    tab_to(page, "Volgende")  # nothing to tick here
-    press(page, "Enter", expect_heading="Over jou")
-
+    next_page(page, "Over jou")  # nothing to tick here
     type_into(page, "Hoe mogen we je noemen?", "Kees Toetsenbord")
     journey.check(page, "over-jou", lang="nl")
     press(page, "Enter", expect_heading="Kloppen je antwoorden?")  # Enter in a text field sends the form
 
+
+def consent_and_save(journey, page):
+    """Tick the consent with Space and save with Enter."""
     tick(page, re.compile("^Ik geef toestemming"))
     journey.check(page, "toestemming", lang="nl")
     tab_to(page, "Opslaan")
@@ -147,6 +148,13 @@ def test_keyboard_only_intake(journey):
     expect(page.get_by_role("status").first).to_be_visible()
     journey.check(page, "opgeslagen", lang="nl")
 
+
+def test_keyboard_only_intake(journey):
+    page = journey.page(viewport=DESKTOP)
+    sign_up_with_the_keyboard(journey, page)
+    work_talents_and_hours(journey, page)
+    travel_languages_papers_and_name(journey, page)
+    consent_and_save(journey, page)
     saved = journey.server.query(_profile)
     assert saved == {
         "name": "Kees Toetsenbord", "postcode": "3526 AB", "travel_mode": "walk", "max_travel_minutes": 10,

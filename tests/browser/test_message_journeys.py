@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.actions import BUSINESS_EMAIL, STAFF_EMAIL, log_in, log_out
+from tests.browser.actions import BUSINESS_EMAIL, STAFF_EMAIL, fill_pay_and_contract, log_in, log_out
 from tests.browser.support import DESKTOP, PHONE
 from tests.mailbox import Mailbox, link_in, text_of
 from werkstation.demo import DEMO_PASSWORD
@@ -62,64 +62,78 @@ def fill_login(page, email, password):
     page.get_by_role("button", name="Inloggen").click()
 
 
+def business_posts_the_vacancy(journey):
+    """The demo bakery logs in and posts a small Sunday vacancy, then logs out."""
+    business = journey.page(viewport=DESKTOP)
+    business.goto("/")
+    journey.check(business, "home", lang="nl")
+    log_in(journey, business, BUSINESS_EMAIL, check_as="bedrijf")
+    journey.check(business, "bedrijf-overzicht", lang="nl")
+    business.get_by_role("link", name="Nieuwe vacature").click()
+    journey.check(business, "bedrijf-nieuwe-vacature", lang="nl")
+    business.get_by_label("Functie").fill(TITLE)
+    business.get_by_label("Wat ga je doen?").fill("Op zondagmiddag brood verkopen en de winkel netjes houden.")
+    business.get_by_label("Minimaal aantal uren per week").fill("4")
+    business.get_by_label("Maximaal aantal uren per week").fill("8")
+    business.get_by_role("group", name="Wanneer wordt er gewerkt?").get_by_label("zondag middag", exact=True).check()
+    fill_pay_and_contract(business)
+    business.get_by_role("button", name="Vacature plaatsen").click()
+    expect(business.get_by_role("status").first).to_contain_text("Je vacature staat online.")
+    journey.check(business, "bedrijf-vacature", lang="nl")
+    log_out(business)
+
+
+def staff_propose_the_top_suggestion(journey):
+    """Staff open the vacancy from their list, put its top suggestion on the shortlist and propose it."""
+    staff = journey.page(viewport=DESKTOP)
+    log_in(journey, staff, STAFF_EMAIL, check_as="medewerker")
+    journey.check(staff, "medewerker-overzicht", lang="nl")
+    staff.goto("/medewerker/vacatures")
+    journey.check(staff, "medewerker-vacatures", lang="nl")
+    staff.get_by_role("main").get_by_role("link", name=TITLE).first.click()
+    journey.check(staff, "medewerker-suggesties", lang="nl")
+    top = staff.get_by_role("main").get_by_role("listitem").filter(has=staff.get_by_role("heading", level=3)).first
+    top.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
+    journey.check(staff, "medewerker-suggestie", lang="nl")
+    staff.get_by_role("radio", name="Op de shortlist").check()
+    staff.get_by_label("Reden", exact=True).select_option(label="Shortlist: Past goed bij het werk")
+    staff.get_by_role("button", name="Besluit opslaan").click()
+    if not staff.get_by_role("button", name="Voorstellen").count():
+        again = staff.get_by_role("main").get_by_role("listitem").filter(has_text="op de shortlist").first
+        journey.check(staff, "medewerker-shortlist", lang="nl")
+        again.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
+        journey.check(staff, "medewerker-voorstellen", lang="nl")
+    staff.get_by_role("button", name="Voorstellen").click()
+    expect(staff.get_by_role("status").first).to_contain_text("Voorgesteld.")
+    journey.check(staff, "medewerker-voorgesteld", lang="nl")
+
+
+def say_yes_from_the_e_mail(journey, message):
+    """The owner reads the e-mail on another computer, where nobody is logged in yet: the link asks to log in
+    first, then opens the proposal; they say yes."""
+    reader = journey.page(viewport=DESKTOP)
+    follow(journey, reader, message)
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Inloggen")
+    journey.check(reader, "link-eerst-inloggen", lang="nl")
+    fill_login(reader, BUSINESS_EMAIL, DEMO_PASSWORD)
+    expect(reader.get_by_role("heading", level=1)).to_have_text(f"Voorstel voor {TITLE}")
+    journey.check(reader, "bedrijf-voorstel-uit-e-mail", lang="nl")
+    reader.get_by_role("radio", name="Ja, graag").check()
+    reader.get_by_role("button", name="Antwoord versturen").click()
+    expect(reader.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
+    journey.check(reader, "bedrijf-zegt-ja", lang="nl")
+
+
 def test_e_the_business_gets_the_proposal_by_e_mail_follows_the_link_and_says_yes(journey):
     with mail_to_test_server(journey.server) as mailbox:
-        business = journey.page(viewport=DESKTOP)
-        business.goto("/")
-        journey.check(business, "home", lang="nl")
-        log_in(journey, business, BUSINESS_EMAIL, check_as="bedrijf")
-        journey.check(business, "bedrijf-overzicht", lang="nl")
-        business.get_by_role("link", name="Nieuwe vacature").click()
-        journey.check(business, "bedrijf-nieuwe-vacature", lang="nl")
-        business.get_by_label("Functie").fill(TITLE)
-        business.get_by_label("Wat ga je doen?").fill("Op zondagmiddag brood verkopen en de winkel netjes houden.")
-        business.get_by_label("Minimaal aantal uren per week").fill("4")
-        business.get_by_label("Maximaal aantal uren per week").fill("8")
-        business.get_by_role("group", name="Wanneer wordt er gewerkt?").get_by_label("zondag middag", exact=True).check()
-        business.get_by_role("button", name="Vacature plaatsen").click()
-        expect(business.get_by_role("status").first).to_contain_text("Je vacature staat online.")
-        journey.check(business, "bedrijf-vacature", lang="nl")
-        log_out(business)
-
-        staff = journey.page(viewport=DESKTOP)
-        log_in(journey, staff, STAFF_EMAIL, check_as="medewerker")
-        journey.check(staff, "medewerker-overzicht", lang="nl")
-        staff.goto("/medewerker/vacatures")
-        journey.check(staff, "medewerker-vacatures", lang="nl")
-        staff.get_by_role("main").get_by_role("link", name=TITLE).first.click()
-        journey.check(staff, "medewerker-suggesties", lang="nl")
-        top = staff.get_by_role("main").get_by_role("listitem").filter(has=staff.get_by_role("heading", level=3)).first
-        top.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
-        journey.check(staff, "medewerker-suggestie", lang="nl")
-        staff.get_by_role("radio", name="Op de shortlist").check()
-        staff.get_by_label("Reden", exact=True).select_option(label="Shortlist: Past goed bij het werk")
-        staff.get_by_role("button", name="Besluit opslaan").click()
-        if not staff.get_by_role("button", name="Voorstellen").count():
-            again = staff.get_by_role("main").get_by_role("listitem").filter(has_text="op de shortlist").first
-            journey.check(staff, "medewerker-shortlist", lang="nl")
-            again.get_by_role("link", name=re.compile("Uitleg bekijken en beslissen")).click()
-            journey.check(staff, "medewerker-voorstellen", lang="nl")
-        staff.get_by_role("button", name="Voorstellen").click()
-        expect(staff.get_by_role("status").first).to_contain_text("Voorgesteld.")
-        journey.check(staff, "medewerker-voorgesteld", lang="nl")
+        business_posts_the_vacancy(journey)
+        staff_propose_the_top_suggestion(journey)
         assert not [m for m in mailbox.to(BUSINESS_EMAIL)], "nothing is sent inside the request"
 
         send_outbox(journey.server)
         message = mailbox.one(BUSINESS_EMAIL, f"Nieuw voorstel voor je vacature {TITLE}")
         assert "zeg ja of nee" in text_of(message)
-
-        # The owner reads the e-mail on another computer, where nobody is logged in yet.
-        reader = journey.page(viewport=DESKTOP)
-        follow(journey, reader, message)
-        expect(reader.get_by_role("heading", level=1)).to_have_text("Inloggen")
-        journey.check(reader, "link-eerst-inloggen", lang="nl")
-        fill_login(reader, BUSINESS_EMAIL, DEMO_PASSWORD)
-        expect(reader.get_by_role("heading", level=1)).to_have_text(f"Voorstel voor {TITLE}")
-        journey.check(reader, "bedrijf-voorstel-uit-e-mail", lang="nl")
-        reader.get_by_role("radio", name="Ja, graag").check()
-        reader.get_by_role("button", name="Antwoord versturen").click()
-        expect(reader.get_by_role("status").first).to_contain_text("Je antwoord is opgeslagen.")
-        journey.check(reader, "bedrijf-zegt-ja", lang="nl")
+        say_yes_from_the_e_mail(journey, message)
 
         # The resident hears that the business wants to meet: by e-mail, or on the staff call list without one.
         assert journey.server.query(_answer_for_resident) == 1

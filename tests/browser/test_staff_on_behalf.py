@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.actions import STAFF_EMAIL, log_in
+from tests.browser.actions import STAFF_EMAIL, fill_pay_and_contract, log_in
 from tests.browser.support import PHONE
 
 pytestmark = pytest.mark.browser
@@ -57,6 +57,7 @@ def test_staff_enter_a_vacancy_for_a_business_on_a_phone(journey):
     page.get_by_label("Minimaal aantal uren per week").fill("8")
     page.get_by_label("Maximaal aantal uren per week").fill("16")
     page.get_by_role("group", name="Wanneer wordt er gewerkt?").get_by_label("maandag ochtend", exact=True).check()
+    fill_pay_and_contract(page, "14,40", "Eerst een proefplaatsing")
     page.get_by_role("button", name="Vacature plaatsen").click()
 
     expect(page.get_by_role("status").first).to_contain_text(f"De vacature van {name} staat online.")

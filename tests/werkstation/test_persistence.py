@@ -22,7 +22,8 @@ VACANCY = {
     "title": "Schoonmaker kantoren", "occupation_uri": "", "description": "Kantoren schoonmaken in de ochtend.",
     "hours_min": "12", "hours_max": "20", "schedule": ["mon:morning", "wed:morning"], "seats": "2", "start_date": "",
     "required_talents": ["schoonmaken"], "preferred_talents": [], "dutch_level": "A2", "licences": [],
-    "certificates": [], "postcode": "",
+    "certificates": [], "postcode": "", "pay": "cao", "hourly_wage": "", "cao_name": "cao Schoonmaak- en glazenwassersbedrijf",
+    "contract_type": "vast", "work_address": "", "name_visible": "no",
 }
 FRIENDLY = "Opslaan lukte niet door een storing. Er is niets opgeslagen."
 

@@ -25,6 +25,15 @@ def test_idle_session_ends_after_the_idle_timeout(app, client, clock):
     assert "Je was een tijd niet actief." in page
 
 
+def test_the_chosen_language_outlives_the_idle_timeout(app, client, clock):
+    login(client, make_user(role="jobseeker"))
+    client.get("/taal/en")
+    clock.offset += app.config["SESSION_IDLE_TIMEOUT"].total_seconds() + 1
+    assert "/inloggen" in client.get("/dashboard").headers["Location"]
+    page = client.get("/inloggen").get_data(as_text=True)
+    assert "You were inactive for a while. Log in again to continue." in page
+
+
 def test_absolute_lifetime_ends_even_an_active_session(app, client, clock):
     login(client, make_user(role="jobseeker"))
     lifetime = app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()

@@ -12,7 +12,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -21,6 +20,7 @@ from ..access import public
 from ..auth.forms import LoginForm
 from ..auth.sessions import start_session
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Business, User
 from ..outbox import events as messages
 from ..outbox.compose import link
@@ -108,7 +108,7 @@ def finish_signup(token):
     except tokens.TokenProblem as problem:
         return notice(_("Deze link werkt niet"), [problem.message, _("Meld je opnieuw aan.")], 400,
                       action=(url_for("auth.register"), _("Aanmelden")))
-    form = FlaskForm()
+    form = ButtonForm()
     if form.validate_on_submit():
         user = marker.user
         if (refused := use_link(marker)) is not None:

@@ -1,15 +1,15 @@
 """Staff give a resident without e-mail a one-time code; administrators deactivate and reactivate accounts."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 
 from .. import audit
 from ..access import roles
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import User, utcnow
 from ..paging import paginate
 from ..persistence import commit, jobseeker_or_404, save_or_back
@@ -25,9 +25,7 @@ from .routes import bp
 @roles(*STAFF_ROLES)
 def staff_code(jobseeker_id):
     """A one-time code (24 hours) for a resident who cannot use e-mail; shown once, never stored readable."""
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    ButtonForm.pressed()
     person = jobseeker_or_404(jobseeker_id)
     user = service.account_for_jobseeker(person, current_user)
     if user is None:
@@ -58,9 +56,7 @@ def admin_accounts():
 
 
 def _switch(user_id, active):
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     user = db.get_or_404(User, user_id)
     back = request.referrer if (request.referrer or "").startswith(request.host_url) else url_for(
         "accounts.admin_accounts")

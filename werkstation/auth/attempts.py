@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import g, has_request_context
 from limits import RateLimitItem, parse_many
 
 from ..extensions import limiter
@@ -56,5 +57,12 @@ def reserve(rules) -> Reservation | None:
             reservation.taken.append((item, identifiers))
             if not limiter.limiter.hit(item, *identifiers):
                 reservation.give_back()
+                _remember_reset(item, identifiers)
                 return None
     return reservation
+
+
+def _remember_reset(item, identifiers) -> None:
+    """When the used-up limit frees a place again (epoch seconds), for the "too many attempts" page."""
+    if has_request_context():
+        g.limit_reset_at = limiter.limiter.get_window_stats(item, *identifiers).reset_time

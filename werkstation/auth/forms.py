@@ -10,7 +10,7 @@ from ..fields import PhoneField, SelectField
 from ..forms import Form
 from ..models import Business, User
 from ..phones import is_dutch_mobile, normalise_phone
-from ..validators import PASSWORD_HELP, KvkNumber, NoControlCharacters, Postcode, StrongPassword, max_length
+from ..validators import PASSWORD_HELP, KvkNumber, Postcode, StrongPassword, max_length
 from ..vocabulary import SECTORS
 
 
@@ -82,7 +82,7 @@ class JobseekerRegistrationForm(PasswordMixin, Form):
 class BusinessDetailsFields:
     """The details a business gives when it registers and changes later on its own page."""
 
-    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120), NoControlCharacters()])
+    name = StringField(_l("Naam van het bedrijf"), validators=[DataRequired(_l("Vul de naam van het bedrijf in.")), max_length(120)])
     sector = SelectField(_l("Sector"), choices=SECTORS, validators=[DataRequired(_l("Kies een sector."))])
     postcode = StringField(
         _l("Postcode van de vestiging"),
@@ -90,7 +90,7 @@ class BusinessDetailsFields:
         description=_l("Bijvoorbeeld 3526 AB."),
         render_kw={"autocomplete": "postal-code"},
     )
-    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120), NoControlCharacters()], render_kw={"autocomplete": "name"})
+    contact_name = StringField(_l("Naam contactpersoon"), validators=[DataRequired(_l("Vul de naam van de contactpersoon in.")), max_length(120)], render_kw={"autocomplete": "name"})
     phone = PhoneField(_l("Telefoonnummer"), validators=[DataRequired(_l("Vul een telefoonnummer in."))])
 
 

@@ -12,11 +12,12 @@ from ..access import public, roles
 from ..extensions import db, limiter
 from ..models import Business, User
 from ..persistence import commit
+from ..security import fresh_session
 from ..vocabulary import ROLES, Role
 from . import attempts, devices, totp
 from .forms import BusinessRegistrationForm, JobseekerRegistrationForm, LoginForm
 from .lookup import find_account
-from .sessions import fresh_session, safe_next, start_session
+from .sessions import safe_next, start_session
 
 bp = Blueprint("auth", __name__)
 

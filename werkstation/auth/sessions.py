@@ -1,5 +1,5 @@
 """The login session: who is logged in (a cookie bound to the account's session token), where to go back to, and
-a fresh session at every login and logout (no fixation; the chosen language stays)."""
+a fresh session at every login (security.fresh_session: no fixation; the chosen language stays)."""
 
 import hmac
 from urllib.parse import urlsplit
@@ -49,20 +49,9 @@ def safe_next(target):
     return target
 
 
-KEPT = ("lang", "pending_form")  # the chosen language, and a form that waits for its owner (expired_forms.py)
-
-
-def fresh_session():
-    """Forget everything in the session except the chosen language and a form waiting for its owner (both outlive
-    a login; logging out forgets the form)."""
-    kept = {key: session[key] for key in KEPT if session.get(key)}
-    session.clear()
-    session.update(kept)
-
-
 def start_session(user):
     """Renew the session at login (no fixation) and remember when it started."""
-    fresh_session()
+    security.fresh_session()
     language_at_login(user)
     session.permanent = True
     user.last_login_at = utcnow()

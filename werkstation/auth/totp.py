@@ -24,7 +24,7 @@ from ..forms import Form
 from ..models import User
 from ..persistence import commit
 from ..vocabulary import STAFF_ROLES
-from .sessions import fresh_session, safe_next, start_session
+from .sessions import safe_next, start_session
 
 ISSUER = "Werkstation"
 PENDING = "totp_pending"
@@ -51,7 +51,7 @@ def needs_second_factor(user) -> bool:
 
 def begin(user, next_url=None):
     """Password was right: remember (briefly) who is halfway, and send them to the code or set-up page."""
-    fresh_session()
+    security.fresh_session()
     session[PENDING] = f"{user.id}:{user.session_token}"
     session[PENDING_AT] = security.now()
     if next_url:

@@ -11,7 +11,6 @@ from ..extensions import db
 from ..fields import DateField, RadioField, SelectField
 from ..models import User, utcnow
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters
 from ..vocabulary import CONTACT_KIND_WORDS, STAFF_ROLES, ContactKind
 
 
@@ -26,11 +25,9 @@ class ContactForm(OnceOnlyForm):
 
     kind = RadioField(_l("Wat was het?"), choices=[(k, CONTACT_KIND_WORDS[k]) for k in ContactKind],
                       default=ContactKind.CALL, validators=[Optional()])
-    body = TextAreaField(_l("Wat is er besproken of afgesproken?"), validators=[Optional(), Length(max=4000, message=_l("Gebruik hoogstens 4000 tekens.")),
-                                     NoControlCharacters()])
+    body = TextAreaField(_l("Wat is er besproken of afgesproken?"), validators=[Optional(), Length(max=4000, message=_l("Gebruik hoogstens 4000 tekens."))])
     happened_on = DateField(_l("Wanneer"), validators=[Optional()], description=_l("Leeg: vandaag."))
-    task_title = StringField(_l("Taak (mag leeg)"), validators=[Optional(), Length(max=200, message=_l("Gebruik hoogstens 200 tekens.")),
-                                                            NoControlCharacters()],
+    task_title = StringField(_l("Taak (mag leeg)"), validators=[Optional(), Length(max=200, message=_l("Gebruik hoogstens 200 tekens."))],
                              description=_l("Bijvoorbeeld: terugbellen over de proefplaatsing."))
     task_due = DateField(_l("Taak klaar op"), validators=[Optional()])
     task_owner = SelectField(_l("Wie doet de taak?"), validators=[Optional()])

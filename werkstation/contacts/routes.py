@@ -1,15 +1,15 @@
 """Staff pages of the contact log: a person's or business's timeline with the note-and-task form, and tasks."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from .. import duplicates
 from ..access import roles
 from ..auth.sessions import safe_next
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Business, Jobseeker, User, utcnow
 from ..persistence import jobseeker_or_404, previous_result, save, save_or_back
 from ..placements import attention
@@ -29,7 +29,7 @@ def task_helpers():
         tasks = service.tasks_due(current_user, utcnow().date())
         return tasks, service.subject_names(tasks)
 
-    return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": FlaskForm}
+    return {"my_tasks_today": my_tasks_today, "today_for_tasks": utcnow().date(), "done_form_for_tasks": ButtonForm}
 
 
 def _log_page(subject, form, status=200, merge_form=None):
@@ -41,7 +41,7 @@ def _log_page(subject, form, status=200, merge_form=None):
     look_alikes = [] if isinstance(subject, Jobseeker) else duplicates.business_duplicates(subject)
     merge_form = (merge_form or BusinessMergeForm(formdata=None)).offer(look_alikes)
     return render_template("contacts/log.html", subject=subject, person=isinstance(subject, Jobseeker), form=form,
-                           timeline=timeline, action=action, done_form=FlaskForm(), today=utcnow().date(),
+                           timeline=timeline, action=action, done_form=ButtonForm(), today=utcnow().date(),
                            look_alikes=look_alikes, merge_form=merge_form), status
 
 
@@ -91,7 +91,7 @@ def tasks():
                               .order_by(Task.due_on, Task.id)).all()
     today = utcnow().date()
     return render_template("contacts/tasks.html", tasks=mine, names=service.subject_names(mine),
-                           today=today, done_form=FlaskForm(), meetings_to_plan=attention.meetings_to_plan(),
+                           today=today, done_form=ButtonForm(), meetings_to_plan=attention.meetings_to_plan(),
                            trials_ending=attention.trials_ending(today))
 
 
@@ -100,9 +100,7 @@ def tasks():
 def task_done(task_id):
     """Tick a task off; back to where the staff member came from."""
     task = db.get_or_404(Task, task_id)
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     back = safe_next(request.form.get("next", ""))
     local = back is not None and back.startswith("/medewerker/") and "\\" not in back
     back = back if local else url_for("contacts.tasks")

@@ -14,6 +14,7 @@ from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
+from ..clock import from_local, to_local
 from ..extensions import db
 from ..models import Business, Jobseeker, Placement, PlacementStageChange, Suggestion, User, Vacancy, utcnow
 from ..outbox.models import Message
@@ -106,12 +107,13 @@ def notes_contain(word, model=Jobseeker):
 
 
 def _start_of(day):
-    return datetime.combine(day, time())
+    """Midnight of `day` in the Netherlands, stored as UTC like every other moment of the timeline."""
+    return from_local(day, time())
 
 
 def _note_moment(note):
     """A note sorts at the moment it was written when that was the day of the contact, else at the start of that day."""
-    at = note.created_at if note.happened_on == note.created_at.date() else _start_of(note.happened_on)
+    at = note.created_at if note.happened_on == to_local(note.created_at).date() else _start_of(note.happened_on)
     return Moment(at, "note", str(CONTACT_KIND_WORDS.get(note.kind, note.kind)), note.body,
                   note.author.email if note.author else None)
 

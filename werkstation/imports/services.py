@@ -50,6 +50,23 @@ JOBSEEKER_FIELD_COLUMNS = {
 }
 
 
+def _row_results(rows, results):
+    """Each CSV row with its RowResult (added to `results`); a row with more cells than the first line is an error
+    and is not checked further."""
+    for line, cells in rows:
+        result = RowResult(line)
+        results.append(result)
+        if cells is None:
+            result.errors.append(_("Deze regel heeft meer kolommen dan de eerste regel."))
+        else:
+            yield result, cells
+
+
+def _codes(cells, column):
+    """The driving licences or certificates of a cell, in capitals."""
+    return [x.upper() for x in split_list(cells.get(column, ""))]
+
+
 def _existing(model, text, result):
     if not text:
         return None
@@ -85,12 +102,7 @@ def check_vacancies(rows, different_people=False):
     """One RowResult per CSV row; a row with errors has .errors, a good one .values (ready to write)."""
     results = []
     businesses = {}
-    for line, cells in rows:
-        result = RowResult(line)
-        results.append(result)
-        if cells is None:
-            result.errors.append(_("Deze regel heeft meer kolommen dan de eerste regel."))
-            continue
+    for result, cells in _row_results(rows, results):
         vacancy = _existing(Vacancy, cells.get("id", ""), result)
         kvk = cells.get("kvk", "").replace(" ", "").replace(".", "")
         business = businesses.get(kvk)
@@ -122,8 +134,8 @@ def check_vacancies(rows, different_people=False):
                 "start_date": parse_date(cells.get("startdatum", "")), "schedule": schedule,
                 "required_talents": required, "preferred_talents": preferred,
                 "dutch_level": form_level(dutch_level or ""),
-                "licences": [x.upper() for x in split_list(cells.get("rijbewijzen", ""))],
-                "certificates": [x.upper() for x in split_list(cells.get("certificaten", ""))],
+                "licences": _codes(cells, "rijbewijzen"),
+                "certificates": _codes(cells, "certificaten"),
                 "occupation_uri": occupation or "",
             }),
             meta=NO_CSRF, stored_talents=required + preferred, previous_start=vacancy.start_date if vacancy else None,
@@ -211,12 +223,7 @@ def check_jobseekers(rows, different_people=False):
     """One RowResult per CSV row, checked with the intake's own step forms; likely duplicates are errors unless
     staff said they checked them (`different_people`)."""
     results, seen = [], {}
-    for line, cells in rows:
-        result = RowResult(line)
-        results.append(result)
-        if cells is None:
-            result.errors.append(_("Deze regel heeft meer kolommen dan de eerste regel."))
-            continue
+    for result, cells in _row_results(rows, results):
         jobseeker = _existing(Jobseeker, cells.get("id", ""), result)
         if cells.get("toestemming", "").strip().lower() not in YES:
             result.errors.append(_("toestemming: zonder toestemming (ja) importeren we niemand."))
@@ -236,8 +243,8 @@ def check_jobseekers(rows, different_people=False):
             "reizen": {"postcode": cells.get("postcode", ""), "travel_mode": TRAVEL_WORDS.get(travel, travel),
                        "max_travel_minutes": cells.get("reistijd", "")},
             "talen": language_fields,
-            "papieren": {"licences": [x.upper() for x in split_list(cells.get("rijbewijzen", ""))],
-                         "certificates": [x.upper() for x in split_list(cells.get("certificaten", ""))]},
+            "papieren": {"licences": _codes(cells, "rijbewijzen"),
+                         "certificates": _codes(cells, "certificaten")},
             "over-jou": {"name": cells.get("naam", ""), "phone": cells.get("telefoon", ""), "about": cells.get("over", ""),
                          **({} if has_account else {"email": cells.get("email", "")})},
         }

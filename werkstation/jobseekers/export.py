@@ -68,10 +68,16 @@ def _account(user) -> dict | None:
     }
 
 
+def _vacancy(vacancy, placement=None) -> dict:
+    """A vacancy as the resident may see it: the business's name only when it is shown to them (else None)."""
+    return {"id": vacancy.id, "title": vacancy.title, "business": vacancy.name_for_resident(placement),
+            "sector": vacancy.business.sector}
+
+
 def _suggestions(jobseeker) -> list[dict]:
     return [
         {
-            "vacancy": {"id": s.vacancy_id, "title": s.vacancy.title, "business": s.vacancy.business.name},
+            "vacancy": _vacancy(s.vacancy),
             "score": s.score, "eligible": s.eligible, "explanation": _plain(s.explanation or {}),
             "model_version": s.model_version, "created_at": _plain(s.created_at), "updated_at": _plain(s.updated_at),
             "decision": s.decision, "decision_reason": s.decision_reason, "decision_note": s.decision_note,
@@ -83,7 +89,7 @@ def _suggestions(jobseeker) -> list[dict]:
 
 def _placement(p) -> dict:
     return {
-        "id": p.id, "vacancy": {"id": p.vacancy_id, "title": p.vacancy.title, "business": p.vacancy.business.name},
+        "id": p.id, "vacancy": _vacancy(p.vacancy, p),
         "stage": p.stage, "business_response": p.business_response, "business_reason": p.business_reason,
         "jobseeker_response": p.jobseeker_response, "jobseeker_reason": p.jobseeker_reason,
         "trial_start": _plain(p.trial_start), "trial_end": _plain(p.trial_end),

@@ -1,18 +1,15 @@
 """A readable copy of my data: every category of the JSON export (export.py), in plain words and in the person's
 language, printable (the print stylesheet leaves out menus; the browser's print view saves a PDF)."""
 
-from flask import abort, render_template
+from flask import render_template
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
-from .. import audit
 from ..access import roles
 from ..fairness.forms import QUESTIONS
 from ..i18n import language_name
-from ..persistence import commit
 from ..vocabulary import STAFF_ROLES, Role
 from .export import build_export
-from .routes import answers_of, bp, profile_or_404, profile_url, summary
+from .routes import answers_of, bp, exported_profile, profile_url, summary
 
 # Every category of the JSON export, in the order of the page, with its heading in plain words.
 CATEGORIES = {
@@ -80,12 +77,7 @@ def self_description_words(row):
 @roles(Role.JOBSEEKER, *STAFF_ROLES)
 def readable_copy(jobseeker_id):
     """Everything in the download, as a page a person can read (and print, or save as PDF)."""
-    jobseeker = profile_or_404(jobseeker_id)
-    if jobseeker is None:
-        abort(404)
-    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff,
-                 readable=True)
-    commit()
+    jobseeker = exported_profile(jobseeker_id, readable=True)
     return render_template(
         "jobseekers/my_data.html", jobseeker=jobseeker, data=build_export(jobseeker), categories=CATEGORIES,
         summary=summary(answers_of(jobseeker)), action_words=lambda action: ACTION_WORDS.get(action, OTHER_ACTION), who_did_it=who_did_it,

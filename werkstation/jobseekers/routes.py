@@ -20,6 +20,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from sqlalchemy import select
@@ -31,7 +32,6 @@ from wtforms.validators import ValidationError as WTFValidationError
 from .. import audit, matching_bridge, vocabulary
 from ..access import roles
 from ..accounts.service import account_for_jobseeker
-from ..auth.sessions import fresh_session
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..forms import Form
@@ -40,6 +40,7 @@ from ..models import Jobseeker, utcnow
 from ..persistence import commit, commit_form, save, save_changes
 from ..phones import display_phone
 from ..placements import work_state
+from ..security import fresh_session
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -205,6 +206,16 @@ def staff_consent(on_behalf):
     return consent_step(on_behalf)
 
 
+def missing_steps_message(missing):
+    """Which steps still need an answer, by number and title, and where the resident is sent."""
+    steps = list_text(_("stap %(number)s (%(title)s)", number=step_number(s.name), title=s.title) for s in missing)
+    return " ".join((
+        ngettext("Je bent nog niet klaar. Deze stap heeft nog geen antwoord: %(steps)s.",
+                 "Je bent nog niet klaar. Deze stappen hebben nog geen antwoord: %(steps)s.", len(missing), steps=steps),
+        _("Vul hier stap %(number)s in.", number=step_number(missing[0].name)),
+    ))
+
+
 def consent_step(on_behalf):
     if not on_behalf:
         existing = own_profile()
@@ -216,8 +227,7 @@ def consent_step(on_behalf):
     if request.method == "POST" and request.form.get("nav") == "back":
         return redirect(intake_url(STEPS[-1].name, on_behalf))
     if missing:
-        if request.method == "POST":
-            flash(_("Je bent nog niet klaar. Vul eerst deze stap in."), "error")
+        flash(missing_steps_message(missing), "error")
         return redirect(intake_url(missing[0].name, on_behalf))
     found = intake_duplicates(state["answers"]) if on_behalf else []
     if form.validate_on_submit() and (not found or form.different_person.data):
@@ -239,8 +249,11 @@ def consent_step(on_behalf):
         matching_bridge.rescore(jobseeker)
         audit.record("jobseeker.create", jobseeker, jobseeker_id=jobseeker.id, on_behalf=on_behalf,
                      consent_version=jobseeker.consent_version, consent_in_person=on_behalf)
-        result = url_for("jobseekers.profile", jobseeker_id=jobseeker.id) if on_behalf else url_for("jobseekers.profile", klaar=1)
-        done = save(form, result, _l("Het profiel is opgeslagen.") if on_behalf
+        # Staff go back to their own area (the person's page with the work that fits), not the resident's page.
+        result = (url_for("staff.jobseeker_queue", jobseeker_id=jobseeker.id) if on_behalf
+                  else url_for("jobseekers.profile", klaar=1))
+        done = save(form, result, _("Het profiel van %(name)s is opgeslagen, met toestemming in persoon. Hieronder "
+                                    "zie je welk werk past.", name=jobseeker.name) if on_behalf
                     else _l("Dank je wel! Je profiel is opgeslagen."))
         if done is not None:
             session.pop(SESSION_KEYS[on_behalf], None)
@@ -434,16 +447,22 @@ def change_status(jobseeker_id):
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
 
+def exported_profile(jobseeker_id, **details):
+    """The profile whose data is handed out (as `profile_or_404`; 404 without one), with that logged."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff, **details)
+    commit()
+    return jobseeker
+
+
 @bp.route("/profiel/download", defaults={"jobseeker_id": None})
 @bp.route("/werkzoekenden/<int:jobseeker_id>/download")
 @roles(Role.JOBSEEKER, *STAFF_ROLES)
 def download(jobseeker_id):
     """All data about the person as one JSON file."""
-    jobseeker = profile_or_404(jobseeker_id)
-    if jobseeker is None:
-        abort(404)
-    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
-    commit()
+    jobseeker = exported_profile(jobseeker_id)
     body = json.dumps(build_export(jobseeker), ensure_ascii=False, indent=2)
     return Response(
         body, mimetype="application/json",

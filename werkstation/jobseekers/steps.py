@@ -25,7 +25,7 @@ from ..fields import (
     schedule_keys,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
+from ..validators import Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
     DUTCH_LEVEL_WORDS,
     OTHER_LEVEL_WORDS,
@@ -58,7 +58,7 @@ class WorkForm(OnceOnlyForm):
     )
     other_work = StringField(
         _l("Ander werk dat je hebt gedaan"),
-        validators=[Optional(), max_length(120), NoControlCharacters()],
+        validators=[Optional(), max_length(120)],
         description=_l("Staat je werk er niet bij? Typ het hier, bijvoorbeeld: bakker of taxichauffeur."),
         render_kw={"autocomplete": "off", "data-occupation-suggest": "other_work_uri"},
     )
@@ -194,7 +194,7 @@ class PapersForm(OnceOnlyForm):
 class AboutForm(OnceOnlyForm):
     name = StringField(
         _l("Hoe mogen we je noemen?"),
-        validators=[DataRequired(_l("Vul je naam in.")), max_length(NAME_MAX), NoControlCharacters()],
+        validators=[DataRequired(_l("Vul je naam in.")), max_length(NAME_MAX)],
         render_kw={"autocomplete": "name"},
     )
     phone = PhoneField(
@@ -204,7 +204,7 @@ class AboutForm(OnceOnlyForm):
     )
     about = TextAreaField(
         _l("Vertel iets over jezelf (mag leeg)"),
-        validators=[Optional(), max_length(ABOUT_MAX), NoControlCharacters()],
+        validators=[Optional(), max_length(ABOUT_MAX)],
         description=_l("Een paar zinnen. Bijvoorbeeld wat je graag doet of wat je al eerder deed. Hoogstens 1000 tekens."),
     )
 

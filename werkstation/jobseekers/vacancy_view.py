@@ -1,10 +1,13 @@
-"""A fitting vacancy as a resident sees it: what the work is, where (the trade and the neighbourhood, not the
-business's name), hours, days, travel time from home and what is asked, in plain words. The resident says
+"""A fitting vacancy as a resident sees it: what the work is, where (the trade and the neighbourhood; the business's
+name only when the business allows it or both said yes), hours, days, pay, contract, start, travel time from home and
+what is asked, in plain words. The resident says
 "Ik heb interesse" or "Niet voor mij"; staff see it in their queue as a signal. Nothing here contacts the business:
 a staff member still decides and proposes first."""
 
 from flask import abort, render_template, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
 from wtforms.validators import Optional as OptionalValue
@@ -13,9 +16,9 @@ from .. import audit, matching_bridge
 from ..access import roles
 from ..extensions import db
 from ..fields import RadioField
-from ..models import Vacancy, utcnow
+from ..models import Placement, Vacancy, utcnow
 from ..persistence import OnceOnlyForm, save
-from ..validators import NoControlCharacters
+from ..settings.store import pc4_names
 from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
 from .routes import bp, own_profile, touched
 
@@ -25,7 +28,7 @@ class InterestForm(OnceOnlyForm):
                         choices=[(Interest.YES, _l("Ik heb interesse")), (Interest.NO, _l("Niet voor mij"))],
                         validators=[InputRequired(_l("Kies: Ik heb interesse, of Niet voor mij."))])
     reason = TextAreaField(_l("Waarom niet? (mag je leeg laten)"),
-                           validators=[OptionalValue(), Length(max=500), NoControlCharacters()])
+                           validators=[OptionalValue(), Length(max=500)])
 
 
 def fitting_or_404(jobseeker, vacancy_id):
@@ -46,6 +49,20 @@ def asked(vacancy) -> list[str]:
     if dutch:
         words.append(str(REQUIRED_LEVEL_WORDS.get(form_level(dutch), dutch)))
     return words + list(vacancy.licences or []) + list(vacancy.certificates or [])
+
+
+def area_words(postcode) -> str:
+    """The neighbourhood of a postcode: "Kanaleneiland (3526)" when the district names it, else its four digits."""
+    pc4 = (postcode or "")[:4]
+    name = dict(pc4_names()).get(pc4)
+    return f"{name} ({pc4})" if name else _("in de buurt van postcode %(pc)s", pc=pc4)
+
+
+def name_for(jobseeker, vacancy):
+    """The business's name for this resident, or None (see Vacancy.name_for_resident)."""
+    placements = db.session.scalars(select(Placement).where(Placement.vacancy_id == vacancy.id,
+                                                            Placement.jobseeker_id == jobseeker.id)).all()
+    return next((name for p in placements if (name := vacancy.name_for_resident(p))), vacancy.name_for_resident())
 
 
 @bp.route("/profiel/vacatures/<int:vacancy_id>", methods=["GET", "POST"])
@@ -71,4 +88,5 @@ def fitting_vacancy(vacancy_id):
         form.answer.data = row.interest
     minutes = matching_bridge.walking_minutes(jobseeker.postcode, vacancy.postcode)
     return render_template("jobseekers/fitting_vacancy.html", vacancy=vacancy, row=row, form=form,
-                           asked=asked(vacancy), walking=round(minutes) if minutes is not None else None)
+                           asked=asked(vacancy), walking=round(minutes) if minutes is not None else None,
+                           name=name_for(jobseeker, vacancy), area=area_words(vacancy.postcode))

@@ -3,12 +3,12 @@
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select, update
 
 from .. import audit
 from ..access import roles
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Jobseeker, utcnow
 from ..outbox.models import Channel, Message, MessageStatus
 from ..persistence import commit, save_or_back
@@ -78,9 +78,7 @@ def call_list():
 @roles(*STAFF_ROLES)
 def call_done(message_id):
     """Staff phoned the person and read the message out."""
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     message = db.get_or_404(Message, message_id)
     if message.channel != Channel.CALL_LIST:
         abort(404)
@@ -111,9 +109,7 @@ def outbox_status():
 @roles(*STAFF_ROLES)
 def retry(message_id):
     """Staff fixed the address or the mail server: try a failed e-mail again."""
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     message = db.get_or_404(Message, message_id)
     if message.status == MessageStatus.FAILED:
         message.status = MessageStatus.QUEUED

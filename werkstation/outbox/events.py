@@ -29,8 +29,12 @@ def _placement_link(placement) -> str:
     return link("placements.detail", placement_id=placement.id)
 
 
-def _context(placement) -> dict:
-    return {"title": placement.vacancy.title, "business": placement.vacancy.business.name}
+def _context(placement, side=None) -> dict:
+    """What a placement's texts may name. A resident reads the business's name only when it may see it
+    (Vacancy.name_for_resident); otherwise `business` is None and the text names the trade."""
+    vacancy = placement.vacancy
+    name = vacancy.name_for_resident(placement) if side == Role.JOBSEEKER else vacancy.business.name
+    return {"title": vacancy.title, "business": name, "sector": vacancy.business.sector}
 
 
 def both_sides(placement):
@@ -45,7 +49,7 @@ def to_side(kind, placement, side, to, *, dedupe_key=None, invite=None, **extra)
     if invite is not None:
         with in_language(to.language):
             calendar = invite(placement)
-    write(kind, to, context={**_context(placement), "side": side, **extra}, link=_placement_link(placement),
+    write(kind, to, context={**_context(placement, side), "side": side, **extra}, link=_placement_link(placement),
           placement=placement, dedupe_key=dedupe_key, calendar=calendar)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
-from ..vocabulary import Role
+from ..vocabulary import Role, business_words
 from .models import MessageKind as K
 
 
@@ -21,6 +21,12 @@ class Text:
     subject: str
     paragraphs: tuple[str, ...]
     link_label: str | None = None
+
+
+def _business(c, start=False) -> str:
+    """The business as this recipient may read it: its name, or "een bedrijf uit de sector ..." for a resident who
+    may not see the name yet."""
+    return business_words(c["business"], c.get("sector"), start=start)
 
 
 def _proposal_business(c):
@@ -34,7 +40,7 @@ def _proposal_business(c):
 def _proposal_jobseeker(c):
     return Text(_("Er is werk voor je: %(title)s", title=c["title"]), (
         _("De coöperatie denkt dat dit werk bij je past: %(title)s bij %(business)s.", title=c["title"],
-          business=c["business"]),
+          business=_business(c)),
         _("Wil je kennismaken? Zeg ja of nee. Het bedrijf ziet je naam pas als jullie allebei ja zeggen."),
     ), _("Bekijk het werk"))
 
@@ -42,7 +48,7 @@ def _proposal_jobseeker(c):
 def _answer_yes(c):
     if c["side"] == Role.JOBSEEKER:  # the business said yes; the jobseeker still has to answer
         return Text(_("Het bedrijf wil met je kennismaken"), (
-            _("%(business)s wil graag met je kennismaken voor het werk %(title)s.", business=c["business"],
+            _("%(business)s wil graag met je kennismaken voor het werk %(title)s.", business=_business(c, start=True),
               title=c["title"]),
             _("Wil jij ook? Zeg ja of nee."),
         ), _("Geef je antwoord"))
@@ -55,7 +61,7 @@ def _answer_yes(c):
 def _answer_no(c):
     if c["side"] == Role.JOBSEEKER:
         return Text(_("Het bedrijf gaat niet verder met het voorstel"), (
-            _("%(business)s zegt nee tegen het voorstel voor %(title)s. Dat is jammer.", business=c["business"],
+            _("%(business)s zegt nee tegen het voorstel voor %(title)s. Dat is jammer.", business=_business(c, True),
               title=c["title"]),
             _("De coöperatie zoekt verder met je."),
         ), _("Bekijk je overzicht"))

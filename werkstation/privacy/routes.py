@@ -2,12 +2,12 @@
 
 from flask import Blueprint, abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select, update
 
 from .. import audit, retention
 from ..access import public, roles
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Jobseeker, utcnow
 from ..persistence import save_or_back
 from ..vocabulary import STAFF_ROLES, JobseekerStatus
@@ -44,7 +44,7 @@ def retention_list():
         .order_by(Jobseeker.retention_notice_at, Jobseeker.id)
     ).all()
     rows = [(j, retention.erase_date(j)) for j in noticed]
-    return render_template("privacy/retention.html", rows=rows, form=FlaskForm(),
+    return render_template("privacy/retention.html", rows=rows, form=ButtonForm(),
                            retention_months=retention.settings()["retention_months"])
 
 
@@ -52,9 +52,7 @@ def retention_list():
 @roles(*STAFF_ROLES)
 def keep(jobseeker_id):
     """Staff spoke with the person and they want to stay: the profile counts as active again."""
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     jobseeker = db.get_or_404(Jobseeker, jobseeker_id)
     if jobseeker.status == JobseekerStatus.ERASED:
         abort(404)

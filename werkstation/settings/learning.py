@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import BooleanField
@@ -15,7 +15,7 @@ from ..access import roles
 from ..engine import Matcher
 from ..explanations import FEATURE_LABELS
 from ..extensions import db
-from ..forms import Form
+from ..forms import ButtonForm, Form
 from ..models import MatchModel
 from ..persistence import save_or_back
 from ..vocabulary import Role
@@ -56,7 +56,7 @@ def _page(choice_form=None, status=200):
                                     .order_by(MatchModel.id.desc()).limit(5)).all()
     return render_template("settings/learning.html", active=active, lines=weight_lines(current),
                            report=(active.report if active is not None else None), candidates=candidates,
-                           choice_form=choice_form or ChoiceForm(), form=Form(),
+                           choice_form=choice_form or ChoiceForm(), form=ButtonForm(),
                            n_examples=len(matching_bridge.training_examples()),
                            n_interest=len(matching_bridge.interest_examples())), status
 
@@ -72,9 +72,7 @@ def learning():
 @roles(Role.ADMIN)
 def learn_now():
     """Learn from the decisions so far; adopted only when better beyond noise."""
-    form = Form()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     result = matching_bridge.learn(random_state=0)
     audit.record("model.learn", None, used=result.used, version=result.model_version,
                  improvement_ci=result.report.get("improvement_ci"), n_pairs=result.report.get("n_pairs"))
@@ -104,9 +102,7 @@ def adopt_model(model_id):
 @roles(Role.ADMIN)
 def revert_model():
     """Back to the default weights in one click (audited)."""
-    form = Form()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     previous = matching_bridge.active_model()
     matching_bridge.adopt(None)
     audit.record("model.revert", previous, version=previous.version if previous else None)

@@ -14,7 +14,6 @@ from ..persistence import OnceOnlyForm, save
 from ..phones import normalise_phone
 from ..retention import MIN_AUDIT_MONTHS
 from ..retention import settings as retention_settings
-from ..validators import NoControlCharacters
 from ..vocabulary import Role
 from . import store
 
@@ -39,13 +38,12 @@ def parse_postcodes(text):
 class DistrictForm(OnceOnlyForm):
     postcodes = TextAreaField(
         _l("Postcodes van de wijk"), validators=[InputRequired(message=_l("Vul minstens één postcode in.")),
-                                                 Length(max=3000), NoControlCharacters()],
+                                                 Length(max=3000)],
         description=_l("Eén per regel: de vier cijfers en dan de naam, bijvoorbeeld 3526 Kanaleneiland."))
     name = StringField(_l("Naam van de coöperatie"), validators=[InputRequired(message=_l("Vul de naam in.")),
-                                                                 Length(max=120), NoControlCharacters()])
+                                                                 Length(max=120)])
     address = StringField(_l("Adres (hier is een kennismaking, tenzij je iets anders kiest)"),
-                          validators=[InputRequired(message=_l("Vul het adres in.")), Length(max=200),
-                                      NoControlCharacters()])
+                          validators=[InputRequired(message=_l("Vul het adres in.")), Length(max=200)])
     phone = StringField(_l("Telefoon"), validators=[Optional(), Length(max=40)])
     email = EmailField(_l("E-mailadres"), validators=[Optional(), Length(max=254), Email(
         message=_l("Vul een e-mailadres in zoals info@voorbeeld.nl."))])

@@ -1,7 +1,7 @@
 """Staff forms: queue filters, decisions, proposals, pipeline moves, instruments, follow-ups and the plan."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField, TimeField
@@ -20,7 +20,8 @@ class QueueFilterForm(Form):
 
     eligible = BooleanField(_l("Alleen wie aan alle eisen voldoet"))
     residents = BooleanField(_l("Alleen bewoners van de wijk"))
-    unreviewed = BooleanField(_l("Alleen nog niet bekeken"))
+    # Suggestion.undecided, not .unreviewed: it also lists undecided people who miss a requirement.
+    undecided = BooleanField(_l("Alleen nog niet bekeken"), name="unreviewed")  # the name links have always used
     free = BooleanField(_l("Verberg wie elders is voorgesteld of al werkt"))
 
 
@@ -38,9 +39,14 @@ class DecisionForm(OnceOnlyForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.reason.choices = [("", _l("Kies een reden"))] + [
-            (f"shortlist:{k}", _l("Shortlist: %(reason)s", reason=v)) for k, v in SHORTLIST_REASONS.items()
-        ] + [(f"reject:{k}", _l("Afwijzen: %(reason)s", reason=v)) for k, v in REJECT_REASONS.items()]
+        # One group of reasons per decision (<optgroup>, so without JavaScript too); validate_reason refuses a
+        # reason of the other group.
+        shortlist, reject = str(_l("Redenen voor de shortlist")), str(_l("Redenen om af te wijzen"))
+        self.reason.choices = [SelectChoice("", _l("Kies een reden"))] + [
+            SelectChoice(f"shortlist:{k}", _l("Shortlist: %(reason)s", reason=v), optgroup=shortlist)
+            for k, v in SHORTLIST_REASONS.items()
+        ] + [SelectChoice(f"reject:{k}", _l("Afwijzen: %(reason)s", reason=v), optgroup=reject)
+             for k, v in REJECT_REASONS.items()]
 
     def validate_reason(self, field):
         group, _sep, _key = (field.data or "").partition(":")
@@ -109,8 +115,9 @@ def meeting_form_for(placement):
     return form
 
 
-class InstrumentsForm(Form):
-    """Staff tick the instruments that may apply; the software decides nothing."""
+class InstrumentsForm(OnceOnlyForm):
+    """Staff tick the instruments that may apply; the software decides nothing. Saved only over the placement it was
+    loaded from (its version): a second tab saved later gets the conflict message, not the first tab's list undone."""
 
     instruments = MultiCheckboxField(_l("Wat kan gelden voor deze plaatsing?"), validators=[Optional()])
 

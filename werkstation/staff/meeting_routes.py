@@ -3,10 +3,10 @@
 from flask import abort, redirect, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from ..access import roles
 from ..extensions import db
+from ..forms import ButtonForm
 from ..models import Placement, utcnow
 from ..persistence import save, save_or_back
 from ..placements import meetings
@@ -42,9 +42,7 @@ def plan_meeting(placement_id):
 def cancel_meeting(placement_id):
     """Call off the planned kennismaking; both sides hear it."""
     row = db.get_or_404(Placement, placement_id)
-    form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = ButtonForm.pressed()
     back = url_for("staff.placement", placement_id=row.id)
     if row.meeting_at is not None:
         meetings.cancel(row, current_user)

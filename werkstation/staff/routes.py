@@ -26,6 +26,7 @@ from ..persistence import (
     save,
     save_changes,
     save_or_back,
+    versions_match,
 )
 from ..placements import instruments as instrument_list
 from ..placements import pipeline
@@ -149,8 +150,8 @@ def vacancy_queue(vacancy_id):
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)
-    if filters.unreviewed.data:
-        query = query.where(Suggestion.decision.is_(None))
+    if filters.undecided.data:
+        query = query.where(Suggestion.undecided)
     if filters.residents.data:
         query = query.where(lives_here_condition(Jobseeker.postcode))
     if filters.free.data:
@@ -195,8 +196,8 @@ def jobseeker_queue(jobseeker_id):
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)
-    if filters.unreviewed.data:
-        query = query.where(Suggestion.decision.is_(None))
+    if filters.undecided.data:
+        query = query.where(Suggestion.undecided)
     rows = [(s, explain(s.explanation)) for s in db.session.scalars(query)]
     audit.record("jobseeker.view", person, jobseeker_id=person.id, page="staff.jobseeker_queue")
     commit()
@@ -313,7 +314,7 @@ def move_form_for(placement):
 
 
 def _placement_page(placement, form, status=200, meeting_form=None):
-    instruments_form = InstrumentsForm(formdata=None, instruments=placement.instruments or [])
+    instruments_form = InstrumentsForm(formdata=None, instruments=placement.instruments or [], version=placement.version)
     instruments_form.instruments.choices = [(i.key, i.name) for i in instrument_list.instruments()]
     follow_up_forms = {f.id: FollowUpForm(prefix=f"f{f.id}") for f in placement.follow_ups if f.done_at is None}
     return render_template(
@@ -392,9 +393,13 @@ def placement_instruments(placement_id):
     form.instruments.choices = [(i.key, i.name) for i in instrument_list.instruments()]
     if not form.validate_on_submit():
         abort(400)
+    back = url_for("staff.placement", placement_id=row.id)
+    if previous_result(form) is None and not versions_match(form, row):  # saved elsewhere since: that list stays
+        flash(str(form.form_errors[-1]), "error")
+        return redirect(back + "#regelingen")
     row.instruments = list(form.instruments.data or [])
     audit.record("placement.instruments", row, jobseeker_id=row.jobseeker_id, instruments=row.instruments)
-    return save_or_back(form, url_for("staff.placement", placement_id=row.id), _l("De lijst is opgeslagen."))
+    return save_or_back(form, back, _l("De lijst is opgeslagen."))
 
 
 @bp.route("/opvolging/<int:follow_up_id>", methods=["POST"])

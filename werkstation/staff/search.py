@@ -97,6 +97,11 @@ class _SearchForm(Form):
         if field.data and not POSTCODE_START.match(field.data.replace(" ", "").upper()):
             raise ValidationError(_l("Vul een postcode in zoals 3526 KL, of alleen de cijfers, zoals 3526."))
 
+    def validate_q(self, field):
+        # Only signs or emoji (nothing to search for) would list everyone: say so instead.
+        if (field.data or "").strip() and not search_text.words(field.data):
+            raise ValidationError(_l("Typ minstens één woord met letters of cijfers."))
+
     def validate_level(self, field):
         if field.data and not self.language.data:
             raise ValidationError(_l("Kies eerst een taal."))
@@ -166,7 +171,7 @@ class JobseekerSearchForm(_SearchForm):
         """The select() for the chosen filters and order (erased people are never listed)."""
         query = select(Jobseeker).where(Jobseeker.erased_at.is_(None))
         conditions = self._document_conditions(Jobseeker.search_text) + self._place_conditions(Jobseeker.postcode)
-        conditions += [or_(search_text.contains_word(Jobseeker.search_text, w), contacts.notes_contain(w))
+        conditions += [or_(search_text.matches_word(Jobseeker.search_text, w), contacts.notes_contain(w))
                        for w in search_text.words(self.q.data)]
         conditions += self._contact_conditions(Jobseeker)
         if self.hours.data:
@@ -202,7 +207,7 @@ class VacancySearchForm(_SearchForm):
         query = select(Vacancy).join(Business, Vacancy.business_id == Business.id)
         conditions = self._document_conditions(Vacancy.search_text) + self._place_conditions(Vacancy.postcode)
         for word in search_text.words(self.q.data):
-            conditions.append(or_(search_text.contains_word(Vacancy.search_text, word),
+            conditions.append(or_(search_text.matches_word(Vacancy.search_text, word),
                                   (" " + func.lower(Business.name)).like(f"% {word}%"),
                                   contacts.notes_contain(word, Business)))
         conditions += self._contact_conditions(Business)

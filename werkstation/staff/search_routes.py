@@ -13,11 +13,10 @@ from wtforms.validators import InputRequired, Length
 
 from ..access import roles
 from ..extensions import db
-from ..forms import Form
+from ..forms import ButtonForm, Form
 from ..models import Suggestion
 from ..paging import paginate
 from ..persistence import save, save_or_back
-from ..validators import NoControlCharacters
 from ..vocabulary import STAFF_ROLES
 from .models import SavedSearch
 from .routes import bp
@@ -30,8 +29,7 @@ class SaveSearchForm(Form):
     """Keep the current filters under a name, for yourself or for every colleague."""
 
     name = StringField(_l("Naam van deze zoekopdracht"),
-                       validators=[InputRequired(message=_l("Geef de zoekopdracht een naam.")), Length(max=80),
-                                   NoControlCharacters()])
+                       validators=[InputRequired(message=_l("Geef de zoekopdracht een naam.")), Length(max=80)])
     shared = BooleanField(_l("Ook voor collega's"))
     query = HiddenField()
 
@@ -101,7 +99,7 @@ def save_search(kind):
 def delete_search(saved_id):
     """Remove a saved search (only the staff member who saved it may)."""
     row = db.get_or_404(SavedSearch, saved_id)
-    form = Form()
+    form = ButtonForm()
     if row.owner_id != current_user.id or not form.validate_on_submit():
         abort(404 if row.owner_id != current_user.id else 400)
     back = url_for(LIST_VIEWS.get(row.kind, "staff.jobseekers"))

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
@@ -10,26 +10,36 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 from ..auth.forms import BusinessDetailsFields
 from ..fields import (
     DateField,
+    EuroField,
     IntegerField,
     MultiCheckboxField,
+    RadioField,
     ScheduleField,
     SelectField,
     TileField,
 )
 from ..persistence import OnceOnlyForm
-from ..validators import NoControlCharacters, Postcode, check_hours_order, hours_validators, max_length
+from ..validators import Postcode, check_hours_order, hours_validators, max_length
 from ..vocabulary import (
+    CONTRACT_WORDS,
     REQUIRED_LEVEL_WORDS,
+    ContractType,
     certificate_choices,
     form_level,
     known_occupation,
     licence_choices,
+    money_text,
     resolve_occupation,
     talent_choices,
 )
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
+CAO_MAX = 120
+ADDRESS_MAX = 200
+WAGE_MAX_CENTS = 100_00  # more than €100 an hour is a typing error in this neighbourhood's work
+PAY_HOURLY, PAY_CAO = "hourly", "cao"
+NAME_YES, NAME_NO = "yes", "no"
 
 
 class VacancyForm(OnceOnlyForm):
@@ -37,14 +47,14 @@ class VacancyForm(OnceOnlyForm):
 
     title = StringField(
         _l("Functie"),
-        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX), NoControlCharacters()],
+        validators=[DataRequired(_l("Vul de naam van de functie in.")), max_length(TITLE_MAX)],
         description=_l("Bijvoorbeeld: schoonmaker, kassamedewerker, keukenhulp. Kies een suggestie als die past."),
         render_kw={"autocomplete": "off", "data-occupation-suggest": "occupation_uri"},
     )
     occupation_uri = HiddenField()
     description = TextAreaField(
         _l("Wat ga je doen?"),
-        validators=[Optional(), max_length(DESCRIPTION_MAX), NoControlCharacters()],
+        validators=[Optional(), max_length(DESCRIPTION_MAX)],
         description=_l("Een paar korte zinnen over het werk. Hoogstens 2000 tekens."),
     )
     hours_min = IntegerField(_l("Minimaal aantal uren per week"), validators=hours_validators(), render_kw={"inputmode": "numeric"})
@@ -68,6 +78,39 @@ class VacancyForm(OnceOnlyForm):
     dutch_level = SelectField(_l("Hoe goed moet iemand Nederlands spreken?"), choices=[])
     licences = MultiCheckboxField(_l("Rijbewijs nodig"), choices=[])
     certificates = MultiCheckboxField(_l("Certificaten nodig"), choices=[])
+    pay = RadioField(
+        _l("Wat verdient iemand?"),
+        choices=[(PAY_HOURLY, _l("Een bedrag per uur")), (PAY_CAO, _l("Volgens een cao"))],
+        validators=[InputRequired(_l("Kies hoe het loon is geregeld: een bedrag per uur of volgens een cao."))],
+    )
+    hourly_wage = EuroField(
+        _l("Loon per uur, in euro (bruto)"),
+        description=_l("Bijvoorbeeld 14,50. Bij een cao mag je dit leeg laten."),
+    )
+    cao_name = StringField(
+        _l("Naam van de cao"),
+        validators=[max_length(CAO_MAX)],  # no Optional(): it would skip validate_cao_name
+        description=_l("Bijvoorbeeld: cao Horeca, cao Schoonmaak- en glazenwassersbedrijf."),
+    )
+    contract_type = RadioField(
+        _l("Wat voor contract krijgt iemand?"),
+        choices=list(CONTRACT_WORDS.items()),
+        validators=[InputRequired(_l("Kies wat voor contract iemand krijgt."))],
+    )
+    work_address = StringField(
+        _l("Adres van de werkplek"),
+        validators=[Optional(), max_length(ADDRESS_MAX)],
+        description=_l("Alleen invullen als het werk op een ander adres is dan je bedrijf. Bijvoorbeeld: "
+                       "Kanaleneiland Zuid 12, Utrecht."),
+        render_kw={"autocomplete": "off"},
+    )
+    name_visible = RadioField(
+        _l("Mag een bewoner onze naam zien voordat we allebei ja zeggen?"),
+        choices=[(NAME_YES, _l("Ja, bewoners mogen onze naam zien")),
+                 (NAME_NO, _l("Nee, bewoners zien eerst alleen onze sector en buurt"))],
+        default=NAME_NO,
+        validators=[InputRequired(_l("Kies ja of nee."))],
+    )
     postcode = StringField(
         _l("Postcode van de werkplek"),
         validators=[Optional(), Postcode()],
@@ -102,9 +145,47 @@ class VacancyForm(OnceOnlyForm):
         if field.data > date.today() + timedelta(days=2 * 365):
             raise ValidationError(_l("Kies een datum binnen twee jaar."))
 
+    def validate_hourly_wage(self, field):
+        if field.process_errors:  # not an amount: its own message is already next to the field
+            return
+        if field.data is None:
+            if self.pay.data == PAY_HOURLY:
+                raise ValidationError(_l("Vul het loon per uur in, zoals 14,50."))
+            return
+        minimum = current_app.config["MINIMUM_HOURLY_WAGE_CENTS"]
+        if field.data < minimum:
+            raise ValidationError(_l(
+                "Dit is minder dan het wettelijk minimumloon voor volwassenen: %(minimum)s per uur. "
+                "Vul minstens dat bedrag in.", minimum=money_text(minimum)))
+        if field.data > WAGE_MAX_CENTS:
+            raise ValidationError(_l("Vul een loon per uur in van hoogstens %(maximum)s.",
+                                     maximum=money_text(WAGE_MAX_CENTS)))
+
+    def validate_cao_name(self, field):
+        if self.pay.data == PAY_CAO and not (field.data or "").strip():
+            raise ValidationError(_l("Vul de naam van de cao in, zoals cao Horeca."))
+
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         return check_hours_order(self) and ok
+
+    def populate_terms(self, vacancy):
+        """Write pay, contract, work address and the name choice into `vacancy`."""
+        by_cao = self.pay.data == PAY_CAO
+        vacancy.hourly_wage_cents = self.hourly_wage.data
+        vacancy.cao_name = (self.cao_name.data or "").strip() if by_cao else None
+        vacancy.contract_type = ContractType(self.contract_type.data)
+        vacancy.work_address = (self.work_address.data or "").strip() or None
+        vacancy.name_visible = self.name_visible.data == NAME_YES
+
+    def load_terms(self, vacancy):
+        """Fill pay, contract, work address and the name choice from a stored vacancy (old rows: left to choose)."""
+        self.pay.data = PAY_CAO if vacancy.cao_name else PAY_HOURLY if vacancy.hourly_wage_cents else None
+        self.hourly_wage.data = vacancy.hourly_wage_cents
+        self.cao_name.data = vacancy.cao_name or ""
+        self.contract_type.data = vacancy.contract_type
+        self.work_address.data = vacancy.work_address or ""
+        self.name_visible.data = NAME_YES if vacancy.name_visible else NAME_NO
 
     def populate_vacancy(self, vacancy, default_postcode):
         """Write the validated answers into `vacancy`."""
@@ -118,6 +199,7 @@ class VacancyForm(OnceOnlyForm):
         vacancy.schedule = self.schedule.schedule
         vacancy.seats = self.seats.data
         vacancy.start_date = self.start_date.data
+        self.populate_terms(vacancy)
         required = list(dict.fromkeys(self.required_talents.data or []))
         vacancy.required_talents = required
         vacancy.preferred_talents = [t for t in dict.fromkeys(self.preferred_talents.data or []) if t not in required]
@@ -136,6 +218,7 @@ class VacancyForm(OnceOnlyForm):
         self.schedule.set_schedule(vacancy.schedule)
         self.seats.data = vacancy.seats
         self.start_date.data = vacancy.start_date
+        self.load_terms(vacancy)
         self.required_talents.data = list(vacancy.required_talents or [])
         self.preferred_talents.data = list(vacancy.preferred_talents or [])
         level = (vacancy.languages or {}).get("nl", "")

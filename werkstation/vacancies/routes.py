@@ -42,7 +42,8 @@ STATUS_CHANGES = StatusChanges(
     not_now=_l("Deze vacature heeft die status al, of dat kan nu niet."),
 )
 EDITABLE = ("title", "occupation_uri", "description", "hours_min", "hours_max", "schedule", "seats", "start_date",
-            "required_talents", "preferred_talents", "languages", "licences", "certificates", "postcode")
+            "required_talents", "preferred_talents", "languages", "licences", "certificates", "postcode",
+            "hourly_wage_cents", "cao_name", "contract_type", "work_address", "name_visible")
 
 
 def vacancy_or_404(vacancy_id):

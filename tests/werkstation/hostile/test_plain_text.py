@@ -71,6 +71,44 @@ def test_a_control_character_in_any_text_box_is_a_message_next_to_it(app):
     assert wrong == []
 
 
+# The free-text fields that used to carry their own control-character check as well; the base Form is now the
+# only check, and these fields still refuse the characters.
+FORMERLY_CHECKED_TWICE = [
+    ("werkstation.auth.forms", "BusinessRegistrationForm", ["name", "contact_name"]),
+    ("werkstation.vacancies.forms", "BusinessForm", ["name", "contact_name"]),
+    ("werkstation.vacancies.forms", "VacancyForm", ["title", "description"]),
+    ("werkstation.jobseekers.steps", "WorkForm", ["other_work"]),
+    ("werkstation.jobseekers.steps", "AboutForm", ["name", "about"]),
+    ("werkstation.jobseekers.vacancy_view", "InterestForm", ["reason"]),
+    ("werkstation.contacts.forms", "ContactForm", ["body", "task_title"]),
+    ("werkstation.settings.routes", "DistrictForm", ["postcodes", "name", "address"]),
+    ("werkstation.staff.search_routes", "SaveSearchForm", ["name"]),
+]
+
+
+@pytest.mark.parametrize(("module", "form_name", "fields"), FORMERLY_CHECKED_TWICE)
+def test_free_text_fields_refuse_control_characters_through_the_base_form_alone(app, module, form_name, fields):
+    import importlib
+
+    form_class = getattr(importlib.import_module(module), form_name)
+    for name in fields:
+        for value in CONTROLS:
+            assert check(app, form_class, name, value) == (["control"], value), (form_name, name, value)
+
+
+def test_a_vacancy_with_nul_in_its_title_or_description_is_not_saved(client):
+    business = make_business()
+    vacancy = make_vacancy(business=business, title="Bakker", description="Brood bakken.")
+    login(client, business.users[0])
+    for field in ("title", "description"):
+        response = post_form(client, f"/vacatures/{vacancy.id}/bewerken", {field: "Bak\x00ker"})
+        assert response.status_code == 200
+        assert "vreemde tekens" in page(response).find(id=f"{field}-error").get_text()
+    db.session.expire_all()
+    stored = db.session.get(Vacancy, vacancy.id)
+    assert (stored.title, stored.description) == ("Bakker", "Brood bakken.")
+
+
 def test_direction_characters_are_refused_in_one_line_fields_and_kept_in_multi_line_text(app):
     wrong = []
     for form, name, multi_line, password in text_fields(app):

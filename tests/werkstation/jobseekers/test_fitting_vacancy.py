@@ -31,7 +31,7 @@ def test_a_resident_opens_a_fitting_vacancy_and_says_they_are_interested(app, cl
     profile = client.get("/profiel").get_data(as_text=True)
     assert f"/profiel/vacatures/{vacancy.id}" in profile
     page = text(client.get(f"/profiel/vacatures/{vacancy.id}").get_data(as_text=True))
-    assert "Schoonmaker kantoren" in page and "16 uur" in page and "schoonmaak" in page
+    assert "Schoonmaker kantoren" in page and "16 uur" in page and "Schoonmaak" in page
     assert "minuten lopen" in page and "3526" in page
     assert vacancy.business.name not in page and vacancy.business.phone not in page
     response = answer(client, vacancy, "interested")

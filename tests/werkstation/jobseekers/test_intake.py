@@ -295,7 +295,10 @@ def test_staff_intake_on_behalf_records_consent_in_person(client):
     assert jobseeker.email == "amina@example.nl"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "jobseeker.create"))
     assert event.actor_id == staff.id and event.details["on_behalf"] is True
-    assert response.headers["Location"].endswith(f"/werkzoekenden/{jobseeker.id}")
+    # Back in the staff area (the person's page with the work that fits), with a confirmation.
+    assert response.headers["Location"].endswith(f"/medewerker/werkzoekenden/{jobseeker.id}")
+    shown = " ".join(page(client.get(response.headers["Location"])).get_text(" ").split())
+    assert "Het profiel van Amina is opgeslagen, met toestemming in persoon. Hieronder zie je welk werk past." in shown
 
 
 def test_staff_intake_needs_the_in_person_tick(client):

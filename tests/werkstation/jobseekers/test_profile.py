@@ -39,7 +39,7 @@ def seeker(client, jobseeker):
 
 
 def test_profile_shows_answers_and_fitting_vacancies_but_no_other_people(seeker, jobseeker):
-    vacancy = make_vacancy(title="Schoonmaker kantoren", business=make_business(name="Glans BV"))
+    vacancy = make_vacancy(title="Schoonmaker kantoren", business=make_business(name="Glans BV"), name_visible=True)
     other = make_jobseeker(name="Iemand Anders")
     html = seeker.get("/profiel").get_data(as_text=True)
     assert "Amina" in html and "Ik kook graag voor veel mensen." in html

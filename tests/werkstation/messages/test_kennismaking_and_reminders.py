@@ -98,7 +98,15 @@ def test_the_daily_reminders_are_written_once(app, runner, mailbox):
     trial.jobseeker.user.locale = "en"
     pipeline.move(trial, "kennismaking", None, at=now)
     pipeline.move(trial, "proefplaatsing", None, trial_start=date(2026, 11, 1), trial_end=date(2026, 12, 14), at=now)
-    follow_up = db.session.scalar(select(FollowUp).where(FollowUp.placement_id == trial.id, FollowUp.months == 1))
+    # Follow-ups count from the contract's start (not during the trial): this one started work on 1 November.
+    working = both_said_yes(make_vacancy(title="Vakkenvuller"), name="Wim Werkt", availability={"sun": ["morning"]})
+    pipeline.move(working, "kennismaking", None, at=datetime(2026, 9, 1, 9, 0))
+    pipeline.move(working, "proefplaatsing", None, trial_start=date(2026, 9, 1), trial_end=date(2026, 10, 31),
+                  at=datetime(2026, 9, 1, 9, 0))
+    pipeline.move(working, "in_dienst", None, employer_of_record="business", employed_since=date(2026, 11, 1),
+                  at=datetime(2026, 11, 1, 9, 0))
+    follow_up = db.session.scalar(select(FollowUp).where(FollowUp.placement_id == working.id, FollowUp.months == 1))
+    assert not db.session.scalar(select(FollowUp).where(FollowUp.placement_id == trial.id, FollowUp.due_on <= now))
     quiet = proposed(make_vacancy(title="Magazijn"), make_jobseeker(name="Sam Stil", availability={"sat": ["night"]}))
     quiet.created_at = datetime(2026, 11, 30, 9, 0)  # the Monday before: 5 working days ago
     db.session.commit()

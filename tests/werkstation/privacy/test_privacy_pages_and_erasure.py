@@ -40,7 +40,7 @@ def test_privacy_pages_have_english(client):
 
 def world_for(jobseeker):
     """A suggestion with its explanation, a placement with history, a staff view and a self-description."""
-    vacancy = make_vacancy(business=make_business(name="Bakkerij Ouarzazate"), title="Bakker")
+    vacancy = make_vacancy(business=make_business(name="Bakkerij Ouarzazate"), title="Bakker", name_visible=True)
     suggestion = Suggestion(
         vacancy=vacancy, jobseeker=jobseeker, score=0.74, eligible=True, model_version="default-1",
         explanation={"score": 0.74, "eligible": True, "reasons": ["Woont in de wijk"],

@@ -137,9 +137,29 @@ def test_wrong_filters_are_explained_next_to_the_field_and_kept(client, staff, q
 def test_hostile_words_never_fail_and_never_act_as_wildcards(client, staff, typed):
     make_jobseeker(name="Mo Gewoon", about="Ik werk graag.")
     response = client.get("/medewerker/werkzoekenden", query_string={"q": typed})
-    assert response.status_code == 200
-    # Signs are no wildcards: they fold away; only the letters and digits typed are searched for.
-    assert names(response) == ([] if any(ch.isalnum() for ch in typed) else ["Mo Gewoon"])
+    # Signs are no wildcards: they fold away; only the letters and digits typed are searched for. Signs alone (an
+    # emoji, a %) leave nothing to search for: a message next to the box, and nobody listed (not everyone).
+    assert names(response) == []
+    if not any(ch.isalnum() for ch in typed):
+        assert response.status_code == 400
+        assert page(response).find(id="q-error").get_text(" ", strip=True).endswith(
+            "Typ minstens één woord met letters of cijfers.")
+    else:
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["koken", "Op tijd", "cooking", "الطبخ", "yemek", "bereiden voedsel"])
+def test_talents_are_found_by_the_words_the_screens_show_for_them(client, staff, typed):
+    make_jobseeker(name="Kok Kader", about="Ik werk graag.", talents=["bereiden van voedsel en dranken", "tijd beheren"])
+    make_jobseeker(name="Schoon Sanne", about="Ik werk graag.", talents=["schoonmaken"])
+    assert names(client.get("/medewerker/werkzoekenden", query_string={"q": typed})) == ["Kok Kader"]
+
+
+def test_vacancies_are_found_by_the_shown_words_of_their_talents_and_kind_of_work(client, staff):
+    make_vacancy(title="Hulp gezocht", description="Drie dagen.", required_talents=["bereiden van voedsel en dranken"])
+    make_vacancy(title="Ander werk", description="Drie dagen.", occupation_uri=BAKER)
+    assert names(client.get("/medewerker/vacatures", query_string={"q": "koken"})) == ["Hulp gezocht"]
+    assert names(client.get("/medewerker/vacatures", query_string={"q": "bakker"})) == ["Ander werk"]
 
 
 def test_an_invisible_control_character_in_the_words_is_a_message_next_to_them(client, staff):

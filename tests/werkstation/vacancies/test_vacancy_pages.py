@@ -26,6 +26,12 @@ GOOD_VACANCY = {
     "licences": [],
     "certificates": [],
     "postcode": "",
+    "pay": "hourly",
+    "hourly_wage": "14,75",
+    "cao_name": "",
+    "contract_type": "tijdelijk",
+    "work_address": "",
+    "name_visible": "no",
 }
 
 
