@@ -148,6 +148,18 @@ def proposal_unanswered(placement, who: str):
 
 
 @event
+def work_started(placement):
+    """A trial or contract starts (staff recorded it): the resident and the business hear the dates."""
+    trial = placement.stage == "proefplaatsing"
+    start = placement.trial_start if trial else placement.employed_since
+    extra = {"stage": str(placement.stage), "start": start, "end": placement.trial_end if trial else None,
+             "employer": str(placement.employer_of_record or "")}
+    key = f"work-started:{placement.id}:{placement.stage}"
+    to_business(K.WORK_STARTED, placement, dedupe_key=key, **extra)
+    to_jobseeker(K.WORK_STARTED, placement, dedupe_key=key, **extra)
+
+
+@event
 def work_ended(placement):
     """A trial or job ended and the person is available again: the staff member who proposed them hears it."""
     for to in _staff_for(placement):

@@ -49,6 +49,7 @@ class MessageKind(enum.StrEnum):
     FOLLOW_UP_DUE = "follow_up_due"
     PROPOSAL_UNANSWERED = "proposal_unanswered"
     WORK_ENDED = "work_ended"
+    WORK_STARTED = "work_started"
     PROPOSAL_ON_HOLD = "proposal_on_hold"
     RETENTION_NOTICE = "retention_notice"
     ACCOUNT_CREATED = "account_created"

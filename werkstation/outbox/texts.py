@@ -78,6 +78,21 @@ def _both_yes(c):
     ), _("Bekijk de gegevens"))
 
 
+def _work_started(c):
+    if c["stage"] == "proefplaatsing":
+        return Text(_("De proefplaatsing begint: %(title)s", title=c["title"]), (
+            _("De proefplaatsing voor %(title)s loopt van %(start)s tot en met %(end)s.", title=c["title"],
+              start=_day(c["start"]), end=_day(c["end"])),
+            _("Heb je een vraag? Bel de coöperatie."),
+        ), _("Bekijk het voorstel"))
+    employer = _("de coöperatie") if c["employer"] == "cooperative" else _("het bedrijf")
+    return Text(_("Het contract begint: %(title)s", title=c["title"]), (
+        _("Het werk voor %(title)s begint op %(start)s. De werkgever is %(employer)s.", title=c["title"],
+          start=_day(c["start"]), employer=employer),
+        _("Heb je een vraag? Bel de coöperatie."),
+    ), _("Bekijk het voorstel"))
+
+
 def _when(c) -> str:
     """The meeting's moment in the recipient's language and the neighbourhood's time zone."""
     return format_datetime(c["at"], "EEEE d MMMM y, HH:mm")
@@ -264,6 +279,7 @@ TEXTS = {
     K.FOLLOW_UP_DUE: _follow_up_due,
     K.PROPOSAL_UNANSWERED: _proposal_unanswered,
     K.WORK_ENDED: _work_ended,
+    K.WORK_STARTED: _work_started,
     K.PROPOSAL_ON_HOLD: _proposal_on_hold,
     K.RETENTION_NOTICE: _retention_notice,
     K.ACCOUNT_CREATED: _account_created,

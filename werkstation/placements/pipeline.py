@@ -259,6 +259,8 @@ def move(placement: Placement, to_stage: str, by, *, trial_start=None, trial_end
                          from_stage=from_stage, to_stage=to_stage, reason=reason)
     event.at = at
     work_state.follow(placement, from_stage, by)
+    if to_stage in WORKING_STAGES:
+        messages.work_started(placement)
     return placement
 
 
