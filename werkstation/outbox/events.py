@@ -154,9 +154,8 @@ def work_started(placement):
     start = placement.trial_start if trial else placement.employed_since
     extra = {"stage": str(placement.stage), "start": start, "end": placement.trial_end if trial else None,
              "employer": str(placement.employer_of_record or "")}
-    key = f"work-started:{placement.id}:{placement.stage}"
-    to_business(K.WORK_STARTED, placement, dedupe_key=key, **extra)
-    to_jobseeker(K.WORK_STARTED, placement, dedupe_key=key, **extra)
+    to_business(K.WORK_STARTED, placement, **extra)
+    to_jobseeker(K.WORK_STARTED, placement, **extra)
 
 
 @event
