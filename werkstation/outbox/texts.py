@@ -159,7 +159,8 @@ def _proposal_on_hold(c):
     if c["side"] == "staff":
         why = {"person_paused": _("Staat stil: de werkzoekende zette het profiel op pauze."),
                "vacancy_paused": _("Staat stil: de vacature is gepauzeerd."),
-               "vacancy_closed": _("Staat stil: de vacature is gesloten.")}[c["hold"]]
+               "vacancy_closed": _("Staat stil: de vacature is gesloten."),
+               "person_at_work": _("Staat stil: de werkzoekende is ergens anders aan het werk gegaan.")}[c["hold"]]
         return Text(_("Voorstel staat stil: %(title)s bij %(business)s", title=c["title"], business=c["business"]), (
             why,
             _("Wat nu: bel beide kanten. Gaat het niet door, zet het voorstel dan op beëindigd. "
@@ -170,6 +171,8 @@ def _proposal_on_hold(c):
             "vacancy_paused": _("Het bedrijf heeft de vacature even stilgezet. Het voorstel staat stil. De coöperatie "
                                 "neemt contact met je op."),
             "vacancy_closed": _("Het bedrijf heeft de vacature gesloten. Het voorstel gaat waarschijnlijk niet door. "
+                                "De coöperatie neemt contact met je op."),
+            "person_at_work": _("De werkzoekende is ergens anders aan het werk gegaan. Het voorstel staat stil. "
                                 "De coöperatie neemt contact met je op.")}[c["hold"]]
     return Text(_("Het voorstel voor %(title)s staat stil", title=c["title"]), (told,), _("Bekijk het voorstel"))
 

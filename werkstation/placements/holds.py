@@ -7,13 +7,14 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
-from ..vocabulary import PROPOSAL_STAGES, JobseekerStatus, VacancyStatus
+from ..vocabulary import PROPOSAL_STAGES, WORKING_STAGES, JobseekerStatus, VacancyStatus
 
 
 class Hold(enum.StrEnum):
     PERSON_PAUSED = "person_paused"
     VACANCY_PAUSED = "vacancy_paused"
     VACANCY_CLOSED = "vacancy_closed"
+    PERSON_AT_WORK = "person_at_work"
 
 
 # Why it stands still, as staff read it, and what to do.
@@ -21,6 +22,7 @@ STAFF_WORDS = {
     Hold.PERSON_PAUSED: _l("Staat stil: de werkzoekende zette het profiel op pauze."),
     Hold.VACANCY_PAUSED: _l("Staat stil: de vacature is gepauzeerd."),
     Hold.VACANCY_CLOSED: _l("Staat stil: de vacature is gesloten."),
+    Hold.PERSON_AT_WORK: _l("Staat stil: de werkzoekende is ergens anders aan het werk gegaan."),
 }
 WHAT_TO_DO = _l("Wat nu: bel beide kanten. Gaat het niet door, zet het voorstel dan op beëindigd. "
                 "Gaat het later wel door, laat het dan staan.")
@@ -32,10 +34,28 @@ OTHER_SIDE_WORDS = {
                             "neemt contact met je op."),
     Hold.VACANCY_CLOSED: _l("Het bedrijf heeft de vacature gesloten. Het voorstel gaat waarschijnlijk niet door. "
                             "De coöperatie neemt contact met je op."),
+    Hold.PERSON_AT_WORK: _l("De werkzoekende is ergens anders aan het werk gegaan. Het voorstel staat stil. "
+                            "De coöperatie neemt contact met je op."),
 }
 # The side that caused it (it knows why) reads this instead.
 OWN_SIDE_WORDS = _l("Dit voorstel staat stil zolang het op pauze of gesloten staat. De coöperatie neemt contact met "
                     "je op.")
+
+
+# Why the resident cannot answer a proposal that stands still because of their own side.
+CANNOT_ANSWER = {
+    Hold.PERSON_PAUSED: _l("Je profiel staat op pauze. Daarom kun je nu niet op dit voorstel antwoorden. Zet je "
+                           "profiel eerst weer aan, of wacht tot de coöperatie je belt."),
+    Hold.PERSON_AT_WORK: _l("Je bent nu ergens anders aan het werk. Daarom kun je niet meer op dit voorstel "
+                            "antwoorden. De coöperatie neemt contact met je op."),
+}
+
+
+def works_elsewhere(placement) -> bool:
+    """The person started a trial or contract at another placement (and is not looking for more hours)."""
+    person = placement.jobseeker
+    return not person.wants_more_hours and any(
+        p.stage in WORKING_STAGES and p.id != placement.id for p in person.placements)
 
 
 def on_hold(placement) -> Hold | None:
@@ -44,6 +64,8 @@ def on_hold(placement) -> Hold | None:
         return None
     if placement.jobseeker.status == JobseekerStatus.PAUSED:
         return Hold.PERSON_PAUSED
+    if works_elsewhere(placement):
+        return Hold.PERSON_AT_WORK
     if placement.vacancy.status == VacancyStatus.PAUSED:
         return Hold.VACANCY_PAUSED
     if placement.vacancy.status == VacancyStatus.CLOSED:
@@ -53,4 +75,4 @@ def on_hold(placement) -> Hold | None:
 
 def caused_by(hold: Hold) -> str:
     """The side whose change made the proposal stand still: "jobseeker" or "business"."""
-    return "jobseeker" if hold == Hold.PERSON_PAUSED else "business"
+    return "jobseeker" if hold in (Hold.PERSON_PAUSED, Hold.PERSON_AT_WORK) else "business"

@@ -50,6 +50,7 @@ def follow_person(placement, from_stage, by=None) -> bool:
     if placement.stage in WORKING_STAGES and old == JobseekerStatus.AVAILABLE:
         person.status = JobseekerStatus.PLACED
         person.wants_more_hours = False
+        flag_running_proposals(person, by)  # their proposals elsewhere stand still: staff hear it
     elif (placement.stage == Stage.ENDED and from_stage in (*WORKING_STAGES, Stage.COMPLETED)
           and old == JobseekerStatus.PLACED and not is_at_work(person, exclude_id=placement.id)):
         person.status = JobseekerStatus.AVAILABLE

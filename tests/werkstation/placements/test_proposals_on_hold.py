@@ -38,7 +38,7 @@ def test_a_paused_profile_flags_its_running_proposal_to_staff_and_tells_the_busi
     assert "De werkzoekende kan even niet verder" in to_business.body_text
     assert person.name not in to_business.body_text
     # the resident's own page says it stands still; the business's page says why in plain words
-    assert "Dit voorstel staat stil" in text(client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True))
+    assert "Je profiel staat op pauze" in text(client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True))
     client = app.test_client()
     login(client, business)
     assert "De werkzoekende kan even niet verder" in client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
