@@ -62,7 +62,8 @@ class Config:
     NEIGHBOURHOOD_PC4 = tuple(os.environ.get("NEIGHBOURHOOD_PC4", "3526").split(","))
     CONSENT_VERSION = "2026-11"
     # Wettelijk minimumloon per hour for adults (21+), set twice a year: the vacancy form refuses a lower wage.
-    # DOMAIN.md gives no figure; €14,40 is the figure this project was given (check it at each 1 January / 1 July).
+    # €14,40 is the figure of 1 July 2025 (rijksoverheid.nl, 'Bedragen minimumloon'); set the current one through the
+    # environment at each 1 January / 1 July.
     MINIMUM_HOURLY_WAGE_CENTS = int(os.environ.get("MINIMUM_HOURLY_WAGE_CENTS", "1440"))
     RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
     AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "24"))

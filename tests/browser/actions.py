@@ -121,11 +121,8 @@ def fill_pay_and_contract(page, wage="14,75", contract="Tijdelijk contract"):
 # --- The placement loop: a fitting vacancy, interest, a proposal, both yes, the trial (test_placement_loop.py) ---
 
 
-def post_vacancy(journey, page, vacancy, *, check_as="vacature"):
-    """The logged-in business posts `vacancy` (title, description, hours, schedule, seats, talents) from its
-    overview; returns the new vacancy's id, read from the page's address."""
-    page.get_by_role("link", name="Nieuwe vacature").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe vacature")
+def fill_vacancy_basics(page, vacancy):
+    """The new-vacancy form's first questions: title, what the work is, hours and the week's schedule."""
     page.get_by_label("Functie").fill(vacancy["title"])
     page.get_by_label("Wat ga je doen?").fill(vacancy["description"])
     page.get_by_label("Minimaal aantal uren per week").fill(vacancy["hours_min"])
@@ -133,6 +130,14 @@ def post_vacancy(journey, page, vacancy, *, check_as="vacature"):
     schedule = page.get_by_role("group", name="Wanneer wordt er gewerkt?")
     for slot in vacancy["schedule"]:
         schedule.get_by_label(slot, exact=True).check()
+
+
+def post_vacancy(journey, page, vacancy, *, check_as="vacature"):
+    """The logged-in business posts `vacancy` (title, description, hours, schedule, seats, talents) from its
+    overview; returns the new vacancy's id, read from the page's address."""
+    page.get_by_role("link", name="Nieuwe vacature").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe vacature")
+    fill_vacancy_basics(page, vacancy)
     page.get_by_label("Aantal plekken").fill(vacancy["seats"])
     talents = page.get_by_role("group", name="Wat is belangrijk dat iemand kan?")
     for talent in vacancy["talents"]:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
-from tests.browser.actions import fill_pay_and_contract, finish_signup_by_email
+from tests.browser.actions import fill_pay_and_contract, fill_vacancy_basics, finish_signup_by_email
 
 # --- (a) the business --------------------------------------------------------------------------------------------
 
@@ -45,13 +45,7 @@ def post_vacancy(journey, page, vacancy):
     page.get_by_role("link", name="Nieuwe vacature").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe vacature")
     journey.check(page, "nieuwe-vacature", lang="nl")
-    page.get_by_label("Functie").fill(vacancy["title"])
-    page.get_by_label("Wat ga je doen?").fill(vacancy["description"])
-    page.get_by_label("Minimaal aantal uren per week").fill(vacancy["hours_min"])
-    page.get_by_label("Maximaal aantal uren per week").fill(vacancy["hours_max"])
-    schedule = page.get_by_role("group", name="Wanneer wordt er gewerkt?")
-    for slot in vacancy["schedule"]:
-        schedule.get_by_label(slot, exact=True).check()
+    fill_vacancy_basics(page, vacancy)
     page.get_by_role("group", name="Wat is belangrijk dat iemand kan?").get_by_label(vacancy["required_talent"]).check()
     page.get_by_role("group", name="Rijbewijs nodig").get_by_label(vacancy["licence"]).check()
     fill_pay_and_contract(page, vacancy.get("wage", "15,10"), vacancy.get("contract", "Tijdelijk contract"))

@@ -31,7 +31,8 @@ def test_documents_point_only_inside_the_repository():
                 assert (doc.parent / target).exists(), f"{doc.name}: {target}"
 
 
-OUTSIDE = re.compile(r"\bissue \d+|\bissues? #\d+|/shared/|\bshared/[A-Z]|\bM\d+'s\b|\bM\d+ part", re.I)
+OUTSIDE = re.compile(r"\bissue \d+|\bissues? #\d+|/shared/|\bshared/[A-Z]|\bM\d+'s\b|\bM\d+ part|\bDOMAIN\.md\b"
+                     r"|\bCONVENTIONS\.md\b|\bbranch `?h\d+\b|/tmp/h\d+\b", re.I)
 
 
 def test_no_file_refers_to_anything_outside_the_repository():

@@ -111,3 +111,10 @@ def test_the_graph_sees_imports_inside_functions_and_submodules_named_in_from_im
 def test_no_import_cycles(package):
     found = [c for c in cycles(import_graph([package])) if c not in KNOWN_CYCLES]
     assert found == [], "import cycles: " + "; ".join(" <-> ".join(sorted(c)) for c in found)
+
+
+def test_only_werkstation_engine_imports_the_matching_engine():
+    graph = import_graph(PACKAGES)
+    importers = {module for module, edges in graph.items()
+                 if module.startswith("werkstation") and any(e.split(".")[0] == "matching" for e in edges)}
+    assert importers == {"werkstation.engine"}

@@ -23,13 +23,19 @@ def fitting_links(html):
     return own, [a["href"] for a in declined.find_all("a")] if declined else []
 
 
-def test_not_for_me_leaves_the_list_and_toch_interesse_brings_it_back(app, client):
+def two_cleaning_vacancies_and_a_cleaner(client):
+    """Two cleaning vacancies that both fit a resident who cleans; she is logged in."""
     cleaning = make_vacancy(title="Schoonmaker kantoren")
     other = make_vacancy(title="Schoonmaker scholen")
     person = make_jobseeker()
     matching_bridge.rescore(person)
     db.session.commit()
     login(client, person.user)
+    return cleaning, other, person
+
+
+def test_not_for_me_leaves_the_list_and_toch_interesse_brings_it_back(app, client):
+    cleaning, other, person = two_cleaning_vacancies_and_a_cleaner(client)
     own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
     assert f"/profiel/vacatures/{cleaning.id}" in own and declined == []
     assert answer(client, cleaning, "not_for_me", "Te vroeg").status_code == 302
@@ -102,12 +108,7 @@ def test_the_plan_leaves_out_a_pair_the_resident_said_no_to_until_staff_decide(a
 
 
 def test_not_for_me_outlives_a_pause(app, client):
-    cleaning = make_vacancy(title="Schoonmaker kantoren")
-    other = make_vacancy(title="Schoonmaker scholen")
-    person = make_jobseeker()
-    matching_bridge.rescore(person)
-    db.session.commit()
-    login(client, person.user)
+    cleaning, other, person = two_cleaning_vacancies_and_a_cleaner(client)
     assert answer(client, cleaning, "not_for_me", "Te vroeg").status_code == 302
     for status in ("paused", "available"):  # pause, then available again, each through the same rescoring
         person.status = status
