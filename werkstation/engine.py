@@ -6,7 +6,7 @@ contract between the two. `werkstation/matching_bridge/` turns rows into the eng
 
 from matching import COMPARISONS, Candidate, Matcher, allocate, default_search, load_taxonomy
 from matching import Vacancy as VacancyRecord
-from matching.features import TRAVEL_MODES, travel_minutes
+from matching.features import DEFAULT_TRAVEL_MODE, TRAVEL_MODES, travel_minutes
 from matching.geo import PostcodeCentroids, haversine_km
 from matching.languages import LANGUAGE_NAMES, language_gaps, language_name
 from matching.live import LiveIndex
@@ -15,6 +15,7 @@ from matching.record_fields import CEFR_LEVELS
 from matching.records import normalise_postcode
 
 __all__ = [
+    "DEFAULT_TRAVEL_MODE",
     "CEFR_LEVELS",
     "COMPARISONS",
     "LANGUAGE_NAMES",

@@ -14,6 +14,7 @@ from wtforms.validators import Optional as OptionalValue
 
 from .. import audit, matching_bridge
 from ..access import roles
+from ..engine import DEFAULT_TRAVEL_MODE
 from ..extensions import db
 from ..fields import RadioField
 from ..models import Placement, Vacancy, utcnow
@@ -21,6 +22,17 @@ from ..persistence import OnceOnlyForm, save
 from ..settings.store import pc4_names
 from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
 from .routes import bp, own_profile, touched
+
+#: "about N minutes <by the resident's own travel mode>", the figure the engine scores and staff read.
+TRAVEL_WORDS = {"walk": _l("ongeveer %(n)s minuten lopen"), "bike": _l("ongeveer %(n)s minuten fietsen"),
+                "public_transport": _l("ongeveer %(n)s minuten met het ov"),
+                "car": _l("ongeveer %(n)s minuten met de auto")}
+
+
+def travel_words(minutes, mode):
+    if minutes is None:
+        return _("onbekend")
+    return TRAVEL_WORDS[mode if mode in TRAVEL_WORDS else DEFAULT_TRAVEL_MODE] % {"n": round(minutes)}
 
 
 class InterestForm(OnceOnlyForm):
@@ -86,7 +98,7 @@ def fitting_vacancy(vacancy_id):
             return done
     elif not form.is_submitted() and row.interest:
         form.answer.data = row.interest
-    minutes = matching_bridge.walking_minutes(jobseeker.postcode, vacancy.postcode)
+    minutes = matching_bridge.travel_time(jobseeker.postcode, vacancy.postcode, jobseeker.travel_mode)
     return render_template("jobseekers/fitting_vacancy.html", vacancy=vacancy, row=row, form=form,
-                           asked=asked(vacancy), walking=round(minutes) if minutes is not None else None,
+                           asked=asked(vacancy), travel=travel_words(minutes, jobseeker.travel_mode),
                            name=name_for(jobseeker, vacancy), area=area_words(vacancy.postcode))

@@ -13,7 +13,7 @@ Protected attributes never cross this bridge: records are built from an explicit
 monitor's table is never read here.
 """
 
-from .counts import GOOD_FIT, FitCounts, fit_counts, vacancies_for, walking_minutes
+from .counts import GOOD_FIT, FitCounts, fit_counts, travel_time, vacancies_for, walking_minutes
 from .indexes import IndexCache, candidate_index, index_cache, init_app, vacancy_index, warm_indexes
 from .learning import INTEREST_WEIGHT, LearnResult, adopt, interest_examples, learn, training_examples
 from .model import active_matcher, active_model
@@ -61,6 +61,7 @@ __all__ = [
     "vacancies_for",
     "vacancy_index",
     "vacancy_record",
+    "travel_time",
     "walking_minutes",
     "warm_indexes",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine import TRAVEL_MODES, PostcodeCentroids, haversine_km, travel_minutes
+from ..engine import DEFAULT_TRAVEL_MODE, TRAVEL_MODES, PostcodeCentroids, haversine_km, travel_minutes
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
 from ..neighbourhood import lives_here
@@ -41,12 +41,19 @@ def fit_counts(vacancy: Vacancy) -> FitCounts:
 
 def walking_minutes(from_postcode, to_postcode):
     """Minutes on foot between two postcodes' PC4 centroids, as the engine explains travel; None if unknown."""
+    return travel_time(from_postcode, to_postcode, "walk")
+
+
+def travel_time(from_postcode, to_postcode, mode):
+    """Minutes between two postcodes' PC4 centroids by this travel mode (None: the engine's default), the same figure
+    the engine scores and staff read; None if a postcode is unknown."""
     centroids = PostcodeCentroids.load()
     a = centroids.centroid((from_postcode or "")[:4])
     b = centroids.centroid((to_postcode or "")[:4])
     if a is None or b is None:
         return None
-    return float(travel_minutes(haversine_km(a[0], a[1], b[0], b[1]), TRAVEL_MODES.index("walk")))
+    mode = mode if mode in TRAVEL_MODES else DEFAULT_TRAVEL_MODE
+    return float(travel_minutes(haversine_km(a[0], a[1], b[0], b[1]), TRAVEL_MODES.index(mode)))
 
 
 def vacancies_for(jobseeker: Jobseeker, top_k: int = 10):
