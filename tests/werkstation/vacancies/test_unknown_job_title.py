@@ -35,7 +35,10 @@ def test_a_free_title_says_why_nobody_fits_and_shows_the_nearest_job_names(logge
     assert notice is not None
     words = text(str(notice))
     assert "We weten niet welk werk dit is" in words
-    assert "Kies bij Functie een van de voorgestelde namen van werk. Dan vinden we wel mensen." in words
+    # Someone fits on hours, days and talents, so the notice does not claim that nobody does.
+    assert "vinden we niemand" not in words
+    assert "Daarom zoeken we nu alleen op uren, dagen en wat iemand kan." in words
+    assert "Kies bij Functie een van de voorgestelde namen van werk." in words
     assert [li.get_text() for li in notice.find_all("li")][0] == "bakker"
     assert notice.find("a")["href"] == f"/vacatures/{vacancy.id}/bewerken"
 
@@ -53,3 +56,16 @@ def test_the_notice_is_translated(logged_in):
     notice = text(str(page(html).find(id="unknown-job")))
     assert "Bunun hangi iş olduğunu bilmiyoruz" in notice
     assert "Bir iş adı seç" in notice
+
+
+
+def test_with_nobody_fitting_the_notice_says_so_and_a_filled_vacancy_has_none(logged_in):
+    from werkstation.vocabulary import VacancyStatus
+
+    response = post_vacancy(logged_in, dict(GOOD_VACANCY, title="Superbakker die alles kan"))
+    vacancy = db.session.scalar(select(Vacancy))
+    notice = text(str(page(logged_in.get(response.headers["Location"]).get_data(as_text=True)).find(id="unknown-job")))
+    assert "Daarom vinden we niemand voor deze vacature." in notice
+    vacancy.status = VacancyStatus.FILLED
+    db.session.commit()
+    assert page(logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)).find(id="unknown-job") is None
