@@ -76,6 +76,10 @@ VACANCY_COLUMNS = (
     Column("rijbewijzen", False, _l("AM, B, BE, C, CE of D, gescheiden door |."), "B"),
     Column("certificaten", False, _l("HEFTRUCK, VCA, HACCP, BHV, SOCIALE HYGIENE of EHBO, gescheiden door |."), "VCA|BHV"),
     Column("status", False, _l("open, gepauzeerd, gesloten of concept. Leeg: open."), "open"),
+    Column("loon", False, _l("Loon per uur in euro (bruto), als 14,75. Leeg als alleen de cao geldt."), "14,75"),
+    Column("cao", False, _l("Naam van de cao, als cao Schoonmaak. Leeg: het loon per uur geldt."), ""),
+    Column("contract", False, _l("oproep, tijdelijk, vast of proefplaatsing_eerst. Leeg (met loon en cao leeg): nog niet ingevuld."), "tijdelijk"),
+    Column("naam_tonen", False, _l("ja of nee: mogen bewoners de naam van het bedrijf zien voordat jullie allebei ja zeggen? Leeg: nee."), "nee"),
 )
 JOBSEEKER_COLUMNS = (
     Column("id", False, _l("Leeg voor een nieuwe werkzoekende; een bestaand nummer om die persoon bij te werken."), ""),

@@ -12,7 +12,7 @@ from ..duplicates import REASONS, likely_duplicates
 from ..extensions import db
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
-from ..vacancies.forms import VacancyForm
+from ..vacancies.forms import NAME_NO, NAME_YES, PAY_CAO, PAY_HOURLY, VacancyForm
 from ..vocabulary import LANGUAGE_CODES, JobseekerStatus, VacancyStatus, form_level
 from .csvfiles import (
     CSV_JOBSEEKER_STATUS_WORDS,
@@ -39,7 +39,8 @@ VACANCY_FIELD_COLUMNS = {
     "title": "titel", "description": "omschrijving", "postcode": "postcode", "hours_min": "uren_min",
     "hours_max": "uren_max", "seats": "plekken", "start_date": "startdatum", "schedule": "rooster",
     "required_talents": "talenten_nodig", "preferred_talents": "talenten_fijn", "dutch_level": "nederlands",
-    "licences": "rijbewijzen", "certificates": "certificaten",
+    "licences": "rijbewijzen", "certificates": "certificaten", "pay": "loon", "hourly_wage": "loon",
+    "cao_name": "cao", "contract_type": "contract", "name_visible": "naam_tonen",
 }
 JOBSEEKER_FIELD_COLUMNS = {
     "occupations": "beroepen", "talents": "talenten", "hours_min": "uren_min", "hours_max": "uren_max",
@@ -137,8 +138,10 @@ def check_vacancies(rows, different_people=False):
                 "licences": _codes(cells, "rijbewijzen"),
                 "certificates": _codes(cells, "certificaten"),
                 "occupation_uri": occupation or "",
+                **_terms(cells),
             }),
             meta=NO_CSRF, stored_talents=required + preferred, previous_start=vacancy.start_date if vacancy else None,
+            terms_optional=not any(cells.get(c) for c in ("loon", "cao", "contract")),
         )
         if not form.validate():
             result.errors.extend(form_errors(form, VACANCY_FIELD_COLUMNS))
@@ -146,6 +149,14 @@ def check_vacancies(rows, different_people=False):
             result.values = {"form": form, "vacancy": vacancy, "business": business, "status": status,
                              "dutch_level": dutch_level}
     return results
+
+
+def _terms(cells):
+    """The pay, contract and name-choice cells as the vacancy form's answers (a cao name means pay by the cao)."""
+    cao, wage = cells.get("cao", "").strip(), cells.get("loon", "").strip()
+    return {"pay": PAY_CAO if cao else PAY_HOURLY if wage else "", "hourly_wage": wage, "cao_name": cao,
+            "contract_type": cells.get("contract", "").strip().lower(),
+            "name_visible": NAME_YES if cells.get("naam_tonen", "").strip().lower() in ("ja", "yes") else NAME_NO}
 
 
 def write_vacancies(results, actor):
@@ -311,6 +322,8 @@ def vacancy_rows():
             "talenten_fijn": _join(v.preferred_talents), "nederlands": (v.languages or {}).get("nl", ""),
             "rijbewijzen": _join(v.licences), "certificaten": _join(v.certificates),
             "status": CSV_STATUS_WORDS.get(v.status, (v.status,))[0],
+            "loon": f"{v.hourly_wage_cents // 100},{v.hourly_wage_cents % 100:02d}" if v.hourly_wage_cents else "",
+            "cao": v.cao_name or "", "contract": v.contract_type or "", "naam_tonen": "ja" if v.name_visible else "nee",
         })
     return rows
 

@@ -118,9 +118,13 @@ class VacancyForm(OnceOnlyForm):
         render_kw={"autocomplete": "postal-code"},
     )
 
-    def __init__(self, *args, stored_talents=(), previous_start=None, **kwargs):
+    def __init__(self, *args, stored_talents=(), previous_start=None, terms_optional=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.previous_start = previous_start
+        if terms_optional:  # the CSV import: a row without pay and contract stays "nog niet ingevuld", like old rows
+            for field in (self.pay, self.contract_type, self.name_visible):
+                field.validators = [Optional()]
+                field.validate_choice = False
         choices = talent_choices(extra=stored_talents)
         self.required_talents.choices = choices
         self.preferred_talents.choices = choices
@@ -174,7 +178,7 @@ class VacancyForm(OnceOnlyForm):
         by_cao = self.pay.data == PAY_CAO
         vacancy.hourly_wage_cents = self.hourly_wage.data
         vacancy.cao_name = (self.cao_name.data or "").strip() if by_cao else None
-        vacancy.contract_type = ContractType(self.contract_type.data)
+        vacancy.contract_type = ContractType(self.contract_type.data) if self.contract_type.data else None
         vacancy.work_address = (self.work_address.data or "").strip() or None
         vacancy.name_visible = self.name_visible.data == NAME_YES
 

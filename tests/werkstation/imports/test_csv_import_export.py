@@ -13,9 +13,9 @@ from werkstation.imports.csvfiles import JOBSEEKER_COLUMNS, VACANCY_COLUMNS
 from werkstation.models import AuditEvent, Jobseeker, Suggestion, Vacancy
 
 VACANCY_CSV = (
-    "kvk;titel;omschrijving;uren_min;uren_max;plekken;rooster;talenten_nodig;talenten_fijn;nederlands;rijbewijzen;certificaten\n"
-    "12345678;Schoonmaker kantoren;Kantoren schoonmaken;12;20;2;ma:ochtend wo:ochtend;schoonmaken;Op tijd zijn en plannen;A2;;\n"
-    "12345678;Keukenhulp;Afwassen en snijden;8;16;1;vr:avond za:avond;Koken;;A1;;HACCP\n"
+    "kvk;titel;omschrijving;uren_min;uren_max;plekken;rooster;talenten_nodig;talenten_fijn;nederlands;rijbewijzen;certificaten;loon;cao;contract;naam_tonen\n"
+    "12345678;Schoonmaker kantoren;Kantoren schoonmaken;12;20;2;ma:ochtend wo:ochtend;schoonmaken;Op tijd zijn en plannen;A2;;;14,75;;tijdelijk;ja\n"
+    "12345678;Keukenhulp;Afwassen en snijden;8;16;1;vr:avond za:avond;Koken;;A1;;HACCP;;cao Horeca;oproep;\n"
 )
 JOBSEEKER_CSV = (
     "naam,telefoon,postcode,beroepen,talenten,uren_min,uren_max,beschikbaarheid,vervoer,reistijd,talen,rijbewijzen,certificaten,over,toestemming\n"
@@ -60,6 +60,9 @@ def test_import_vacancies_semicolons_with_bom(client, staff):
     assert second.required_talents == ["bereiden van voedsel en dranken"]
     assert second.certificates == ["HACCP"] and second.languages == {"nl": "A1"}
     assert first.occupation_uri is not None
+    assert (first.hourly_wage_cents, first.contract_type, first.name_visible) == (1475, "tijdelijk", True)
+    assert (second.cao_name, second.hourly_wage_cents, second.contract_type, second.name_visible) == (
+        "cao Horeca", None, "oproep", False)
     assert count(Suggestion) >= 1  # matched after the import
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "import.vacatures")).details["rows"] == 2
 
@@ -81,8 +84,8 @@ def test_import_jobseekers_commas_without_bom(client, staff):
 def test_a_file_with_errors_imports_nothing_and_lists_every_bad_row(client, staff):
     make_business(kvk_number="12345678")
     bad = VACANCY_CSV + (
-        "12345678;Inpakker;;30;10;1;ma:ochtend;schoonmaken;;;;\n"  # line 4: min > max
-        "99999999;Bezorger;;8;16;1;zo:middernacht;vliegen;;Z9;Q;\n"  # line 5: many problems
+        "12345678;Inpakker;;30;10;1;ma:ochtend;schoonmaken;;;;;14,75;;vast;\n"  # line 4: min > max
+        "99999999;Bezorger;;8;16;1;zo:middernacht;vliegen;;Z9;Q;;9,00;;altijd;\n"  # line 5: many problems
     )
     response = upload(client, "vacatures", bad)
     html = response.get_data(as_text=True)
@@ -92,7 +95,7 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_bad_row(client, staf
     rows = refused_lines(html)
     assert set(rows) == {"4", "5"}
     assert "Het maximum moet even groot of groter zijn dan het minimum." in rows["4"]
-    for reason in ("kvk:", "zo:middernacht", "vliegen", "nederlands:", "rijbewijzen:"):
+    for reason in ("kvk:", "zo:middernacht", "vliegen", "nederlands:", "rijbewijzen:", "loon:", "contract:"):
         assert reason in rows["5"], reason
 
 
@@ -129,7 +132,7 @@ def test_unreadable_files_are_refused_with_a_reason(client, staff, content, mess
 
 def test_too_many_cells_on_a_row_is_reported(client, staff):
     make_business(kvk_number="12345678")
-    text = VACANCY_CSV + "12345678;Extra;;8;16;1;ma:ochtend;schoonmaken;;;;;;;;\n"
+    text = VACANCY_CSV + "12345678;Extra;;8;16;1;ma:ochtend;schoonmaken;;;;;;;;;;;;\n"
     html = upload(client, "vacatures", text).get_data(as_text=True)
     assert "meer kolommen" in html and count(Vacancy) == 0
 

@@ -105,10 +105,11 @@ def test_full_intake_stores_nothing_before_consent_then_one_profile(seeker, jobs
     assert jobseeker.licences == ["B"] and jobseeker.certificates == ["HACCP"]
     assert jobseeker.consent_at is not None and jobseeker.consent_version == "2026-11"
     assert jobseeker.consent_in_person is False
-    # Scored in the same transaction, and the person sees fitting open vacancies (title and business only).
+    # Scored in the same transaction, and the person sees fitting open vacancies (title and the business's trade; its
+    # name only when the business allows that before both said yes, which it does not by default).
     assert db.session.scalar(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id)) is not None
     html = seeker.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Schoonmaker kantoren" in html and vacancy.business.name in html
+    assert "Schoonmaker kantoren" in html and vacancy.business.name not in html
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "jobseeker.create")) is not None
     # The session no longer holds the answers; the intake now leads to the profile.
     assert seeker.get("/intake").headers["Location"].endswith("/profiel")
