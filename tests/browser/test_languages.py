@@ -17,6 +17,13 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Corner shop in the district 2026"
 
 
+def fill_english_pay_and_contract(page):
+    """Pay and contract, asked in English (the form needs them before a vacancy goes online)."""
+    page.get_by_label(re.compile("^an amount per hour", re.I)).check()
+    page.get_by_label(re.compile("^pay per hour", re.I)).fill("14.75")
+    page.get_by_label(re.compile("^temporary contract", re.I)).check()
+
+
 def test_english_business_sees_no_dutch(journey):
     page = journey.page(viewport=PHONE)
     page.goto("/")
@@ -60,6 +67,7 @@ def test_english_business_sees_no_dutch(journey):
     page.get_by_label(re.compile("maximum", re.I)).fill("16")
     page.get_by_label(re.compile("monday morning", re.I)).check()
     page.get_by_label(re.compile("tuesday morning", re.I)).check()
+    fill_english_pay_and_contract(page)
     page.get_by_role("button", name=re.compile("post|place|publish", re.I)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cashier")
     journey.check(page, "vacancy", lang="en")
