@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from ..clock import to_local
 from ..extensions import db
 from ..models import FollowUp, Placement, utcnow
-from ..placements.meetings import local
 from ..vocabulary import Stage
 from . import events
 from .models import Message
@@ -50,12 +50,12 @@ def _count(report, kind, before):
 def run(now: datetime | None = None) -> ReminderReport:
     """Write the reminders that are due at `now` (default: the present) and commit them in one transaction."""
     now = now or utcnow()
-    today = local(now).date()
+    today = to_local(now).date()
     report = ReminderReport()
     seen = 0
     for placement in db.session.scalars(select(Placement).where(Placement.stage == Stage.INTRODUCTION,
                                                                 Placement.meeting_at.is_not(None))):
-        if local(placement.meeting_at).date() == today + timedelta(days=1):
+        if to_local(placement.meeting_at).date() == today + timedelta(days=1):
             events.meeting_tomorrow(placement)
     seen = _count(report, "kennismaking tomorrow", seen)
     for placement in db.session.scalars(select(Placement).where(
@@ -68,7 +68,7 @@ def run(now: datetime | None = None) -> ReminderReport:
     seen = _count(report, "follow-ups due", seen)
     cutoff = working_days_before(today, ANSWER_WORKING_DAYS)
     for placement in db.session.scalars(select(Placement).where(Placement.stage == Stage.PROPOSED)):
-        if local(placement.created_at).date() <= cutoff:
+        if to_local(placement.created_at).date() <= cutoff:
             who = _waiting_for(placement)
             if who:
                 events.proposal_unanswered(placement, who)

@@ -3,13 +3,13 @@ an update when it moves and a cancellation. Callers commit."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from .. import audit
+from ..clock import from_local
 from ..outbox import events as messages
 
 
@@ -17,19 +17,6 @@ class MeetingError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
         self.message = message
-
-
-def local_zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Amsterdam"))
-
-
-def to_utc(day: date, at: time) -> datetime:
-    """A date and time as people in the neighbourhood mean them, stored as naive UTC."""
-    return datetime.combine(day, at, tzinfo=local_zone()).astimezone(UTC).replace(tzinfo=None)
-
-
-def local(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC).astimezone(local_zone())
 
 
 def default_place() -> str:
@@ -42,7 +29,7 @@ def plan(placement, day: date | None, at: time | None, place: str | None, by, no
     """Set (or move) the kennismaking and tell both sides, with an iCalendar invitation."""
     if day is None or at is None:
         raise MeetingError(_l("Vul de datum en de tijd van de kennismaking in."))
-    moment = to_utc(day, at)
+    moment = from_local(day, at)
     if moment <= now:
         raise MeetingError(_l("Kies een moment in de toekomst."))
     place = (place or "").strip() or default_place()

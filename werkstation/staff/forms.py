@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..clock import to_local
 from ..fields import DateField, IntegerField, MultiCheckboxField, RadioField, SelectField, TimeField
 from ..forms import Form
 from ..persistence import OnceOnlyForm
@@ -109,7 +110,7 @@ def meeting_form_for(placement):
     """The kennismaking form with what is planned filled in (else the cooperative's address as the place)."""
     form = MeetingForm(formdata=None, prefix="km")
     if placement.meeting_at is not None:
-        moment = meetings.local(placement.meeting_at)
+        moment = to_local(placement.meeting_at)
         form.day.data, form.at.data = moment.date(), moment.time().replace(second=0, microsecond=0)
     form.place.data = placement.meeting_place or meetings.default_place()
     return form

@@ -10,11 +10,11 @@ from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.werkstation.messages.outbox_helpers import follow, messages, send_outbox
 from tests.werkstation.staff.workspace import business_user, proposed
+from werkstation.clock import from_local
 from werkstation.extensions import db
 from werkstation.models import FollowUp, User
 from werkstation.outbox import reminders
 from werkstation.placements import pipeline
-from werkstation.placements.meetings import to_utc
 
 
 def both_said_yes(vacancy=None, **person):
@@ -51,7 +51,7 @@ def test_planning_moving_and_cancelling_a_kennismaking_reaches_both_sides(app, c
     to_business = mailbox.one(owner.email, "Kennismaking op")
     event, calendar = invite_of(to_business)
     assert calendar["method"] == "REQUEST" and event["location"] == app.config["COOPERATIVE_ADDRESS"]
-    assert event.decoded("dtstart") == to_utc(day, time(10, 30)).replace(tzinfo=event.decoded("dtstart").tzinfo)
+    assert event.decoded("dtstart") == from_local(day, time(10, 30)).replace(tzinfo=event.decoded("dtstart").tzinfo)
     assert "10:30" in to_business.get_body(preferencelist=("plain",)).get_content()
     to_person = mailbox.one(person.user.email, "Introduction meeting on")  # in English, her choice
     resident = app.test_client()
