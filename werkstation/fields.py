@@ -106,6 +106,11 @@ class IntegerField(_IntegerField):
         super().__init__(*args, **kwargs)
 
 
+def euro_digits(cents: int) -> str:
+    """Whole cents as typed in a form or a CSV cell: 1475 -> "14,75"."""
+    return f"{cents // 100},{cents % 100:02d}"
+
+
 class EuroField(StringField):
     """An amount in euros as people type it ("14,25", "14.25", "€ 14", "14,-"); its data is whole cents, or None when
     empty. Malformed text stays (in the box and as data), with a message next to it."""
@@ -135,7 +140,7 @@ class EuroField(StringField):
             return self.raw_data[0]
         if self.data is None:
             return ""
-        return f"{self.data // 100},{self.data % 100:02d}"
+        return euro_digits(self.data)
 
 
 class DateField(_DateField):

@@ -10,6 +10,7 @@ from .. import audit, matching_bridge
 from ..converters import whole_number
 from ..duplicates import REASONS, likely_duplicates
 from ..extensions import db
+from ..fields import euro_digits
 from ..jobseekers.steps import BY_NAME, NO_DUTCH, OTHER_LANGUAGE_ROWS
 from ..models import Business, Jobseeker, Vacancy, utcnow
 from ..vacancies.forms import NAME_NO, NAME_YES, PAY_CAO, PAY_HOURLY, VacancyForm
@@ -322,7 +323,7 @@ def vacancy_rows():
             "talenten_fijn": _join(v.preferred_talents), "nederlands": (v.languages or {}).get("nl", ""),
             "rijbewijzen": _join(v.licences), "certificaten": _join(v.certificates),
             "status": CSV_STATUS_WORDS.get(v.status, (v.status,))[0],
-            "loon": f"{v.hourly_wage_cents // 100},{v.hourly_wage_cents % 100:02d}" if v.hourly_wage_cents else "",
+            "loon": euro_digits(v.hourly_wage_cents) if v.hourly_wage_cents else "",
             "cao": v.cao_name or "", "contract": v.contract_type or "", "naam_tonen": "ja" if v.name_visible else "nee",
         })
     return rows
