@@ -37,7 +37,7 @@ NEXT_STAGES = {
     Stage.ENDED: (),
 }
 FOLLOW_UP_MONTHS = (1, 3, 6)
-# A UWV proefplaatsing lasts up to 2 months, longer only by exception (see DOMAIN: "usually up to 2 months"); a
+# A UWV proefplaatsing lasts up to 2 months, longer only by exception; a
 # longer trial needs staff to confirm that UWV or the municipality agreed.
 TRIAL_MAX_MONTHS = 2
 
