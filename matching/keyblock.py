@@ -15,10 +15,11 @@ import scipy.sparse as sp
 
 from .features import PENALTY, CandidateVector, LinearDense, SparseBlock, VacancyProfiles
 
-try:  # what scipy's ``csr + dense`` runs after copying the dense array: dense += csr, in place, in C
+try:  # what scipy's ``csr + dense`` and ``csr @ dense`` run after allocating: dense += csr (or csr @ dense), in C
+    from scipy.sparse._sparsetools import csr_matvecs as _add_product_into
     from scipy.sparse._sparsetools import csr_todense as _add_sparse_into
 except ImportError:  # pragma: no cover
-    _add_sparse_into = None
+    _add_sparse_into = _add_product_into = None
 
 __all__ = ["RankKeys"]
 
@@ -45,13 +46,16 @@ class RankKeys:
         self.features = features
         self.weight_map = weight_map
 
-    def block(self, C, V, rows: np.ndarray, cache: dict | None = None) -> np.ndarray:
-        """float32 rank keys, shape (len(rows), len(C)); ``cache`` keeps per-profile vectors between calls."""
+    def block(self, C, V, rows: np.ndarray, cache: dict | None = None, out: np.ndarray | None = None) -> np.ndarray:
+        """float32 rank keys, shape (len(rows), len(C)); ``cache`` keeps per-profile vectors between calls. With
+        ``out`` (a 1-d float32 array of at least that many entries) the block is written into it and returned as a
+        view: a caller that ranks chunk after chunk reuses one buffer instead of asking the system for fresh memory
+        each time (on a virtual machine, first touching fresh memory can cost more than the arithmetic)."""
         cache = {} if cache is None else cache
         n, m = len(C), len(rows)
         parts = self._sorted_parts(C, V, rows)
         row_ops, tables = self._profile_rows(parts, n, m, cache)
-        key = self._products(parts, m, n)
+        key = self._products(parts, m, n, out)
         for table in tables:
             key += table
         row_ops.sort(key=lambda op: op[0])  # all additions to one row together, while it is in cache
@@ -122,20 +126,24 @@ class RankKeys:
         return row_ops, tables
 
     @staticmethod
-    def _products(parts: _Parts, m: int, n: int) -> np.ndarray:
+    def _products(parts: _Parts, m: int, n: int, out: np.ndarray | None = None) -> np.ndarray:
         """The sparse x dense products (the row constants ride in the first), or a block of row constants."""
+        key = np.empty((m, n), dtype=np.float32) if out is None else out[:m * n].reshape(m, n)
         if not parts.products:
-            key = np.empty((m, n), dtype=np.float32)
             key[:] = parts.row_constant.astype(np.float32)[:, None]
             return key
-        key = None
+        key[:] = 0
         for number, (right, left) in enumerate(parts.products.values()):
             if number == 0:
                 left = left.tolil()
                 left[:, -1] = (left[:, -1].toarray().reshape(-1) + parts.row_constant).reshape(-1, 1)
-                left = left.tocsr()
-            product = np.asarray(left @ right, dtype=np.float32)
-            key = product if key is None else np.add(key, product, out=key)
+            left = sp.csr_matrix(left, dtype=np.float32)
+            right = np.ascontiguousarray(right, dtype=np.float32)
+            if _add_product_into is None:  # pragma: no cover - scipy without the routine
+                key += np.asarray(left @ right, dtype=np.float32)
+            else:  # key += left @ right, in place: no product block is allocated
+                _add_product_into(m, left.shape[1], n, left.indptr, left.indices, left.data, right.reshape(-1),
+                                  key.reshape(-1))
         return key
 
 

@@ -59,10 +59,11 @@ class MatchIndex:
 
     # --- blocks ------------------------------------------------------------------------------------------------
 
-    def key_block(self, C, V, rows: np.ndarray, cache: dict | None = None) -> np.ndarray:
+    def key_block(self, C, V, rows: np.ndarray, cache: dict | None = None, out: np.ndarray | None = None):
         """float32 rank keys ``score - PENALTY * failed hard requirements`` of every candidate of ``C`` against the
-        vacancies ``rows`` of ``V``: shape (len(rows), len(C))."""
-        return self.rank_keys.block(C, V, rows, cache)
+        vacancies ``rows`` of ``V``: shape (len(rows), len(C)); written into ``out`` when given (see
+        :meth:`RankKeys.block`)."""
+        return self.rank_keys.block(C, V, rows, cache, out)
 
     def _vacancy_chunks(self, V, n_cand: int) -> list[np.ndarray]:
         """Vacancy rows in chunks, grouped by occupation so each chunk shares occupation work."""
@@ -71,12 +72,12 @@ class MatchIndex:
                                                      -(-len(order) // 8)))  # >= 8 chunks for the workers to share
         return [order[i:i + size] for i in range(0, len(order), size)]
 
-    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None, tie=None):
+    def _select_per_vacancy(self, C, V, rows, k: int, eligible_only: bool, cache=None, tie=None, out=None):
         """The final top k of each vacancy in ``rows``: (candidate rows, vacancy rows, score, failed, X, F,
         details), best first per vacancy; eligible-only (the plan) the first four only. A chunk holds whole
         vacancies, so its top k is final; the exact rescoring happens here too (in the worker processes when there
-        are any)."""
-        key = self.key_block(C, V, rows, cache)
+        are any). ``out``: a buffer for the rank keys (see :meth:`key_block`)."""
+        key = self.key_block(C, V, rows, cache, out)
         r, c = top_entries(key, k, floor=-0.5 if eligible_only else None)  # eligible keys are >= 0
         del key
         ci, vi = c, rows[r]
@@ -95,9 +96,13 @@ class MatchIndex:
     def _select_all(self, C, V, chunks, top_k, eligible_only, tie):
         """Run the chunks, in forked worker processes when the work is large enough; results in chunk order."""
         cache: dict = {}  # per process: each worker gets its own copy
+        size = max(len(rows) for rows in chunks) * len(C) if chunks else 0
+        buffer: list = []  # one rank-key buffer per process, made by the first chunk it runs
 
         def select(rows):
-            return self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie)
+            if not buffer:
+                buffer.append(np.empty(size, dtype=np.float32))
+            return self._select_per_vacancy(C, V, rows, top_k, eligible_only, cache, tie, buffer[0])
 
         return map_chunks(select, chunks, self.n_jobs or 1, len(C) * len(V))
 
