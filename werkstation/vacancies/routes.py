@@ -12,7 +12,7 @@ from ..extensions import db
 from ..models import Business, Vacancy
 from ..persistence import save, save_changes
 from ..placements import work_state
-from ..status_changes import StatusChanges, apply_status_change, status_form_for
+from ..status_changes import StatusChanges, StatusForm, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
     LICENCE_LABELS,
@@ -170,8 +170,12 @@ def edit(vacancy_id):
 @bp.route("/vacatures/<int:vacancy_id>/status", methods=["POST"])
 @roles(Role.BUSINESS, *STAFF_ROLES)
 def change_status(vacancy_id):
-    """Pause, reopen or close a vacancy."""
+    """Pause, reopen or close a vacancy. Closing takes a second press: the first shows "Weet je het zeker?" with the
+    same form state (token and version), so an accidental press changes nothing."""
     vacancy = vacancy_or_404(vacancy_id)
+    if (request.form.get("action") == "close" and request.form.get("confirmed") != "yes"
+            and vacancy.status in STATUS_CHANGES.transitions["close"][0]):
+        return render_template("vacancies/confirm_close.html", vacancy=vacancy, status_form=StatusForm())
 
     def after_change(old, new):
         # Opened again with every place taken: it is "vervuld" at once.

@@ -58,7 +58,8 @@ def test_a_closed_vacancy_flags_its_running_proposal_and_tells_the_resident(app:
     placement = proposed(vacancy, person, staff)
     login(client, business_user(vacancy))
     page = f"/vacatures/{vacancy.id}"
-    assert press(client, page, f"{page}/status", "close").status_code == 302
+    assert client.post(f"{page}/status", data={**form_state(client.get(page)), "action": "close",
+                                              "confirmed": "yes"}).status_code == 302
     assert db.session.get(Placement, placement.id).stage == "voorgesteld"
     told = on_hold_messages()
     assert {m.recipient_user_id for m in told} == {staff.id, person.user_id}

@@ -112,7 +112,7 @@ def test_a_filled_vacancy_can_still_be_closed(app, client):
     login(client, staff)
     page = f"/vacatures/{vacancy.id}"
     vacancy = db.session.get(Vacancy, vacancy.id)
-    response = client.post(f"{page}/status", data={"csrf_token": csrf_token(client, page), "action": "close",
+    response = client.post(f"{page}/status", data={"csrf_token": csrf_token(client, page), "action": "close", "confirmed": "yes",
                                                    "version": vacancy.version, "form_token": "c" * 20})
     assert response.status_code == 302
     assert db.session.get(Vacancy, vacancy.id).status == "closed"

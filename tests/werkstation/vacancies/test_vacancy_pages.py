@@ -171,7 +171,7 @@ def test_edit_pause_reopen_and_close(logged_in, business):
 
     def act(action):
         state = page_state(logged_in, f"/vacatures/{vacancy.id}")
-        return logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": action})
+        return logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": action, "confirmed": "yes"})
 
     assert count(Suggestion) > 0
     act("pause")
@@ -187,6 +187,31 @@ def test_edit_pause_reopen_and_close(logged_in, business):
     db.session.refresh(vacancy)
     assert vacancy.status == "closed"
     assert act("explode").status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.status == "closed"
+
+
+def test_closing_a_vacancy_asks_first_and_no_leaves_it_open(logged_in, business):
+    vacancy = make_vacancy(business=business, title="Keukenhulp")
+    url = f"/vacatures/{vacancy.id}"
+    first = logged_in.post(f"{url}/status", data={**page_state(logged_in, url), "action": "close"})
+    assert first.status_code == 200  # one press: the question, nothing closed
+    db.session.refresh(vacancy)
+    assert vacancy.status == "open"
+    html = first.get_data(as_text=True)
+    assert "Weet je het zeker?" in html
+    back = page(html).find("a", string=re.compile("Nee, terug"))
+    assert back["href"] == url
+    logged_in.get(back["href"])  # "Nee": back to the vacancy, still open
+    db.session.refresh(vacancy)
+    assert vacancy.status == "open"
+    yes = page(html).find("button", string=re.compile("Ja, vacature sluiten")).find_parent("form")
+    data = {field["name"]: field.get("value", "") for field in yes.find_all("input")}
+    assert data["confirmed"] == "yes" and data["action"] == "close"
+    assert logged_in.post(yes["action"], data=data).status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.status == "closed"
+    assert logged_in.post(yes["action"], data=data).status_code == 302  # sent again: no second close, no error page
     db.session.refresh(vacancy)
     assert vacancy.status == "closed"
 
