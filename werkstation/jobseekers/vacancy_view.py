@@ -7,6 +7,7 @@ a staff member still decides and proposes first."""
 from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from sqlalchemy import select
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
@@ -19,8 +20,9 @@ from ..extensions import db
 from ..fields import RadioField
 from ..models import Placement, Vacancy, utcnow
 from ..persistence import OnceOnlyForm, save
+from ..placements import pipeline
 from ..settings.store import pc4_names
-from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, form_level, talent_words
+from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, Stage, form_level, talent_words
 from .routes import bp, own_profile, touched
 
 #: "about N minutes <by the resident's own travel mode>", the figure the engine scores and staff read.
@@ -85,6 +87,9 @@ def fitting_vacancy(vacancy_id):
     vacancy, row = fitting_or_404(jobseeker, vacancy_id)
     form = InterestForm()
     if form.validate_on_submit():
+        running = running_proposal(jobseeker, vacancy)
+        if running is not None and Interest(form.answer.data) == Interest.NO:
+            return not_for_me_with_proposal(jobseeker, vacancy, row, form, running)
         row.interest = Interest(form.answer.data)
         row.interest_reason = (form.reason.data or "").strip() or None if row.interest == Interest.NO else None
         row.interest_at = utcnow()
@@ -98,7 +103,49 @@ def fitting_vacancy(vacancy_id):
             return done
     elif not form.is_submitted() and row.interest:
         form.answer.data = row.interest
+    return fitting_page(jobseeker, vacancy, row, form)
+
+
+def fitting_page(jobseeker, vacancy, row, form):
     minutes = matching_bridge.travel_time(jobseeker.postcode, vacancy.postcode, jobseeker.travel_mode)
     return render_template("jobseekers/fitting_vacancy.html", vacancy=vacancy, row=row, form=form,
                            asked=asked(vacancy), travel=travel_words(minutes, jobseeker.travel_mode),
                            name=name_for(jobseeker, vacancy), area=area_words(vacancy.postcode))
+
+
+#: The stored reason of a proposal a resident turned down with "Niet voor mij" (staff and the business read it).
+NOT_FOR_ME_REASON = "Niet voor mij"
+
+
+def running_proposal(jobseeker, vacancy):
+    """The proposal for this vacancy and person that has not ended yet, or None."""
+    return db.session.scalar(select(Placement).where(
+        Placement.vacancy_id == vacancy.id, Placement.jobseeker_id == jobseeker.id,
+        Placement.stage.not_in((Stage.ENDED, Stage.COMPLETED))).order_by(Placement.id.desc()).limit(1))
+
+
+def not_for_me_with_proposal(jobseeker, vacancy, row, form, placement):
+    """"Niet voor mij" while a proposal for this vacancy runs. Still waiting for the resident's answer: it is their
+    "nee" to the proposal, through the same pipeline.respond as the answer on the proposal's page, saved in one
+    transaction with the mark. Already past their answer (they said yes, kennismaking, trial): nothing changes, and
+    the form says why."""
+    if placement.stage != Stage.PROPOSED or placement.jobseeker_response is not None:
+        form.answer.errors = list(form.answer.errors) + [_(
+            "Je hebt al ja gezegd tegen een voorstel voor deze vacature. Daarom kan 'Niet voor mij' hier niet. "
+            "Wil je toch stoppen? Neem contact op met de coöperatie.")]
+        return fitting_page(jobseeker, vacancy, row, form), 409
+    note = (form.reason.data or "").strip()
+    row.interest, row.interest_reason, row.interest_at = Interest.NO, note or None, utcnow()
+    touched(jobseeker)
+    audit.record("suggestion.interest", row, jobseeker_id=jobseeker.id, vacancy_id=vacancy.id, interest=row.interest)
+    try:
+        pipeline.respond(placement, Role.JOBSEEKER, False, f"{NOT_FOR_ME_REASON}: {note}" if note else NOT_FOR_ME_REASON,
+                         current_user)
+    except pipeline.RuleError as error:
+        db.session.rollback()
+        form.answer.errors = list(form.answer.errors) + [str(error.message)]
+        return fitting_page(jobseeker, vacancy, row, form), 409
+    done = save(form, url_for("jobseekers.profile"),
+                _l("Dank je. Je hebt ook nee gezegd tegen het voorstel voor deze vacature. De coöperatie en het bedrijf "
+                   "zien dat."))
+    return done if done is not None else fitting_page(jobseeker, vacancy, row, form)

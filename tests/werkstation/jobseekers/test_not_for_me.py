@@ -9,9 +9,11 @@ from tests.helpers import login
 from tests.html import form_state, page, text
 from tests.werkstation.jobseekers.test_fitting_vacancy import answer, row_of
 from tests.werkstation.matching_bridge.test_plan_follows_decisions import decide, pairs
+from tests.werkstation.staff.workspace import answer as answer_proposal
+from tests.werkstation.staff.workspace import proposed, scored
 from werkstation import matching_bridge
 from werkstation.extensions import db
-from werkstation.models import Placement
+from werkstation.models import AuditEvent, Placement
 from werkstation.outbox.models import Message
 
 
@@ -117,3 +119,34 @@ def test_not_for_me_outlives_a_pause(app, client):
     own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
     assert own == [f"/profiel/vacatures/{other.id}"] and declined == [f"/profiel/vacatures/{cleaning.id}"]
     assert row_of(cleaning, person).interest_reason == "Te vroeg"
+
+
+def test_not_for_me_during_a_waiting_proposal_is_the_residents_no_to_it(app, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    login(client, person.user)
+    assert answer(client, vacancy, "not_for_me", "Te ver weg").status_code == 302
+    placement = db.session.get(Placement, placement.id)
+    assert placement.stage == "beeindigd" and placement.outcome == "jobseeker_declined"
+    assert placement.jobseeker_response == "declined" and placement.jobseeker_reason == "Niet voor mij: Te ver weg"
+    assert row_of(vacancy, person).interest == "not_for_me"
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "placement.respond",
+                                                      AuditEvent.object_id == placement.id)) is not None
+    # the business hears the same as after "Nee" on the proposal's page
+    told = db.session.scalars(select(Message).where(Message.placement_id == placement.id)).all()
+    assert told and any(m.recipient_user_id != person.user_id for m in told)
+
+
+def test_not_for_me_after_saying_yes_to_the_proposal_is_refused_and_changes_nothing(app, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    login(client, person.user)
+    answer_proposal(client, placement, True)
+    response = answer(client, vacancy, "not_for_me", "Toch niet")
+    assert response.status_code == 409
+    assert "Daarom kan 'Niet voor mij' hier niet" in text(response.get_data(as_text=True))
+    placement = db.session.get(Placement, placement.id)
+    assert placement.stage == "voorgesteld" and placement.jobseeker_response == "accepted"
+    assert row_of(vacancy, person).interest != "not_for_me"
