@@ -52,6 +52,7 @@ from .forms import (
     QueueFilterForm,
     meeting_form_for,
 )
+from .replaced import replaced_suggestion
 
 # cli_group=None: the commands are `flask rematch` and `flask learn`, not `flask staff ...`.
 bp = Blueprint("staff", __name__, url_prefix="/medewerker", cli_group=None)
@@ -224,8 +225,10 @@ def jobseeker_audit(jobseeker_id):
 @roles(*STAFF_ROLES)
 def suggestion(suggestion_id):
     """One suggestion: the full explanation, the decision and, once shortlisted, the proposal."""
-    row = db.get_or_404(Suggestion, suggestion_id)
+    row = db.session.get(Suggestion, suggestion_id)
     back = safe_next(request.args.get("next"))  # the queue the staff member came from
+    if row is None:  # an old link: removed and stored again with a new id (see replaced.py)
+        return replaced_suggestion(suggestion_id, back)
     form = DecisionForm()
     if request.method == "GET":
         form.load(row)
@@ -240,7 +243,7 @@ def suggestion(suggestion_id):
         return done
     if request.method == "GET":
         audit.record("jobseeker.view", row.jobseeker, jobseeker_id=row.jobseeker_id, page="staff.suggestion",
-                     vacancy_id=row.vacancy_id)
+                     vacancy_id=row.vacancy_id, suggestion_id=row.id)
         commit()
     return _suggestion_page(row, form, back, 200 if request.method == "GET" else 400)
 
