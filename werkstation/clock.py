@@ -34,9 +34,16 @@ def from_local(day: date, at: time) -> datetime:
 
 
 def local_time(moment, style="short"):
-    """'30-03-2027 10:30' (short), '30-03-2027' (date) or 'maandag 30 maart 2027, 10:30' (long), Dutch time."""
-    if moment is None:
+    """'30-03-2027 10:30' (short), '30-03-2027' (date) or 'maandag 30 maart 2027, 10:30' (long), Dutch time.
+
+    A moment may also come as ISO text (as in the data export); a calendar day without a time (a task's due date,
+    '2027-03-30') has no time zone and is shown as that day."""
+    if moment is None or moment == "":
         return ""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment) if len(moment) > 10 else date.fromisoformat(moment)
+    if not isinstance(moment, datetime):
+        return ltr(moment.strftime(FORMATS["date"]))
     local = to_local(moment)
     if style == "long":
         from flask_babel import get_locale

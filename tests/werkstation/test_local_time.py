@@ -30,6 +30,20 @@ def test_the_filter_shows_dutch_time_around_the_clock_changes(app, stored, shown
         assert str(local_time(stored, "date")) == f'<bdi dir="ltr">{shown[:10]}</bdi>'
 
 
+def test_the_filter_reads_iso_text_and_leaves_a_calendar_day_as_it_is(app):
+    """The data export holds ISO text: a moment in it is UTC; a day without a clock (a due date) is not shifted."""
+    from datetime import date
+
+    from werkstation.clock import local_time
+
+    with app.test_request_context():
+        assert str(local_time("2026-07-14T23:30:00")) == '<bdi dir="ltr">15-07-2026 01:30</bdi>'
+        assert str(local_time("2026-07-14T23:30:00", "date")) == '<bdi dir="ltr">15-07-2026</bdi>'
+        assert str(local_time("2026-07-14")) == '<bdi dir="ltr">14-07-2026</bdi>'
+        assert str(local_time(date(2026, 7, 14), "date")) == '<bdi dir="ltr">14-07-2026</bdi>'
+        assert local_time(None) == "" and local_time("") == ""
+
+
 def test_a_residents_message_shows_the_dutch_time_it_arrived(client):
     person = make_jobseeker()
     db.session.add(Message(kind="account_created", recipient_user_id=person.user.id, status=MessageStatus.SENT,

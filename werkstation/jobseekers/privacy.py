@@ -51,7 +51,7 @@ def erase_jobseeker(jobseeker: Jobseeker, actor=None) -> Jobseeker:
     jobseeker.user = None
 
     db.session.execute(
-        delete(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.decision.is_(None))
+        delete(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.undecided)
     )
     for suggestion in db.session.scalars(select(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id)):
         suggestion.decision_note = None

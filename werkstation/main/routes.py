@@ -10,7 +10,8 @@ from ..auth.sessions import safe_next
 from ..extensions import db
 from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
-from ..phones import normalise_phone
+from ..phones import display_phone, normalise_phone
+from ..settings.store import cooperative_phone
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
@@ -34,15 +35,15 @@ def about():
 @public
 def cooperative():
     """Where the cooperative is, when it is open, how to reach it and what a placement costs a business."""
-    config = current_app.config
+    config, phone = current_app.config, cooperative_phone()
     return render_template(
         "main/cooperative.html", name=config["COOPERATIVE_NAME"], street=config["COOPERATIVE_STREET"],
-        postcode=config["COOPERATIVE_POSTCODE"], phone=config["COOPERATIVE_PHONE"],
+        postcode=config["COOPERATIVE_POSTCODE"], phone=display_phone(phone),
         whatsapp=config["COOPERATIVE_WHATSAPP"], hours=config["COOPERATIVE_HOURS"],
         walk_in=config["COOPERATIVE_WALK_IN"], trial_cost=config["COOPERATIVE_TRIAL_COST_PER_HOUR"],
         fee_percent=config["COOPERATIVE_FEE_PERCENT"],
         whatsapp_link="https://wa.me/" + (normalise_phone(config["COOPERATIVE_WHATSAPP"]) or "").lstrip("+"),
-        phone_link="tel:" + (normalise_phone(config["COOPERATIVE_PHONE"]) or config["COOPERATIVE_PHONE"]),
+        phone_link="tel:" + (normalise_phone(phone) or phone.replace(" ", "")),
     )
 
 

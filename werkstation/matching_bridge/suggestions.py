@@ -122,7 +122,7 @@ def rescore(row: Vacancy | Jobseeker) -> int:
     rescoring = RESCORING[type(row)]
     if not row.matchable:
         db.session.execute(delete(Suggestion).where(
-            rescoring.column == row.id, Suggestion.decision.is_(None),
+            rescoring.column == row.id, Suggestion.undecided,
             or_(Suggestion.interest.is_(None), Suggestion.interest != Interest.NO)))
         return 0
     db.session.flush()
@@ -136,7 +136,7 @@ def rematch_all() -> int:
     """Re-score everything: the best candidates per open vacancy and the best vacancies per person."""
     people = matchable_jobseekers()
     vacancies = open_vacancies()
-    db.session.execute(delete(Suggestion).where(Suggestion.decision.is_(None)))
+    db.session.execute(delete(Suggestion).where(Suggestion.undecided))
     if not people or not vacancies:
         return 0
     index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies])

@@ -2,6 +2,7 @@
 
     district.pc4_names()      [(pc4, name)] that count as the district (NEIGHBOURHOOD_PC4 until an admin saves)
     district.cooperative()    {"name", "address", "phone", "email"} (COOPERATIVE_ADDRESS and friends)
+    district.cooperative_phone()  the public phone number: the saved one, else COOPERATIVE_PHONE
     district.retention()      {"retention_months", "grace_days", "audit_months"} chosen in the app (else {})
 
 Within a request the rows are read once (kept on `g`); `save` writes one key, audited with before and after.
@@ -66,6 +67,11 @@ def cooperative() -> dict:
         "address": config.get("COOPERATIVE_ADDRESS", ""), "phone": config.get("COOPERATIVE_PHONE", ""),
         "email": config.get("COOPERATIVE_EMAIL", ""),
     }
+
+
+def cooperative_phone() -> str:
+    """The number the public pages show: the one an admin saved, the configured one only while none is saved."""
+    return cooperative().get("phone") or current_app.config.get("COOPERATIVE_PHONE", "")
 
 
 def retention() -> dict:

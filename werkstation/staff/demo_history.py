@@ -126,7 +126,7 @@ def _first_for(amina, bakery):
         row = db.session.scalar(
             select(Suggestion).join(Vacancy)
             .where(Vacancy.business_id == bakery.id, Vacancy.status == VacancyStatus.OPEN, Suggestion.eligible,
-                   Suggestion.decision.is_(None))
+                   Suggestion.undecided)
             .order_by(Suggestion.score.desc(), Suggestion.id)
         )
         if row is not None and (amina is None or row.jobseeker_id != amina.id):

@@ -128,7 +128,7 @@ def more_hours_of(suggestions):
 
 
 # Someone who said "Niet voor mij" to this work goes below the rest until a staff member decided (having seen why).
-SAID_NO_UNDECIDED = case((and_(Suggestion.interest == Interest.NO, Suggestion.decision.is_(None)), 1), else_=0)
+SAID_NO_UNDECIDED = case((and_(Suggestion.interest == Interest.NO, Suggestion.undecided), 1), else_=0)
 
 
 @bp.route("/vacatures/<int:vacancy_id>")

@@ -40,6 +40,22 @@ def test_five_wrong_passwords_the_page_says_wait_one_minute_and_where_to_go(clie
     assert link(blocked.get_data(as_text=True), "tel:+31301234567")
 
 
+def test_the_page_gives_the_phone_number_an_admin_saved(app, client, limit_clock):
+    from werkstation.extensions import db
+    from werkstation.settings import store
+
+    store.save("cooperative", {"name": "Wijkcoöperatie Kanaleneiland", "address": "Marshallaan 2, Utrecht",
+                               "phone": "+31307654321", "email": ""}, make_user(role="admin"))  # as the form saves it
+    db.session.commit()
+    user = make_user(role="jobseeker")
+    for _ in range(5):
+        attempt(client, user.email)
+    blocked = attempt(client, user.email)
+    assert blocked.status_code == 429
+    assert "Bel de coöperatie: 030 765 4321" in text(blocked.get_data(as_text=True))
+    assert link(blocked.get_data(as_text=True), "tel:+31307654321")
+
+
 def test_the_hour_limit_names_the_minutes_that_are_left(app, limit_clock):
     user = make_user(role="jobseeker")
     for i in range(20):  # 20 failures for one account, from 5 addresses, the last 16 ten minutes after the first

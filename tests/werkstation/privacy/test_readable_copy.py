@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date, datetime
 
 import pytest
 
@@ -9,6 +10,8 @@ from tests.factories import make_jobseeker, make_user
 from tests.helpers import login
 from tests.html import page
 from tests.werkstation.privacy.test_privacy_pages_and_erasure import world_for
+from werkstation.contacts.models import Task
+from werkstation.extensions import db
 from werkstation.jobseekers.readable import ABOUT_THE_COPY, CATEGORIES
 
 
@@ -92,3 +95,25 @@ def test_every_event_about_a_person_has_plain_words_in_the_copy():
     recorded = set(re.findall(r'audit\.record\(\s*"((?:jobseeker|user|placement|message|fairness)\.[a-z_]+)"', source))
     assert recorded, "the scan finds the audit calls"
     assert sorted(recorded - set(ACTION_WORDS)) == []
+
+
+def test_dates_in_the_copy_are_dutch_days_while_the_download_keeps_utc(client):
+    """23:30 UTC on a summer evening is already 01:30 the next day in the Netherlands; a due date has no clock."""
+    person = make_jobseeker()
+    person.user.last_login_at = datetime(2026, 7, 14, 23, 30)
+    db.session.add(Task(jobseeker_id=person.id, title="Bellen over de proefplaatsing", due_on=date(2026, 7, 20)))
+    db.session.commit()
+    login(client, person.user)
+    person.user.last_login_at = datetime(2026, 7, 14, 23, 30)  # logging in just now moved it
+    db.session.commit()
+    exported = json.loads(client.get("/profiel/download").get_data(as_text=True))
+    assert exported["account"]["last_login_at"] == "2026-07-14T23:30:00"
+    assert exported["tasks"][0]["due_on"] == "2026-07-20"
+
+    doc = page(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    account = doc.find("section", attrs={"data-category": "account"}).get_text(" ", strip=True)
+    assert "15-07-2026" in account and "14-07-2026" not in account and "2026-07-14" not in account
+    tasks = doc.find("section", attrs={"data-category": "tasks"}).get_text(" ", strip=True)
+    assert "20-07-2026 · Bellen over de proefplaatsing" in tasks
+    opening = doc.find(attrs={"data-category": "exported_at"}).get_text(" ", strip=True)
+    assert not re.search(r"\d{4}-\d\d-\d\d", opening)

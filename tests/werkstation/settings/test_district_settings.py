@@ -57,6 +57,25 @@ def test_saved_settings_apply_everywhere_and_are_audited(app, client, admin):
     assert "Tess Transwijk" in text(staff.get("/medewerker/werkzoekenden?area=in"))
 
 
+def test_the_public_pages_show_the_phone_an_admin_saved(app, client, admin):
+    """/cooperatie (and the 429 page, see test_too_many_page) follow the saved number, not the configured one."""
+    assert post(client, phone="030 765 4321").status_code == 302
+    visitor = app.test_client()
+    doc = page(visitor.get("/cooperatie"))
+    assert "030 765 4321" in doc.find("main").get_text(" ", strip=True)
+    assert doc.find("a", href="tel:+31307654321") is not None
+    assert doc.find("a", href="tel:+31301234567") is None and "030 123 4567" not in text(visitor.get("/cooperatie"))
+
+
+def test_without_a_saved_phone_the_public_page_shows_the_configured_one(app, client, admin):
+    app.config["COOPERATIVE_PHONE"] = "020 555 0199"
+    visitor = app.test_client()
+    assert page(visitor.get("/cooperatie")).find("a", href="tel:+31205550199") is not None
+    assert post(client, phone="").status_code == 302  # saved, but without a number: the configured one stays
+    doc = page(visitor.get("/cooperatie"))
+    assert doc.find("a", href="tel:+31205550199") is not None and "020 555 0199" in text(visitor.get("/cooperatie"))
+
+
 @pytest.mark.parametrize("changes, message", [
     ({"postcodes": ""}, "Vul minstens één postcode in."),
     ({"postcodes": "3526 Kanaleneiland\nUtrecht"}, "Regel 2 klopt niet."),
