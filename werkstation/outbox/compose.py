@@ -116,7 +116,7 @@ def write(kind, to: Recipient, *, context: dict | None = None, link: str | None 
         kind=kind, channel=to.channel, recipient_user_id=to.user_id, jobseeker_id=to.jobseeker_id,
         business_id=to.business_id if to.business_id is not None else getattr(vacancy, "business_id", None),
         placement_id=getattr(placement, "id", None), vacancy_id=getattr(vacancy, "id", None),
-        address=to.address, language=language, subject=subject[:200], body_text=plain, body_html=html,
+        address=to.address, language=language, subject=subject.strip()[:200], body_text=plain, body_html=html,
         link=link, calendar=calendar, dedupe_key=dedupe_key,
     )
     db.session.add(message)

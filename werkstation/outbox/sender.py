@@ -21,6 +21,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.header import Header
+from email.message import Message as MimeMessage
 
 from flask import current_app
 from flask_mailman import EmailMultiAlternatives
@@ -97,9 +99,28 @@ def _claim_sqlite(token: str, now: datetime, limit: int, lease: timedelta) -> li
     return list(ids)
 
 
+class _Email(EmailMultiAlternatives):
+    """Flask-Mailman encodes a subject that is not plain ASCII (Arabic, Turkish) without the name of its header, so
+    the first encoded word does not fit after "Subject: " and the header is folded right after the colon. A mail
+    program then reads the folding space as the first character of the subject. Encoded with its name, the first
+    word fits on the header's first line and the subject arrives as it was written."""
+
+    def message(self):
+        msg = super().message()  # also refuses a subject with a line break (header injection)
+        subject = self.subject.strip()
+        try:
+            subject.encode("ascii")
+            charset = "us-ascii"
+        except UnicodeEncodeError:
+            charset = "utf-8"
+        del msg["Subject"]
+        MimeMessage.__setitem__(msg, "Subject", Header(subject, charset, header_name="Subject"))
+        return msg
+
+
 def as_email(message: Message) -> EmailMultiAlternatives:
     """The e-mail for a message: plain text, simple HTML, and the invitation when there is one."""
-    email = EmailMultiAlternatives(
+    email = _Email(
         subject=message.subject, body=message.body_text, to=[message.address],
         headers={"Message-ID": message.mail_id, "Content-Language": message.language,
                  "Auto-Submitted": "auto-generated"},

@@ -8,8 +8,14 @@ from sqlalchemy import func, select
 from tests.factories import CLEANER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import checked, form_state, page, text
+from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Business, Suggestion, Vacancy
+
+# "3 mensen uit de wijk passen goed. 2 mensen wonen op loopafstand." (or "1 persoon ... past goed", "1 persoon woont")
+FIT_SENTENCE = re.compile(
+    r"(\d+) (?:persoon|mensen) uit de wijk (?:past|passen) goed\. (\d+) (?:persoon|mensen) (?:woont|wonen) op loopafstand\."
+)
 
 GOOD_VACANCY = {
     "title": "Schoonmaker kantoren",
@@ -80,12 +86,38 @@ def test_business_posts_a_vacancy_and_sees_counts_of_fitting_neighbours(logged_i
     # Scored in the same transaction.
     assert count(Suggestion) >= 3
     html = logged_in.get(response.headers["Location"]).get_data(as_text=True)
-    match = re.search(r"(\d+) mensen uit de wijk passen goed, (\d+) wonen op loopafstand", text(html))
+    match = FIT_SENTENCE.search(text(html))
     assert match, html
     assert int(match.group(1)) >= 3
     # Counts only: no names of people.
     assert "Werkzoekende" not in html
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.create")) is not None
+
+
+def test_one_fitting_neighbour_is_one_person_not_1_mensen(logged_in):
+    make_jobseeker(postcode="3526 KL")
+    response = post_vacancy(logged_in, "/vacatures/nieuw", GOOD_VACANCY)
+    shown = text(logged_in.get(response.headers["Location"]).get_data(as_text=True))
+    assert "1 persoon uit de wijk past goed." in shown, shown
+    assert FIT_SENTENCE.search(shown).group(1) == "1"
+    assert "1 mensen" not in shown
+
+
+@pytest.mark.parametrize(("good", "residents", "walking", "expected"), [
+    (0, 0, 0, "0 mensen uit de wijk passen goed. 0 mensen wonen op loopafstand. In totaal passen 0 mensen goed"),
+    (1, 1, 1, "1 persoon uit de wijk past goed. 1 persoon woont op loopafstand. In totaal past 1 persoon goed"),
+    (3, 2, 1, "2 mensen uit de wijk passen goed. 1 persoon woont op loopafstand. In totaal passen 3 mensen goed"),
+    (4, 1, 3, "1 persoon uit de wijk past goed. 3 mensen wonen op loopafstand. In totaal passen 4 mensen goed"),
+])
+def test_fit_counts_read_well_for_none_one_and_more(logged_in, business, monkeypatch, good, residents, walking,
+                                                    expected):
+    vacancy = make_vacancy(business=business)
+    db.session.commit()
+    counts = matching_bridge.FitCounts(good=good, residents=residents, walking=walking)
+    monkeypatch.setattr(matching_bridge, "fit_counts", lambda _vacancy: counts)
+    shown = text(logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True))
+    assert expected in shown, shown
+    assert "1 mensen" not in shown
 
 
 def test_chosen_occupation_suggestion_is_kept(logged_in):
