@@ -41,14 +41,14 @@ def seconds_to_wait() -> int:
 
 def render_too_many(error):
     """429: in plain words how long to wait, the way back without guessing (forgot password), and a phone number."""
-    from .phones import display_phone, normalise_phone
+    from .phones import display_phone, phone_link
     from .settings.store import cooperative_phone
 
     seconds = seconds_to_wait()
     phone = cooperative_phone()
     response = current_app.make_response((render_template(
         "errors/too_many.html", minutes=max(1, math.ceil(seconds / 60)), phone=display_phone(phone),
-        phone_link="tel:" + (normalise_phone(phone) or phone.replace(" ", ""))), 429))
+        phone_link=phone_link(phone)), 429))
     response.headers["Retry-After"] = str(seconds)
     return response
 

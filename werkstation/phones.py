@@ -36,6 +36,11 @@ def display_phone(stored) -> str:
     return phonenumbers.format_number(number, style.NATIONAL if number.country_code == 31 else style.INTERNATIONAL)
 
 
+def phone_link(text) -> str:
+    """A ``tel:`` link for a number as stored or as people write it (spaces dropped when it is not valid)."""
+    return "tel:" + (normalise_phone(text) or str(text or "").replace(" ", ""))
+
+
 def is_dutch_mobile(stored) -> bool:
     """Whether a number in the stored form (E.164) is a Dutch mobile number (06...): a resident signs up with one."""
     try:

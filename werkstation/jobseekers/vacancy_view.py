@@ -90,12 +90,7 @@ def fitting_vacancy(vacancy_id):
         running = running_proposal(jobseeker, vacancy)
         if running is not None and Interest(form.answer.data) == Interest.NO:
             return not_for_me_with_proposal(jobseeker, vacancy, row, form, running)
-        row.interest = Interest(form.answer.data)
-        row.interest_reason = (form.reason.data or "").strip() or None if row.interest == Interest.NO else None
-        row.interest_at = utcnow()
-        touched(jobseeker)
-        audit.record("suggestion.interest", row, jobseeker_id=jobseeker.id, vacancy_id=vacancy.id,
-                     interest=row.interest)
+        mark_interest(jobseeker, vacancy, row, form)
         message = (_l("Dank je. Een medewerker ziet dat je interesse hebt en neemt contact op als het past.")
                    if row.interest == Interest.YES else _l("Dank je. Een medewerker ziet dat dit werk niet voor je is."))
         done = save(form, url_for("jobseekers.profile"), message)
@@ -104,6 +99,15 @@ def fitting_vacancy(vacancy_id):
     elif not form.is_submitted() and row.interest:
         form.answer.data = row.interest
     return fitting_page(jobseeker, vacancy, row, form)
+
+
+def mark_interest(jobseeker, vacancy, row, form):
+    """The resident's answer on the suggestion (with their reason for a "Niet voor mij"), audited."""
+    row.interest = Interest(form.answer.data)
+    row.interest_reason = (form.reason.data or "").strip() or None if row.interest == Interest.NO else None
+    row.interest_at = utcnow()
+    touched(jobseeker)
+    audit.record("suggestion.interest", row, jobseeker_id=jobseeker.id, vacancy_id=vacancy.id, interest=row.interest)
 
 
 def fitting_page(jobseeker, vacancy, row, form):
@@ -135,9 +139,7 @@ def not_for_me_with_proposal(jobseeker, vacancy, row, form, placement):
             "Wil je toch stoppen? Neem contact op met de coöperatie.")]
         return fitting_page(jobseeker, vacancy, row, form), 409
     note = (form.reason.data or "").strip()
-    row.interest, row.interest_reason, row.interest_at = Interest.NO, note or None, utcnow()
-    touched(jobseeker)
-    audit.record("suggestion.interest", row, jobseeker_id=jobseeker.id, vacancy_id=vacancy.id, interest=row.interest)
+    mark_interest(jobseeker, vacancy, row, form)  # (the answer is "Niet voor mij" here)
     try:
         pipeline.respond(placement, Role.JOBSEEKER, False, f"{NOT_FOR_ME_REASON}: {note}" if note else NOT_FOR_ME_REASON,
                          current_user)

@@ -10,7 +10,7 @@ from ..auth.sessions import safe_next
 from ..extensions import db
 from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
-from ..phones import display_phone, normalise_phone
+from ..phones import display_phone, normalise_phone, phone_link
 from ..settings.store import cooperative_phone
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
@@ -43,7 +43,7 @@ def cooperative():
         walk_in=config["COOPERATIVE_WALK_IN"], trial_cost=config["COOPERATIVE_TRIAL_COST_PER_HOUR"],
         fee_percent=config["COOPERATIVE_FEE_PERCENT"],
         whatsapp_link="https://wa.me/" + (normalise_phone(config["COOPERATIVE_WHATSAPP"]) or "").lstrip("+"),
-        phone_link="tel:" + (normalise_phone(phone) or phone.replace(" ", "")),
+        phone_link=phone_link(phone),
     )
 
 
