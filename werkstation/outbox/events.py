@@ -7,7 +7,7 @@ from functools import wraps
 from ..extensions import db
 from ..i18n import in_language
 from ..models import utcnow
-from ..vocabulary import Role
+from ..vocabulary import Role, Stage
 from .compose import Recipient, link, of_business, of_jobseeker, of_user, staff_members, write
 from .invitation import invitation
 from .models import MessageKind as K
@@ -150,7 +150,7 @@ def proposal_unanswered(placement, who: str):
 @event
 def work_started(placement):
     """A trial or contract starts (staff recorded it): the resident and the business hear the dates."""
-    trial = placement.stage == "proefplaatsing"
+    trial = placement.stage == Stage.TRIAL
     start = placement.trial_start if trial else placement.employed_since
     extra = {"stage": str(placement.stage), "start": start, "end": placement.trial_end if trial else None,
              "employer": str(placement.employer_of_record or "")}
