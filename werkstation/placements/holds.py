@@ -37,17 +37,17 @@ OTHER_SIDE_WORDS = {
     Hold.PERSON_AT_WORK: _l("De werkzoekende is ergens anders aan het werk gegaan. Het voorstel staat stil. "
                             "De coöperatie neemt contact met je op."),
 }
-# The side that caused it (it knows why) reads this instead.
-OWN_SIDE_WORDS = _l("Dit voorstel staat stil zolang het op pauze of gesloten staat. De coöperatie neemt contact met "
-                    "je op.")
-
-
-# Why the resident cannot answer a proposal that stands still because of their own side.
+# Why a side cannot answer a proposal that stands still because of its own side, and what to do about it. The side
+# that caused the hold reads this instead of the other side's words; the server refuses its answer with it too.
 CANNOT_ANSWER = {
     Hold.PERSON_PAUSED: _l("Je profiel staat op pauze. Daarom kun je nu niet op dit voorstel antwoorden. Zet je "
                            "profiel eerst weer aan, of wacht tot de coöperatie je belt."),
     Hold.PERSON_AT_WORK: _l("Je bent nu ergens anders aan het werk. Daarom kun je niet meer op dit voorstel "
                             "antwoorden. De coöperatie neemt contact met je op."),
+    Hold.VACANCY_PAUSED: _l("Je vacature staat op pauze. Daarom kun je nu niet op dit voorstel antwoorden. Zet de "
+                            "vacature eerst weer open. Dan kun je ja of nee zeggen."),
+    Hold.VACANCY_CLOSED: _l("Je vacature is gesloten. Daarom kun je nu niet op dit voorstel antwoorden. Wil je deze "
+                            "persoon toch leren kennen? Zet de vacature dan eerst weer open."),
 }
 
 
@@ -76,3 +76,17 @@ def on_hold(placement) -> Hold | None:
 def caused_by(hold: Hold) -> str:
     """The side whose change made the proposal stand still: "jobseeker" or "business"."""
     return "jobseeker" if hold in (Hold.PERSON_PAUSED, Hold.PERSON_AT_WORK) else "business"
+
+
+def cannot_answer(placement, side) -> str | None:
+    """Why `side` ("business" or "jobseeker") cannot answer this proposal now (its own side made it stand still)."""
+    hold = on_hold(placement)
+    if hold is None or caused_by(hold) != side:
+        return None
+    return CANNOT_ANSWER[hold]
+
+
+def running_counts(vacancy) -> dict:
+    """How many of the vacancy's proposals still run, per stage (voorgesteld, kennismaking): they stand still when
+    the vacancy is paused or closed."""
+    return {stage: sum(1 for p in vacancy.placements if p.stage == stage) for stage in PROPOSAL_STAGES}

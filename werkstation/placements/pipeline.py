@@ -23,7 +23,6 @@ from ..vocabulary import (
     Decision,
     EmployerOfRecord,
     JobseekerStatus,
-    Role,
     Stage,
 )
 from . import holds, meetings, work_state
@@ -189,9 +188,9 @@ def respond(placement: Placement, side: str, accepted: bool, reason: str, by, at
     """The business or the jobseeker says yes or no to an introduction (caller commits)."""
     if placement.stage != Stage.PROPOSED:
         raise RuleError(_l("Op dit voorstel kun je niet meer antwoorden."))
-    hold = holds.on_hold(placement)
-    if side == Role.JOBSEEKER and hold in holds.CANNOT_ANSWER:
-        raise RuleError(holds.CANNOT_ANSWER[hold])
+    blocked = holds.cannot_answer(placement, side)  # paused or closed on this side: reopen first
+    if blocked is not None:
+        raise RuleError(blocked)
     if not accepted and not (reason or "").strip():
         raise RuleError(_l("Schrijf kort waarom niet."), status=400)
     at = at or utcnow()

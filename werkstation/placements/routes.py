@@ -30,7 +30,7 @@ from ..vocabulary import (
     occupation_label,
     talent_words,
 )
-from . import pipeline
+from . import holds, pipeline
 from .forms import ResponseForm
 from .instruments import check_note, instruments
 
@@ -113,9 +113,12 @@ def detail(placement_id):
                      contact=pipeline.contact_shared(placement))
         commit()
     my_answer = getattr(placement, f"{side}_response")
+    open_question = placement.stage == Stage.PROPOSED and my_answer is None
+    # Paused or closed on this side: no form, but why not and what to do (the server refuses an answer too).
+    cannot_answer = holds.cannot_answer(placement, side) if open_question else None
     return render_template(
         "placements/detail.html", p=placement, side=side, form=form, my_answer=my_answer,
-        can_answer=placement.stage == Stage.PROPOSED and my_answer is None,
+        can_answer=open_question and cannot_answer is None, cannot_answer=cannot_answer,
         contact_shared=pipeline.contact_shared(placement),
         profile=anonymous_profile(placement) if side == Role.BUSINESS else None,
     ), 200 if not form.is_submitted() else 400

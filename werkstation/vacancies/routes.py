@@ -11,7 +11,7 @@ from ..access import roles
 from ..extensions import db
 from ..models import Business, Vacancy
 from ..persistence import save, save_changes
-from ..placements import work_state
+from ..placements import holds, work_state
 from ..status_changes import StatusChanges, StatusForm, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
@@ -175,7 +175,8 @@ def change_status(vacancy_id):
     vacancy = vacancy_or_404(vacancy_id)
     if (request.form.get("action") == "close" and request.form.get("confirmed") != "yes"
             and vacancy.status in STATUS_CHANGES.transitions["close"][0]):
-        return render_template("vacancies/confirm_close.html", vacancy=vacancy, status_form=StatusForm())
+        return render_template("vacancies/confirm_close.html", vacancy=vacancy, status_form=StatusForm(),
+                               running=holds.running_counts(vacancy))
 
     def after_change(old, new):
         # Opened again with every place taken: it is "vervuld" at once.

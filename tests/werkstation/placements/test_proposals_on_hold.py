@@ -1,16 +1,18 @@
 """Pausing a profile or pausing/closing a vacancy never leaves a running proposal dangling: staff see it stands
 still and what to do, the other side is told in plain words, and nothing is ended by itself."""
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from tests.factories import make_user
+from tests.factories import make_user, make_vacancy
 from tests.helpers import login
-from tests.html import form_state, text
-from tests.werkstation.staff.workspace import business_user, proposed, scored
+from tests.html import form_state, page, text
+from tests.werkstation.staff.workspace import answer, business_user, proposed, scored
 from werkstation.extensions import db
-from werkstation.models import Placement
+from werkstation.models import Placement, Vacancy
 from werkstation.outbox.models import Message, MessageKind
+from werkstation.placements import pipeline
 
 
 def on_hold_messages():
@@ -74,3 +76,50 @@ def test_pausing_without_a_running_proposal_sends_nothing(app: Flask, client):
     login(client, person.user)
     assert press(client, "/profiel", "/profiel/status", "pause").status_code == 302
     assert on_hold_messages() == []
+
+
+@pytest.mark.parametrize(("action", "why"), [("close", "Je vacature is gesloten."),
+                                             ("pause", "Je vacature staat op pauze.")])
+def test_a_business_answers_a_proposal_only_while_its_vacancy_is_open(app, client, action, why):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person, staff)
+    login(client, business_user(vacancy))
+    url, vacancy_page = f"/plaatsingen/{placement.id}", f"/vacatures/{vacancy.id}"
+    form = form_state(client.get(url), ("csrf_token",))
+    assert client.post(f"{vacancy_page}/status", data={**form_state(client.get(vacancy_page)), "action": action,
+                                                      "confirmed": "yes"}).status_code == 302
+    response = client.get(url)
+    shown, words = page(response), text(response)
+    assert shown.find("input", attrs={"name": "answer"}) is None  # no Ja/Nee form while it stands still
+    assert why in words and "Zet de vacature" in words and "weer open" in words
+    assert shown.find("a", href=vacancy_page) is not None
+    # A form sent from a page opened before the close (or by hand) is refused with the same words, not a 500.
+    refused = client.post(url, data={**form, "answer": "yes", "reason": ""})
+    assert refused.status_code == 409 and why in text(refused)
+    assert db.session.get(Placement, placement.id).business_response is None
+    # Open again: the question is back, and the answer is saved.
+    assert press(client, vacancy_page, f"{vacancy_page}/status", "open").status_code == 302
+    assert page(client.get(url)).find("input", attrs={"name": "answer"}) is not None
+    assert answer(client, placement, True).status_code == 302
+    assert db.session.get(Placement, placement.id).business_response == "accepted"
+
+
+def test_closing_says_which_proposals_still_run_and_what_closing_means_for_them(app, client):
+    staff = make_user("staff")
+    vacancy, (waiting, meeting) = scored(make_vacancy(seats=3), people=2)
+    proposed(vacancy, waiting, staff)
+    introduced = proposed(vacancy, meeting, staff)
+    for side in ("business", "jobseeker"):
+        pipeline.respond(introduced, side, True, "", staff)
+    pipeline.move(introduced, "kennismaking", staff)
+    db.session.commit()
+    quiet = make_vacancy(business=vacancy.business)
+    login(client, business_user(vacancy))
+    asked = text(press(client, f"/vacatures/{vacancy.id}", f"/vacatures/{vacancy.id}/status", "close"))
+    assert "1 voorstel wacht nog op een antwoord of een kennismaking." in asked
+    assert "Met 1 persoon loopt een kennismaking." in asked
+    assert "dan staan deze voorstellen stil" in asked and "weer open? Dan gaan de voorstellen verder" in asked
+    assert db.session.get(Vacancy, vacancy.id).status == "open"  # only asked, nothing closed yet
+    asked = text(press(client, f"/vacatures/{quiet.id}", f"/vacatures/{quiet.id}/status", "close"))
+    assert "Weet je het zeker?" in asked and "Er lopen nog voorstellen" not in asked
