@@ -111,6 +111,11 @@ def seats_taken(vacancy, exclude_id=None) -> int:
     return sum(1 for p in vacancy.placements if p.stage in SEAT_STAGES and p.id != exclude_id)
 
 
+def seats_full(vacancy, exclude_id=None) -> bool:
+    """Every place of the vacancy is taken or proposed: nobody more can be proposed."""
+    return seats_taken(vacancy, exclude_id) >= max(1, vacancy.seats or 1)
+
+
 def schedules_overlap(a: dict, b: dict) -> list[tuple[str, str]]:
     """The (day, part-of-day) slots two weekly schedules share."""
     return sorted((day, part) for day, parts in (a or {}).items() for part in parts or () if part in (b or {}).get(day, ()))
@@ -126,7 +131,7 @@ def overlapping_placement(jobseeker, vacancy, exclude_id=None):
 
 def check_can_place(jobseeker, vacancy, exclude_id=None):
     """Refuse a placement over the vacancy's places or at the same time as another active placement."""
-    if seats_taken(vacancy, exclude_id) >= max(1, vacancy.seats or 1):
+    if seats_full(vacancy, exclude_id):
         raise RuleError(_l("Deze vacature heeft al evenveel voorstellen of plaatsingen als plekken."))
     other = overlapping_placement(jobseeker, vacancy, exclude_id)
     if other is not None:

@@ -255,6 +255,7 @@ def _suggestion_page(row, form, back, status, refusal=None):
     return render_template(
         "staff/suggestion.html", s=row, e=explain(row.explanation), form=form, propose_form=ProposeForm(), back=back,
         placement=placement, resident=is_resident(row.jobseeker), refusal=refusal, elsewhere=elsewhere,
+        seats_full=pipeline.seats_full(row.vacancy),
         reasons=pipeline.SHORTLIST_REASONS if row.decision == Decision.SHORTLIST else pipeline.REJECT_REASONS,
     ), status
 

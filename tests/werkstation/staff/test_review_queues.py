@@ -5,10 +5,11 @@ from sqlalchemy import select
 from tests.factories import BAKER, make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
 from tests.html import form_state, link, page, text
-from tests.werkstation.staff.workspace import proposed, scored, suggestion_of
+from tests.werkstation.staff.workspace import proposed, scored, shortlisted, suggestion_of
 from werkstation.explanations import explain, rounded_points
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Placement, Suggestion
+from werkstation.placements import pipeline
 
 
 def test_queue_ranks_and_explains_in_plain_dutch(app, client):
@@ -283,3 +284,25 @@ def test_queue_counts_one_suggestion_in_the_singular(app, client):
     client.get("/taal/en")
     english = page(client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True)).h2.get_text(" ", strip=True)
     assert english == "1 suggestion", english
+
+
+def test_a_full_vacancy_says_so_instead_of_offering_the_propose_button(app, client):
+    vacancy = make_vacancy(seats=1)
+    staff = make_user("staff")
+    placement = proposed(vacancy, make_jobseeker(), staff)
+    late = shortlisted(vacancy, make_jobseeker(), staff)
+    login(client, staff)
+    url = f"/medewerker/suggesties/{late.id}"
+    response = client.get(url)
+    assert "Alle plekken van deze vacature zijn al bezet of voorgesteld." in text(response)
+    assert page(response).find("form", action=lambda a: a and "/voorstellen" in a) is None
+    # The server still refuses a press from a page opened before the place was taken.
+    refused = client.post(f"{url}/voorstellen", data={"csrf_token": csrf_token(client, url), "form_token": "f" * 20})
+    assert refused.status_code == 409
+    assert len(db.session.scalars(select(Placement)).all()) == 1
+    # A place frees up when the other proposal ends: the button is back.
+    pipeline.move(db.session.get(Placement, placement.id), "beeindigd", staff, reason="no_fit")
+    db.session.commit()
+    response = client.get(url)
+    assert "Alle plekken" not in text(response)
+    assert page(response).find("form", action=lambda a: a and "/voorstellen" in a) is not None
