@@ -11,7 +11,7 @@ from ..extensions import db
 from ..i18n import remember_language
 from ..models import Business, Jobseeker, Placement, User, Vacancy
 from ..phones import display_phone, normalise_phone, phone_link
-from ..settings.store import cooperative_phone
+from ..settings.store import cooperative_phone, cooperative_place
 from ..vocabulary import ROLES, STAFF_ROLES, WORKING_STAGES, JobseekerStatus, Role, Stage, VacancyStatus
 
 bp = Blueprint("main", __name__)
@@ -36,9 +36,9 @@ def about():
 def cooperative():
     """Where the cooperative is, when it is open, how to reach it and what a placement costs a business."""
     config, phone = current_app.config, cooperative_phone()
+    name, address = cooperative_place()
     return render_template(
-        "main/cooperative.html", name=config["COOPERATIVE_NAME"], street=config["COOPERATIVE_STREET"],
-        postcode=config["COOPERATIVE_POSTCODE"], phone=display_phone(phone),
+        "main/cooperative.html", name=name, address=address, phone=display_phone(phone),
         whatsapp=config["COOPERATIVE_WHATSAPP"], hours=config["COOPERATIVE_HOURS"],
         walk_in=config["COOPERATIVE_WALK_IN"], trial_cost=config["COOPERATIVE_TRIAL_COST_PER_HOUR"],
         fee_percent=config["COOPERATIVE_FEE_PERCENT"],

@@ -9,7 +9,7 @@ from wtforms import EmailField, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..access import roles
-from ..fields import IntegerField
+from ..fields import IntegerField, PhoneField
 from ..persistence import OnceOnlyForm, save
 from ..phones import normalise_phone
 from ..retention import MIN_AUDIT_MONTHS
@@ -44,7 +44,9 @@ class DistrictForm(OnceOnlyForm):
                                                                  Length(max=120)])
     address = StringField(_l("Adres (hier is een kennismaking, tenzij je iets anders kiest)"),
                           validators=[InputRequired(message=_l("Vul het adres in.")), Length(max=200)])
-    phone = StringField(_l("Telefoon"), validators=[Optional(), Length(max=40)])
+    # Shown as people write it (030 765 4321), stored in E.164 like every phone number.
+    phone = PhoneField(_l("Telefoon"), validators=[Optional(), Length(max=40)],
+                       render_kw={"inputmode": "tel", "maxlength": 40})
     email = EmailField(_l("E-mailadres"), validators=[Optional(), Length(max=254), Email(
         message=_l("Vul een e-mailadres in zoals info@voorbeeld.nl."))])
     retention_months = IntegerField(_l("Profiel anonimiseren na zoveel maanden zonder activiteit"), validators=[

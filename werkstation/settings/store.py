@@ -3,6 +3,7 @@
     district.pc4_names()      [(pc4, name)] that count as the district (NEIGHBOURHOOD_PC4 until an admin saves)
     district.cooperative()    {"name", "address", "phone", "email"} (COOPERATIVE_ADDRESS and friends)
     district.cooperative_phone()  the public phone number: the saved one, else COOPERATIVE_PHONE
+    district.cooperative_place()  public name and address lines (saved, else COOPERATIVE_NAME/STREET/POSTCODE)
     district.retention()      {"retention_months", "grace_days", "audit_months"} chosen in the app (else {})
 
 Within a request the rows are read once (kept on `g`); `save` writes one key, audited with before and after.
@@ -72,6 +73,15 @@ def cooperative() -> dict:
 def cooperative_phone() -> str:
     """The number the public pages show: the one an admin saved, the configured one only while none is saved."""
     return cooperative().get("phone") or current_app.config.get("COOPERATIVE_PHONE", "")
+
+
+def cooperative_place() -> tuple[str, list[str]]:
+    """The name and address lines the public pages show: what an admin saved (the address split at its commas, as
+    on an envelope), else COOPERATIVE_NAME, COOPERATIVE_STREET and COOPERATIVE_POSTCODE."""
+    saved, config = stored("cooperative") or {}, current_app.config
+    lines = [line.strip() for line in str(saved.get("address") or "").split(",") if line.strip()]
+    return (saved.get("name") or config["COOPERATIVE_NAME"],
+            lines or [config["COOPERATIVE_STREET"], config["COOPERATIVE_POSTCODE"]])
 
 
 def retention() -> dict:

@@ -3,14 +3,15 @@
 import pytest
 from sqlalchemy import select
 
-from tests.factories import make_jobseeker, make_user
+from tests.factories import PASSWORD, make_jobseeker, make_user, set_password
 from tests.helpers import login
 from tests.html import form_state, page, text
 from werkstation import retention
 from werkstation.extensions import db
-from werkstation.models import AuditEvent
+from werkstation.models import AuditEvent, User
 from werkstation.neighbourhood import lives_here, pc4_codes
 from werkstation.placements import meetings
+from werkstation.settings import store
 from werkstation.settings.store import SiteSetting
 
 URL = "/beheer/wijk"
@@ -74,6 +75,38 @@ def test_without_a_saved_phone_the_public_page_shows_the_configured_one(app, cli
     assert post(client, phone="").status_code == 302  # saved, but without a number: the configured one stays
     doc = page(visitor.get("/cooperatie"))
     assert doc.find("a", href="tel:+31205550199") is not None and "020 555 0199" in text(visitor.get("/cooperatie"))
+
+
+def test_the_saved_phone_comes_back_written_as_people_write_it(app, client, admin):
+    """Stored as +31307654321; the settings form shows it as 030 765 4321, and saving again keeps the number."""
+    assert post(client, phone="030-7654321").status_code == 302
+    assert store.cooperative()["phone"] == "+31307654321"
+    box = page(client.get(URL)).find("input", attrs={"name": "phone"})
+    assert box["value"] == "030 765 4321"
+    assert client.post(URL, data={**form_state(client.get(URL)), **GOOD, "phone": box["value"]}).status_code == 302
+    assert store.cooperative()["phone"] == "+31307654321"
+
+
+def test_account_pages_show_a_phone_number_the_dutch_way(app, client):
+    login(client, make_user("admin", phone="+31307654321"))
+    shown = text(client.get("/account"))
+    assert "030 765 4321" in shown and "+31307654321" not in shown
+    resident = User(email=None, phone="+31612345678", role="jobseeker")  # logs in with a phone number only
+    set_password(resident, PASSWORD)
+    db.session.add(resident)
+    db.session.commit()
+    listed = text(client.get("/beheer/accounts?q=06 12345678"))
+    assert "06 12345678" in listed and "+31612345678" not in listed
+
+
+def test_cooperative_page_shows_the_saved_name_and_address(app, client, admin):
+    assert post(client, name="Buurtcoöperatie Transwijk", address="Buurthuis De Brug, Marshallaan 1, 3527 TK Utrecht"
+                ).status_code == 302
+    shown = page(app.test_client().get("/cooperatie")).find("main")
+    assert shown.find("h1").get_text(strip=True) == "Buurtcoöperatie Transwijk"
+    address = shown.find("address").get_text("|", strip=True)
+    assert address == "Buurtcoöperatie Transwijk|Buurthuis De Brug|Marshallaan 1|3527 TK Utrecht"
+    assert "Marshallaan 2" not in shown.get_text() and "Wijkcoöperatie Kanaleneiland" not in shown.get_text()
 
 
 @pytest.mark.parametrize("changes, message", [
