@@ -61,8 +61,9 @@ def expect_the_matchers_fit_counts(journey, page):
     expect(fit).to_contain_text(re.compile(r"uit de wijk (past|passen) goed"))
     journey.check(page, "vacature-met-aantallen", lang="nl")
     text = fit.inner_text()
-    fit_sentence = r"(\d+) (?:persoon|mensen) uit de wijk (?:past|passen) goed\.\s+(\d+) (?:persoon|mensen) (?:woont|wonen) op loopafstand"
-    residents, walking = (int(n) for n in re.search(fit_sentence, text).groups())
+    fit_sentence = (r"(\d+) (?:persoon|mensen) uit de wijk (?:past|passen) goed\.\s+"
+                    r"(?:(\d+) (?:persoon|mensen) (?:woont|wonen)|Niemand woont) op loopafstand")
+    residents, walking = (int(n or 0) for n in re.search(fit_sentence, text).groups())
     assert "1 mensen" not in text
     good = int(re.search(r"In totaal (?:past|passen) (\d+) (?:persoon|mensen) goed", text).group(1))
     vacancy_id = int(re.search(r"/vacatures/(\d+)", page.url).group(1))

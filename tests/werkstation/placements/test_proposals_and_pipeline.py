@@ -1,5 +1,6 @@
 """Both sides say yes, then the pipeline: every move recorded, no double-booked person, no more people than places."""
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -7,6 +8,7 @@ from sqlalchemy import select
 
 from tests.factories import make_business, make_jobseeker, make_user, make_vacancy
 from tests.helpers import csrf_token, login
+from tests.html import page
 from tests.werkstation.staff.workspace import answer, business_user, proposed, shortlisted
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, FollowUp, Placement
@@ -300,3 +302,16 @@ def test_a_proposal_based_on_a_stale_read_is_refused(app):
     placement = pipeline.propose(fresh, staff)  # after reloading it works
     db.session.commit()
     assert placement.id and db.session.get(Vacancy, vacancy.id).version == version + 2
+
+
+def test_the_history_line_reads_moment_colon_step_with_no_space_before_the_colon(app, client):
+    staff = make_user("staff")
+    placement = proposed(make_vacancy(), make_jobseeker(), staff)
+    login(client, staff)
+    doc = page(client.get(f"/medewerker/plaatsingen/{placement.id}"))
+    line = doc.find("h2", string="Geschiedenis").find_next("ol").find("li")
+    # Every child of a list line is its own box with a gap after it (display: flex): a colon outside the moment's
+    # box stood apart from it on screen ("18:41 : voorgesteld").
+    assert [bit for bit in line.find_all(string=True, recursive=False) if bit.strip().startswith(":")] == []
+    first = " ".join(line.find(recursive=False).get_text().split())
+    assert re.fullmatch(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}: voorgesteld", first), first

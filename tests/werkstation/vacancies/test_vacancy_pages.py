@@ -12,9 +12,11 @@ from werkstation import matching_bridge
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Business, Suggestion, Vacancy
 
-# "3 mensen uit de wijk passen goed. 2 mensen wonen op loopafstand." (or "1 persoon ... past goed", "1 persoon woont")
+# "3 mensen uit de wijk passen goed. 2 mensen wonen op loopafstand." (or "1 persoon ... past goed", "1 persoon woont",
+# "Niemand woont op loopafstand.": then the second group is None)
 FIT_SENTENCE = re.compile(
-    r"(\d+) (?:persoon|mensen) uit de wijk (?:past|passen) goed\. (\d+) (?:persoon|mensen) (?:woont|wonen) op loopafstand\."
+    r"(\d+) (?:persoon|mensen) uit de wijk (?:past|passen) goed\. (?:(\d+) (?:persoon|mensen) (?:woont|wonen)|Niemand woont)"
+    r" op loopafstand\."
 )
 
 GOOD_VACANCY = {
@@ -104,7 +106,8 @@ def test_one_fitting_neighbour_is_one_person_not_1_mensen(logged_in):
 
 
 @pytest.mark.parametrize(("good", "residents", "walking", "expected"), [
-    (0, 0, 0, "0 mensen uit de wijk passen goed. 0 mensen wonen op loopafstand. In totaal passen 0 mensen goed"),
+    (0, 0, 0, "0 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal passen 0 mensen goed"),
+    (2, 2, 0, "2 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal passen 2 mensen goed"),
     (1, 1, 1, "1 persoon uit de wijk past goed. 1 persoon woont op loopafstand. In totaal past 1 persoon goed"),
     (3, 2, 1, "2 mensen uit de wijk passen goed. 1 persoon woont op loopafstand. In totaal passen 3 mensen goed"),
     (4, 1, 3, "1 persoon uit de wijk past goed. 3 mensen wonen op loopafstand. In totaal passen 4 mensen goed"),
@@ -117,7 +120,7 @@ def test_fit_counts_read_well_for_none_one_and_more(logged_in, business, monkeyp
     monkeypatch.setattr(matching_bridge, "fit_counts", lambda _vacancy: counts)
     shown = text(logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True))
     assert expected in shown, shown
-    assert "1 mensen" not in shown
+    assert "1 mensen" not in shown and "0 mensen wonen" not in shown
 
 
 def test_chosen_occupation_suggestion_is_kept(logged_in):
