@@ -95,3 +95,43 @@ def test_long_words_at_twice_the_text_size_on_a_320px_screen_never_scroll_sidewa
         page.goto(path)
         # journey.check fails when the page is wider than the 320 px screen or hides a part in a sideways box.
         journey.check(page, "groot-" + (path.strip("/").replace("/", "-") or "start"))
+
+
+LONG_TITLE = "Ervaren magazijnmedewerker orderpicker voor de nachtploeg"
+# The words of the page title that the browser split over two lines.
+SPLIT_WORDS_JS = """
+() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.querySelector('main h1'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) split.push(match[0]);
+    }
+  }
+  return split;
+}
+"""
+
+
+def test_a_long_vacancy_title_on_a_375px_phone_breaks_between_words_not_inside_one(journey):
+    from sqlalchemy import select
+
+    from tests.browser.actions import BUSINESS_EMAIL
+    from tests.factories import make_vacancy
+    from werkstation.extensions import db
+    from werkstation.models import User
+
+    def add():
+        business = db.session.scalar(select(User).where(User.email == BUSINESS_EMAIL)).business
+        return make_vacancy(business=business, title=LONG_TITLE, status="closed").id
+
+    vacancy_id = journey.server.query(add)
+    page = journey.page(viewport=PHONE)
+    log_in(journey, page, BUSINESS_EMAIL, check_as="bedrijf")
+    journey.check(page, "overzicht-met-lange-titel")
+    page.goto(f"/vacatures/{vacancy_id}")
+    journey.check(page, "lange-titel")
+    assert page.evaluate(SPLIT_WORDS_JS) == [], "a word of the title is split over two lines on a 375 px phone"
