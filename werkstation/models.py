@@ -338,6 +338,8 @@ class Placement(db.Model):
     vacancy: Mapped[Vacancy] = relationship(back_populates="placements")
     jobseeker: Mapped[Jobseeker] = relationship(back_populates="placements")
     suggestion: Mapped[Optional[Suggestion]] = relationship()
+    # No placement has an owner field: the staff member who proposed it is the one "Mijn taken" counts it for.
+    proposed_by: Mapped[Optional[User]] = relationship(foreign_keys=[proposed_by_id])
     history: Mapped[list[PlacementStageChange]] = relationship(
         back_populates="placement", order_by="PlacementStageChange.id", cascade="all, delete-orphan"
     )

@@ -86,13 +86,16 @@ def business(business_id):
 @roles(*STAFF_ROLES)
 def tasks():
     """Every open task of the staff member, the oldest date first; and placements that wait for staff (a
-    kennismaking to plan, a trial that ends within a week)."""
+    kennismaking to plan, a trial that ends within a week): first the ones this staff member proposed, then the
+    rest of the team's."""
     mine = db.session.scalars(select(Task).where(Task.owner_id == current_user.id, Task.done_at.is_(None))
                               .order_by(Task.due_on, Task.id)).all()
     today = utcnow().date()
+    to_plan, team_to_plan = attention.split(attention.meetings_to_plan(), current_user)
+    ending, team_ending = attention.split(attention.trials_ending(today), current_user)
     return render_template("contacts/tasks.html", tasks=mine, names=service.subject_names(mine),
-                           today=today, done_form=ButtonForm(), meetings_to_plan=attention.meetings_to_plan(),
-                           trials_ending=attention.trials_ending(today))
+                           today=today, done_form=ButtonForm(), meetings_to_plan=to_plan, trials_ending=ending,
+                           team_meetings_to_plan=team_to_plan, team_trials_ending=team_ending)
 
 
 @bp.route("/taken/<int:task_id>/klaar", methods=["POST"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 
 from ..extensions import db
 from ..models import Jobseeker, Suggestion, Vacancy, utcnow
@@ -136,7 +136,12 @@ def rematch_all() -> int:
     """Re-score everything: the best candidates per open vacancy and the best vacancies per person."""
     people = matchable_jobseekers()
     vacancies = open_vacancies()
-    db.session.execute(delete(Suggestion).where(Suggestion.undecided))
+    # What residents said stays, as with rescore(): "Niet voor mij" always, "Ik heb interesse" while both sides
+    # are still matchable (store() below drops the other undecided suggestions that left the lists).
+    left = or_(Suggestion.jobseeker_id.not_in(select(Jobseeker.id).where(Jobseeker.matchable)),
+               Suggestion.vacancy_id.not_in(select(Vacancy.id).where(Vacancy.matchable)))
+    db.session.execute(delete(Suggestion).where(
+        Suggestion.undecided, or_(Suggestion.interest.is_(None), and_(Suggestion.interest != Interest.NO, left))))
     if not people or not vacancies:
         return 0
     index = active_matcher().index([candidate_record(j) for j in people], [vacancy_record(v) for v in vacancies])

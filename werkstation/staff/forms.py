@@ -24,6 +24,8 @@ class QueueFilterForm(Form):
     # Suggestion.undecided, not .unreviewed: it also lists undecided people who miss a requirement.
     undecided = BooleanField(_l("Alleen nog niet bekeken"), name="unreviewed")  # the name links have always used
     free = BooleanField(_l("Verberg wie elders is voorgesteld of al werkt"))
+    interested = BooleanField(_l("Alleen met interesse"),
+                              description=_l("Wie zelf op de knop 'Ik heb interesse' drukte."))
 
 
 class DecisionForm(OnceOnlyForm):

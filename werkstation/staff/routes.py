@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, duplicates, matching_bridge
@@ -16,7 +16,7 @@ from ..auth.sessions import safe_next
 from ..explanations import explain
 from ..extensions import db
 from ..models import AuditEvent, FollowUp, Jobseeker, Placement, Suggestion, Vacancy
-from ..neighbourhood import lives_here, lives_here_condition
+from ..neighbourhood import lives_here
 from ..paging import paginate
 from ..persistence import (
     FAILED_MESSAGE,
@@ -32,15 +32,13 @@ from ..placements import instruments as instrument_list
 from ..placements import pipeline
 from ..vocabulary import (
     ACTIVE_STAGES,
-    PROPOSAL_STAGES,
     STAFF_ROLES,
     WORKING_STAGES,
     Decision,
-    Interest,
     Stage,
     occupation_label,
 )
-from . import impact
+from . import impact, queues
 from .forms import (
     DecisionForm,
     FollowUpForm,
@@ -111,52 +109,13 @@ def home():
     return render_template("staff/home.html", counts=counts, follow_ups=pipeline.due_follow_ups())
 
 
-def _hide_busy(query, vacancy):
-    """The filter "Verberg wie elders is voorgesteld of al werkt": hides people with a proposal or kennismaking
-    elsewhere, and people at work elsewhere, except those at work who said they want more hours."""
-    proposed = select(Placement.jobseeker_id).where(Placement.stage.in_(PROPOSAL_STAGES),
-                                                    Placement.vacancy_id != vacancy.id)
-    working = (select(Placement.jobseeker_id).join(Jobseeker)
-               .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
-                      Jobseeker.wants_more_hours.isnot(True)))
-    return query.where(Suggestion.jobseeker_id.not_in(proposed), Suggestion.jobseeker_id.not_in(working))
-
-
-def more_hours_of(suggestions):
-    """{jobseeker id: hours a week still free (None: no maximum)} for the people shown who work and want more."""
-    return {s.jobseeker_id: matching_bridge.hours_left(s.jobseeker) for s in suggestions
-            if matching_bridge.looks_for_more_hours(s.jobseeker)}
-
-
-# Someone who said "Niet voor mij" to this work goes below the rest until a staff member decided (having seen why).
-SAID_NO_UNDECIDED = case((and_(Suggestion.interest == Interest.NO, Suggestion.undecided), 1), else_=0)
-
-
 @bp.route("/vacatures/<int:vacancy_id>")
 @roles(*STAFF_ROLES)
 def vacancy_queue(vacancy_id):
     """The ranked suggestions for one vacancy, with filters and each decision."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     filters = QueueFilterForm(request.args)
-    # Someone already at work elsewhere (and not looking for more hours) keeps a decision made earlier, but goes last.
-    at_work = Suggestion.jobseeker_id.in_(
-        select(Placement.jobseeker_id).join(Jobseeker)
-        .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
-               Jobseeker.wants_more_hours.isnot(True)))
-    query = (
-        select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
-        .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
-        .order_by(case((at_work, 1), else_=0), SAID_NO_UNDECIDED, Suggestion.eligible.desc(),
-                  Suggestion.related.desc(), Suggestion.score.desc(), Suggestion.id)
-    )
-    if filters.eligible.data:
-        query = query.where(Suggestion.eligible)
-    if filters.undecided.data:
-        query = query.where(Suggestion.undecided)
-    if filters.residents.data:
-        query = query.where(lives_here_condition(Jobseeker.postcode))
-    if filters.free.data:
-        query = _hide_busy(query, vacancy)
+    query = queues.vacancy_queue(vacancy, filters)
     page = paginate(query, QUEUE_PAGE)
     rows = [(s, explain(s.explanation)) for s in page.items]
     placements = {p.jobseeker_id: p for p in vacancy.placements if p.is_active}
@@ -166,7 +125,9 @@ def vacancy_queue(vacancy_id):
                                 Placement.vacancy_id != vacancy.id).options(selectinload(Placement.vacancy)))}
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("staff/vacancy_queue.html", vacancy=vacancy, rows=rows, filters=filters, page=page,
-                           args=args, more_hours=more_hours_of(page.items),
+                           args=args, more_hours=queues.more_hours_of(page.items),
+                           interested=queues.interested_count(vacancy),
+                           without_interest={k: v for k, v in args.items() if k != "interested"},
                            placements=placements, elsewhere=elsewhere, seats_taken=pipeline.seats_taken(vacancy),
                            rescore_form=ProposeForm())
 
@@ -193,7 +154,7 @@ def jobseeker_queue(jobseeker_id):
     query = (
         select(Suggestion).join(Vacancy).where(Suggestion.jobseeker_id == person.id)
         .options(selectinload(Suggestion.vacancy).selectinload(Vacancy.business))
-        .order_by(SAID_NO_UNDECIDED, Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+        .order_by(queues.SAID_NO_UNDECIDED, Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)

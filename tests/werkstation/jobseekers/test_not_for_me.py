@@ -121,6 +121,34 @@ def test_not_for_me_outlives_a_pause(app, client):
     assert row_of(cleaning, person).interest_reason == "Te vroeg"
 
 
+def test_a_full_rematch_keeps_what_residents_said(app, client):
+    """Everything is scored again after a CSV import or a new model (rematch_all): a "Niet voor mij" and an
+    "Ik heb interesse" stay, with the reason, and the declined vacancy stays out of the list."""
+    cleaning, other, person = two_cleaning_vacancies_and_a_cleaner(client)
+    assert answer(client, cleaning, "not_for_me", "Te vroeg").status_code == 302
+    assert answer(client, other, "interested").status_code == 302
+    matching_bridge.rematch_all()
+    db.session.commit()
+    assert row_of(cleaning, person).interest == "not_for_me" and row_of(cleaning, person).interest_reason == "Te vroeg"
+    assert row_of(other, person).interest == "interested"
+    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
+    assert own == [f"/profiel/vacatures/{other.id}"] and declined == [f"/profiel/vacatures/{cleaning.id}"]
+
+
+def test_a_full_rematch_drops_interest_of_a_paused_resident_as_a_pause_does(app, client):
+    """A pause removes the undecided suggestions of a resident except "Niet voor mij"; a full re-match does the same
+    and does not bring a paused resident's "Ik heb interesse" back into the staff queue."""
+    cleaning, other, person = two_cleaning_vacancies_and_a_cleaner(client)
+    assert answer(client, cleaning, "not_for_me").status_code == 302
+    assert answer(client, other, "interested").status_code == 302
+    person.status = "paused"
+    db.session.commit()  # paused without rescoring: the full re-match must apply the same rule
+    matching_bridge.rematch_all()
+    db.session.commit()
+    assert row_of(cleaning, person).interest == "not_for_me"
+    assert row_of(other, person) is None
+
+
 def test_not_for_me_during_a_waiting_proposal_is_the_residents_no_to_it(app, client):
     staff = make_user("staff")
     vacancy, (person,) = scored()
