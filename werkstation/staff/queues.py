@@ -20,10 +20,15 @@ def hide_busy(query, vacancy):
     elsewhere, and people at work elsewhere, except those at work who said they want more hours."""
     proposed = select(Placement.jobseeker_id).where(Placement.stage.in_(PROPOSAL_STAGES),
                                                     Placement.vacancy_id != vacancy.id)
-    working = (select(Placement.jobseeker_id).join(Jobseeker)
-               .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
-                      Jobseeker.wants_more_hours.isnot(True)))
-    return query.where(Suggestion.jobseeker_id.not_in(proposed), Suggestion.jobseeker_id.not_in(working))
+    return query.where(Suggestion.jobseeker_id.not_in(proposed),
+                       Suggestion.jobseeker_id.not_in(_working_elsewhere(vacancy)))
+
+
+def _working_elsewhere(vacancy):
+    """The ids of people at work for another vacancy who did not say they want more hours."""
+    return (select(Placement.jobseeker_id).join(Jobseeker)
+            .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
+                   Jobseeker.wants_more_hours.isnot(True)))
 
 
 def more_hours_of(suggestions):
@@ -37,10 +42,7 @@ def vacancy_queue(vacancy, filters):
     at work elsewhere last, then those who said "Niet voor mij"; among the rest, who meets every requirement
     first, and within those, who said "Ik heb interesse" first; then related work and the score."""
     # Someone already at work elsewhere (and not looking for more hours) keeps a decision made earlier, but goes last.
-    at_work = Suggestion.jobseeker_id.in_(
-        select(Placement.jobseeker_id).join(Jobseeker)
-        .where(Placement.stage.in_(WORKING_STAGES), Placement.vacancy_id != vacancy.id,
-               Jobseeker.wants_more_hours.isnot(True)))
+    at_work = Suggestion.jobseeker_id.in_(_working_elsewhere(vacancy))
     query = (
         select(Suggestion).join(Jobseeker).where(Suggestion.vacancy_id == vacancy.id)
         .options(selectinload(Suggestion.jobseeker), selectinload(Suggestion.decided_by))
