@@ -246,7 +246,9 @@ class Suggestion(db.Model):
     """A scored vacancy x jobseeker pair from the engine, and the staff decision about it."""
 
     __tablename__ = "suggestion"
-    __table_args__ = (UniqueConstraint("vacancy_id", "jobseeker_id"),)
+    # AUTOINCREMENT on SQLite: without it SQLite hands the highest deleted id to the next row, so an old link to a
+    # suggestion that was removed (re-scoring, a pause) would open another pair's suggestion.
+    __table_args__ = (UniqueConstraint("vacancy_id", "jobseeker_id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"), index=True)

@@ -82,6 +82,7 @@ def _suggestions(jobseeker) -> list[dict]:
             "model_version": s.model_version, "created_at": _plain(s.created_at), "updated_at": _plain(s.updated_at),
             "decision": s.decision, "decision_reason": s.decision_reason, "decision_note": s.decision_note,
             "decided_at": _plain(s.decided_at),
+            "interest": s.interest, "interest_reason": s.interest_reason, "interest_at": _plain(s.interest_at),
         }
         for s in db.session.scalars(select(Suggestion).where(Suggestion.jobseeker_id == jobseeker.id).order_by(Suggestion.id))
     ]

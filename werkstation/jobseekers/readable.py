@@ -1,15 +1,19 @@
 """A readable copy of my data: every category of the JSON export (export.py), in plain words and in the person's
 language, printable (the print stylesheet leaves out menus; the browser's print view saves a PDF)."""
 
-from flask import render_template
+from flask import abort, render_template
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
+from .. import audit
 from ..access import roles
 from ..fairness.forms import QUESTIONS
 from ..i18n import language_name
+from ..outbox.compose import default_language
+from ..persistence import commit
 from ..vocabulary import STAFF_ROLES, Role
 from .export import build_export
-from .routes import answers_of, bp, exported_profile, profile_url, summary
+from .routes import answers_of, bp, profile_or_404, profile_url, summary
 
 # Every category of the JSON export, in the order of the page, with its heading in plain words.
 CATEGORIES = {
@@ -52,8 +56,19 @@ ACTION_WORDS = {
     "user.reactivate": _l("account weer aangezet"), "user.totp_reset": _l("tweede stap opnieuw ingesteld"),
     "user.totp_setup": _l("tweede stap ingesteld"), "message.retry": _l("bericht opnieuw verstuurd"),
     "jobseeker.erase": _l("gegevens gewist"), "jobseeker.retention_erase": _l("gegevens gewist na lange tijd niet actief"),
+    "suggestion.interest": _l("je antwoord bij een vacature: interesse of niet voor mij"),
+    "contact.task_done": _l("afspraak gedaan"),
 }
+#: Opening this page used to be logged as a download ("jobseeker.export" with readable=True); it was only read.
+READ_NOT_DOWNLOADED = _l("gegevens bekeken")
 OTHER_ACTION = _l("iets anders aan je gegevens")
+
+
+def event_words(row):
+    """What happened, in plain words."""
+    if row["action"] == "jobseeker.export" and (row.get("details") or {}).get("readable"):
+        return READ_NOT_DOWNLOADED
+    return ACTION_WORDS.get(row["action"], OTHER_ACTION)
 
 
 def who_did_it(row):
@@ -76,11 +91,17 @@ def self_description_words(row):
 @bp.route("/werkzoekenden/<int:jobseeker_id>/gegevens")
 @roles(Role.JOBSEEKER, *STAFF_ROLES)
 def readable_copy(jobseeker_id):
-    """Everything in the download, as a page a person can read (and print, or save as PDF)."""
-    jobseeker = exported_profile(jobseeker_id, readable=True)
+    """Everything in the download, as a page a person can read (and print, or save as PDF). Reading is not
+    downloading: only a staff member's look is logged (as a view of the profile); the file logs its own download."""
+    jobseeker = profile_or_404(jobseeker_id)
+    if jobseeker is None:
+        abort(404)
+    if current_user.is_staff:
+        audit.record("jobseeker.view", jobseeker, jobseeker_id=jobseeker.id, readable=True)
+        commit()
     return render_template(
         "jobseekers/my_data.html", jobseeker=jobseeker, data=build_export(jobseeker), categories=CATEGORIES,
-        summary=summary(answers_of(jobseeker)), action_words=lambda action: ACTION_WORDS.get(action, OTHER_ACTION), who_did_it=who_did_it,
+        summary=summary(answers_of(jobseeker)), event_words=event_words, who_did_it=who_did_it,
         self_description=self_description_words, profile_url=lambda endpoint: profile_url(jobseeker, endpoint),
-        language_label=lambda code: language_name(code) if code else "-",
+        language_label=lambda code: language_name(code or default_language()),
     )

@@ -447,12 +447,12 @@ def change_status(jobseeker_id):
     return apply_status_change(jobseeker, STATUS_CHANGES, profile_url(jobseeker), after_change)
 
 
-def exported_profile(jobseeker_id, **details):
-    """The profile whose data is handed out (as `profile_or_404`; 404 without one), with that logged."""
+def exported_profile(jobseeker_id):
+    """The profile whose data file is downloaded (as `profile_or_404`; 404 without one), with that logged once."""
     jobseeker = profile_or_404(jobseeker_id)
     if jobseeker is None:
         abort(404)
-    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff, **details)
+    audit.record("jobseeker.export", jobseeker, jobseeker_id=jobseeker.id, on_behalf=current_user.is_staff)
     commit()
     return jobseeker
 

@@ -4,7 +4,7 @@ what is asked, in plain words. The resident says
 "Ik heb interesse" or "Niet voor mij"; staff see it in their queue as a signal. Nothing here contacts the business:
 a staff member still decides and proposes first."""
 
-from flask import abort, render_template, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,9 +18,9 @@ from ..access import roles
 from ..engine import DEFAULT_TRAVEL_MODE
 from ..extensions import db
 from ..fields import RadioField
-from ..models import Placement, Vacancy, utcnow
+from ..models import Placement, Suggestion, Vacancy, utcnow
 from ..persistence import OnceOnlyForm, save
-from ..placements import pipeline
+from ..placements import holds, pipeline
 from ..settings.store import pc4_names
 from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, Stage, form_level, talent_words
 from .routes import bp, own_profile, touched
@@ -45,13 +45,21 @@ class InterestForm(OnceOnlyForm):
                            validators=[OptionalValue(), Length(max=500)])
 
 
-def fitting_or_404(jobseeker, vacancy_id):
-    """The open vacancy, only when it fits this person (the engine finds it eligible); else 404."""
+def vacancy_or_404(jobseeker, vacancy_id):
+    """The vacancy with this person's suggestion for it (None when none is stored and the vacancy is closed), when
+    it fits them (open, and the engine finds it eligible) or was put before them: a proposal, or a suggestion they
+    answered. Any other vacancy is 404, so nobody reads vacancies that have nothing to do with them."""
     vacancy = db.session.get(Vacancy, vacancy_id)
-    if jobseeker is None or vacancy is None or not vacancy.matchable or not jobseeker.matchable:
+    if jobseeker is None or vacancy is None:
         abort(404)
-    row = matching_bridge.suggestion_for(vacancy, jobseeker)
-    if not row.eligible:
+    if vacancy.matchable:
+        row = matching_bridge.suggestion_for(vacancy, jobseeker)
+    else:
+        row = db.session.scalar(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id,
+                                                         Suggestion.jobseeker_id == jobseeker.id))
+    fits = vacancy.matchable and jobseeker.matchable and row.eligible
+    answered = row is not None and row.interest is not None  # (a suggestion scored just now has no answer)
+    if not (fits or answered or proposals_for(jobseeker, vacancy)):
         abort(404)
     return vacancy, row
 
@@ -72,19 +80,27 @@ def area_words(postcode) -> str:
     return f"{name} ({pc4})" if name else _("in de buurt van postcode %(pc)s", pc=pc4)
 
 
+def proposals_for(jobseeker, vacancy) -> list[Placement]:
+    """Every proposal of this vacancy to this person, running or ended."""
+    return db.session.scalars(select(Placement).where(Placement.vacancy_id == vacancy.id,
+                                                      Placement.jobseeker_id == jobseeker.id)).all()
+
+
 def name_for(jobseeker, vacancy):
     """The business's name for this resident, or None (see Vacancy.name_for_resident)."""
-    placements = db.session.scalars(select(Placement).where(Placement.vacancy_id == vacancy.id,
-                                                            Placement.jobseeker_id == jobseeker.id)).all()
-    return next((name for p in placements if (name := vacancy.name_for_resident(p))), vacancy.name_for_resident())
+    return next((name for p in proposals_for(jobseeker, vacancy) if (name := vacancy.name_for_resident(p))),
+                vacancy.name_for_resident())
 
 
 @bp.route("/profiel/vacatures/<int:vacancy_id>", methods=["GET", "POST"])
 @roles(Role.JOBSEEKER)
 def fitting_vacancy(vacancy_id):
-    """One fitting vacancy, with "Ik heb interesse" and "Niet voor mij"."""
+    """One fitting vacancy (or one proposed to the person), with "Ik heb interesse" and "Niet voor mij" while it
+    is open."""
     jobseeker = own_profile()
-    vacancy, row = fitting_or_404(jobseeker, vacancy_id)
+    vacancy, row = vacancy_or_404(jobseeker, vacancy_id)
+    if not vacancy.matchable:  # closed or paused: shown, nothing to answer here
+        return fitting_page(jobseeker, vacancy, row, None), 409 if request.method == "POST" else 200
     form = InterestForm()
     if form.validate_on_submit():
         running = running_proposal(jobseeker, vacancy)
@@ -111,10 +127,13 @@ def mark_interest(jobseeker, vacancy, row, form):
 
 
 def fitting_page(jobseeker, vacancy, row, form):
+    """The vacancy's page; with the waiting proposal when "Niet voor mij" would be the resident's "nee" to it."""
     minutes = matching_bridge.travel_time(jobseeker.postcode, vacancy.postcode, jobseeker.travel_mode)
+    running = running_proposal(jobseeker, vacancy)
     return render_template("jobseekers/fitting_vacancy.html", vacancy=vacancy, row=row, form=form,
                            asked=asked(vacancy), travel=travel_words(minutes, jobseeker.travel_mode),
-                           name=name_for(jobseeker, vacancy), area=area_words(vacancy.postcode))
+                           name=name_for(jobseeker, vacancy), area=area_words(vacancy.postcode),
+                           waiting=running if waits_for_answer(running) else None)
 
 
 #: The stored reason of a proposal a resident turned down with "Niet voor mij" (staff and the business read it).
@@ -126,6 +145,12 @@ def running_proposal(jobseeker, vacancy):
     return db.session.scalar(select(Placement).where(
         Placement.vacancy_id == vacancy.id, Placement.jobseeker_id == jobseeker.id,
         Placement.stage.not_in((Stage.ENDED, Stage.COMPLETED))).order_by(Placement.id.desc()).limit(1))
+
+
+def waits_for_answer(placement) -> bool:
+    """A proposal waiting for the resident's yes or no, which they can give now: "Niet voor mij" is then their no."""
+    return (placement is not None and placement.stage == Stage.PROPOSED and placement.jobseeker_response is None
+            and holds.on_hold(placement) not in holds.CANNOT_ANSWER)
 
 
 def not_for_me_with_proposal(jobseeker, vacancy, row, form, placement):

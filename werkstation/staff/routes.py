@@ -154,7 +154,8 @@ def jobseeker_queue(jobseeker_id):
     query = (
         select(Suggestion).join(Vacancy).where(Suggestion.jobseeker_id == person.id)
         .options(selectinload(Suggestion.vacancy).selectinload(Vacancy.business))
-        .order_by(queues.SAID_NO_UNDECIDED, Suggestion.eligible.desc(), Suggestion.score.desc(), Suggestion.id)
+        .order_by(queues.SAID_NO_UNDECIDED, Suggestion.eligible.desc(), queues.SAID_YES_FIRST, Suggestion.score.desc(),
+                  Suggestion.id)
     )
     if filters.eligible.data:
         query = query.where(Suggestion.eligible)

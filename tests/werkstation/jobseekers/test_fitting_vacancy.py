@@ -67,3 +67,51 @@ def test_a_vacancy_that_does_not_fit_or_is_closed_cannot_be_opened(app, client):
     assert client.get(f"/profiel/vacatures/{closed.id}").status_code == 404
     assert client.get(f"/profiel/vacatures/{far_too_many_hours.id}").status_code == 404
     assert client.get("/profiel/vacatures/99999").status_code == 404
+
+
+def test_a_vacancy_proposed_to_her_opens_though_it_is_not_in_her_list(app, client):
+    """Staff may propose work the engine does not count as fitting (here: more hours than she asked for); the
+    resident then reads it and can answer, while another such vacancy stays hidden from her."""
+    from tests.werkstation.staff.workspace import proposed
+
+    person = make_jobseeker()
+    full_time = make_vacancy(title="Magazijnmedewerker fulltime", hours_min=40, hours_max=40)
+    unrelated = make_vacancy(title="Nachtportier", hours_min=40, hours_max=40)
+    placement = proposed(full_time, person)
+    login(client, person.user)
+    assert f"/profiel/vacatures/{full_time.id}" not in client.get("/profiel").get_data(as_text=True)
+    response = client.get(f"/profiel/vacatures/{full_time.id}")
+    assert response.status_code == 200 and "Magazijnmedewerker fulltime" in text(response.get_data(as_text=True))
+    assert client.get(f"/profiel/vacatures/{unrelated.id}").status_code == 404
+    assert answer(client, full_time, "not_for_me", "Te veel uren").status_code == 302
+    assert db.session.get(Placement, placement.id).jobseeker_reason == "Niet voor mij: Te veel uren"
+
+
+def test_a_vacancy_she_answered_still_opens_after_it_closed_and_asks_nothing(app, client):
+    vacancy = make_vacancy(title="Schoonmaker kantoren")
+    person = make_jobseeker()
+    matching_bridge.rescore(vacancy)
+    db.session.commit()
+    login(client, person.user)
+    assert answer(client, vacancy, "interested").status_code == 302
+    form_page = client.get(f"/profiel/vacatures/{vacancy.id}")
+    vacancy.status = "closed"
+    db.session.commit()
+    response = client.get(f"/profiel/vacatures/{vacancy.id}")
+    words = text(response.get_data(as_text=True))
+    assert response.status_code == 200 and "Schoonmaker kantoren" in words
+    assert "Deze vacature is nu niet open. Je kunt hier niets kiezen." in words and "Opslaan" not in words
+    late = client.post(f"/profiel/vacatures/{vacancy.id}", data={**form_state(form_page), "answer": "not_for_me"})
+    assert late.status_code == 409 and row_of(vacancy, person).interest == "interested"
+
+
+def test_a_paused_resident_opens_the_vacancy_of_her_proposal(app, client):
+    from tests.werkstation.staff.workspace import proposed
+
+    vacancy = make_vacancy(title="Schoonmaker kantoren")
+    person = make_jobseeker()
+    proposed(vacancy, person)
+    person.status = "paused"
+    db.session.commit()
+    login(client, person.user)
+    assert client.get(f"/profiel/vacatures/{vacancy.id}").status_code == 200

@@ -178,3 +178,39 @@ def test_not_for_me_after_saying_yes_to_the_proposal_is_refused_and_changes_noth
     placement = db.session.get(Placement, placement.id)
     assert placement.stage == "voorgesteld" and placement.jobseeker_response == "accepted"
     assert row_of(vacancy, person).interest != "not_for_me"
+
+
+WARNING = ("Je hebt een voorstel voor dit werk. Kies je 'Niet voor mij'? Dan zeg je daarmee ook nee tegen het "
+           "voorstel. Het bedrijf en de coöperatie zien dat.")
+
+
+def warning_at_the_choice(client, vacancy):
+    """The hint the answer question carries (read out with it), or None."""
+    doc = page(client.get(f"/profiel/vacatures/{vacancy.id}").get_data(as_text=True))
+    question = doc.find("fieldset", id="answer")
+    hint = doc.find(id="answer-hint")
+    if hint is None:
+        return None
+    assert "answer-hint" in question["aria-describedby"].split()
+    return hint.get_text(" ", strip=True)
+
+
+def test_the_page_says_beforehand_that_not_for_me_is_also_no_to_a_waiting_proposal(app, client):
+    staff = make_user("staff")
+    vacancy, (person,) = scored()
+    login(client, person.user)
+    assert warning_at_the_choice(client, vacancy) is None  # no proposal: nothing to warn about
+    placement = proposed(vacancy, person, staff)
+    assert warning_at_the_choice(client, vacancy) == WARNING
+    doc = page(client.get(f"/profiel/vacatures/{vacancy.id}").get_data(as_text=True))
+    assert doc.find("a", href=f"/plaatsingen/{placement.id}").get_text(strip=True) == "Bekijk het voorstel"
+    answer_proposal(client, placement, True)  # she said yes: "Niet voor mij" no longer answers the proposal
+    assert warning_at_the_choice(client, vacancy) is None
+
+
+def test_the_warning_is_translated(app, client):
+    vacancy, (person,) = scored()
+    proposed(vacancy, person)
+    login(client, person.user)
+    client.get("/taal/en")
+    assert "Then you also say no to the proposal" in warning_at_the_choice(client, vacancy)

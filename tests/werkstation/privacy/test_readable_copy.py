@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from tests.factories import make_jobseeker, make_user
 from tests.helpers import login
@@ -62,11 +63,15 @@ def test_nobody_else_reads_your_copy(client, viewer):
     assert client.get(f"/werkzoekenden/{owner.id}/gegevens").status_code in (403, 404)
 
 
-def test_staff_open_a_residents_copy_and_it_is_logged(client):
+def test_staff_open_a_residents_copy_and_it_is_logged(app, client):
     owner = make_jobseeker(name="Fatima")
     login(client, make_user(role="staff"))
     response = client.get(f"/werkzoekenden/{owner.id}/gegevens")
     assert response.status_code == 200 and "Fatima" in response.get_data(as_text=True)
+    resident = app.test_client()
+    login(resident, owner.user)
+    history = section_text(resident.get("/profiel/mijn-gegevens"), "profile_views")
+    assert "profiel bekeken · door een medewerker" in history and "gedownload" not in history
 
 
 def test_the_phone_number_to_log_in_is_in_both_copies_and_the_profile_is_shown_once(client):
@@ -92,7 +97,8 @@ def test_every_event_about_a_person_has_plain_words_in_the_copy():
     from werkstation.jobseekers.readable import ACTION_WORDS
 
     source = "\n".join(p.read_text() for p in (Path(__file__).resolve().parents[3] / "werkstation").rglob("*.py"))
-    recorded = set(re.findall(r'audit\.record\(\s*"((?:jobseeker|user|placement|message|fairness)\.[a-z_]+)"', source))
+    recorded = set(re.findall(
+        r'audit\.record\(\s*"((?:jobseeker|user|placement|message|fairness|suggestion|contact)\.[a-z_]+)"', source))
     assert recorded, "the scan finds the audit calls"
     assert sorted(recorded - set(ACTION_WORDS)) == []
 
@@ -117,3 +123,68 @@ def test_dates_in_the_copy_are_dutch_days_while_the_download_keeps_utc(client):
     assert "20-07-2026 · Bellen over de proefplaatsing" in tasks
     opening = doc.find(attrs={"data-category": "exported_at"}).get_text(" ", strip=True)
     assert not re.search(r"\d{4}-\d\d-\d\d", opening)
+
+
+def section_text(response, key):
+    doc = page(response.get_data(as_text=True))
+    return doc.find("section", attrs={"data-category": key}).get_text(" ", strip=True)
+
+
+def test_after_not_for_me_the_copy_shows_her_answer_and_her_reason(app, client):
+    from tests.werkstation.jobseekers.test_fitting_vacancy import answer
+    from tests.werkstation.staff.workspace import scored, shortlisted
+
+    vacancy, (person,) = scored()
+    shortlisted(vacancy, person)
+    login(client, person.user)
+    assert "op de shortlist" in section_text(client.get("/profiel/mijn-gegevens"), "suggestions")
+    assert answer(client, vacancy, "not_for_me", "Te vroeg op de dag").status_code == 302
+    shown = section_text(client.get("/profiel/mijn-gegevens"), "suggestions")
+    assert "jij zei: niet voor mij: Te vroeg op de dag" in shown and "shortlist" not in shown
+    history = section_text(client.get("/profiel/mijn-gegevens"), "audit_events")
+    assert "je antwoord bij een vacature: interesse of niet voor mij · door jou" in history
+    [exported] = json.loads(client.get("/profiel/download").get_data(as_text=True))["suggestions"]
+    assert (exported["interest"], exported["interest_reason"]) == ("not_for_me", "Te vroeg op de dag")
+
+
+@pytest.mark.parametrize("chosen, shown", [(None, "Nederlands"), ("tr", "Türkçe"), ("ar", "العربية")])
+def test_the_language_line_says_which_language_she_reads_and_gets_messages_in(client, chosen, shown):
+    person = make_jobseeker()
+    person.user.locale = chosen
+    db.session.commit()
+    login(client, person.user)
+    client.get("/taal/nl")  # the page itself in Dutch; the account keeps what she chose before, or none
+    person.user.locale = chosen
+    db.session.commit()
+    doc = page(client.get("/profiel/mijn-gegevens").get_data(as_text=True))
+    account = doc.find("section", attrs={"data-category": "account"})
+    lines = dict(zip([dt.get_text(strip=True) for dt in account.find_all("dt")],
+                     [dd.get_text(strip=True) for dd in account.find_all("dd")], strict=True))
+    assert lines["Taal van de website en van je berichten"] == shown
+    assert "Taal" not in lines
+
+
+def test_reading_the_copy_is_not_a_download_and_a_download_is_logged_once(client):
+    from werkstation.models import AuditEvent
+
+    person = make_jobseeker()
+    login(client, person.user)
+    for _ in range(2):
+        assert "gedownload" not in section_text(client.get("/profiel/mijn-gegevens"), "audit_events")
+    assert db.session.scalars(select(AuditEvent).where(AuditEvent.action == "jobseeker.export")).all() == []
+    assert client.get("/profiel/download").status_code == 200
+    history = section_text(client.get("/profiel/mijn-gegevens"), "audit_events")
+    assert history.count("gegevens gedownload") == 1
+    assert len(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "jobseeker.export")).all()) == 1
+
+
+def test_a_reading_logged_as_a_download_before_is_called_a_reading(client):
+    """Events written before this change (a view of this page recorded as an export) keep their row, with true words."""
+    from werkstation import audit
+
+    person = make_jobseeker()
+    audit.record("jobseeker.export", person, jobseeker_id=person.id, actor=person.user, on_behalf=False, readable=True)
+    db.session.commit()
+    login(client, person.user)
+    history = section_text(client.get("/profiel/mijn-gegevens"), "audit_events")
+    assert "gegevens bekeken · door jou" in history and "gedownload" not in history

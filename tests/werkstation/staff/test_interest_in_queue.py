@@ -1,5 +1,6 @@
 """A resident who pressed "Ik heb interesse" for a vacancy stands first in its staff queue (among the people who
-meet every requirement; people who miss one stay below), with a label, and a plain link shows only them."""
+meet every requirement; people who miss one stay below), with a label, and a plain link shows only them. On a
+person's own page, the vacancies they said they are interested in stand first the same way."""
 
 from tests.factories import make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
@@ -77,3 +78,19 @@ def test_the_link_keeps_the_other_filters_and_nobody_interested_is_said_plainly(
     only = page(html).find("a", string="Toon alleen met interesse")["href"]
     assert "residents=y" in only and "interested=y" in only
     assert names_in_order(client.get(only).get_data(as_text=True)) == ["Woont Dichtbij"]
+
+
+def test_on_a_persons_page_the_vacancy_they_are_interested_in_stands_first(app, client):
+    person = make_jobseeker(name="Wel Interesse")
+    offices, schools = make_vacancy(title="Schoonmaker kantoren"), make_vacancy(title="Schoonmaker scholen",
+                                                                               postcode="3511 AB")
+    matching_bridge.rescore(person)
+    db.session.commit()
+    lower, higher = sorted((offices, schools), key=lambda v: suggestion_of(v, person).score)
+    assert suggestion_of(lower, person).score < suggestion_of(higher, person).score  # only the interest lifts it
+    says_interested(app, lower, person)
+    login(client, make_user("staff"))
+    html = client.get(f"/medewerker/werkzoekenden/{person.id}").get_data(as_text=True)
+    titles = [h3.a.get_text(strip=True).split(" · ")[0] for h3 in page(html).select("li.suggestion h3")]
+    assert titles[:2] == [lower.title, higher.title]
+    assert "zelf gezegd: heeft interesse" in item_of(html, lower.title)

@@ -54,3 +54,20 @@ def test_a_decided_suggestion_keeps_its_id_through_pause_and_resume(app, client)
 def test_an_unknown_suggestion_id_is_still_404(app, client):
     login(client, make_user("staff"))
     assert client.get("/medewerker/suggesties/987654").status_code == 404
+
+
+def test_the_id_of_a_removed_suggestion_never_goes_to_another_pair(app, client):
+    """SQLite without AUTOINCREMENT hands the highest deleted id to the next row: the old link to the newest
+    suggestion would then open the suggestion of someone else for another vacancy."""
+    staff = make_user("staff")
+    vacancy, people = scored(people=2)
+    person = max(people, key=lambda p: suggestion_of(vacancy, p).id)
+    newest = suggestion_of(vacancy, person).id
+    login(client, staff)
+    assert client.get(f"/medewerker/suggesties/{newest}").status_code == 200
+    pause_or_resume(app, person, "pause")  # her suggestion, the newest row, is removed
+    other_vacancy, (newcomer,) = scored()  # new suggestions for other pairs
+    fresh = suggestion_of(other_vacancy, newcomer).id
+    assert fresh > newest
+    response = client.get(f"/medewerker/suggesties/{newest}")
+    assert response.status_code == 302 and response.location.endswith(f"/medewerker/vacatures/{vacancy.id}")
