@@ -106,7 +106,8 @@ def test_one_fitting_neighbour_is_one_person_not_1_mensen(logged_in):
 
 
 @pytest.mark.parametrize(("good", "residents", "walking", "expected"), [
-    (0, 0, 0, "0 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal passen 0 mensen goed"),
+    (0, 0, 0, "Nog niemand uit de wijk past goed. Niemand woont op loopafstand. Nog niemand past goed bij deze vacature."),
+    (2, 0, 0, "Nog niemand uit de wijk past goed. Niemand woont op loopafstand. In totaal passen 2 mensen goed"),
     (2, 2, 0, "2 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal passen 2 mensen goed"),
     (1, 1, 1, "1 persoon uit de wijk past goed. 1 persoon woont op loopafstand. In totaal past 1 persoon goed"),
     (3, 2, 1, "2 mensen uit de wijk passen goed. 1 persoon woont op loopafstand. In totaal passen 3 mensen goed"),
@@ -120,7 +121,7 @@ def test_fit_counts_read_well_for_none_one_and_more(logged_in, business, monkeyp
     monkeypatch.setattr(matching_bridge, "fit_counts", lambda _vacancy: counts)
     shown = text(logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True))
     assert expected in shown, shown
-    assert "1 mensen" not in shown and "0 mensen wonen" not in shown
+    assert "1 mensen" not in shown and "0 mensen" not in shown and "0 persoon" not in shown
 
 
 def test_chosen_occupation_suggestion_is_kept(logged_in):
