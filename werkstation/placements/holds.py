@@ -78,12 +78,20 @@ def caused_by(hold: Hold) -> str:
     return "jobseeker" if hold in (Hold.PERSON_PAUSED, Hold.PERSON_AT_WORK) else "business"
 
 
+# A closed vacancy: the resident has nothing left to choose (a yes would wait for a business that stopped).
+CLOSED_FOR_RESIDENT = _l("Het bedrijf heeft de vacature gesloten. Je hoeft hier niets meer te kiezen. De coöperatie "
+                         "neemt contact met je op.")
+
+
 def cannot_answer(placement, side) -> str | None:
-    """Why `side` ("business" or "jobseeker") cannot answer this proposal now (its own side made it stand still)."""
+    """Why `side` ("business" or "jobseeker") cannot answer this proposal now: its own side made it stand still,
+    or (for the resident) the business closed the vacancy."""
     hold = on_hold(placement)
-    if hold is None or caused_by(hold) != side:
+    if hold is None:
         return None
-    return CANNOT_ANSWER[hold]
+    if caused_by(hold) == side:
+        return CANNOT_ANSWER[hold]
+    return CLOSED_FOR_RESIDENT if hold == Hold.VACANCY_CLOSED else None
 
 
 def running_counts(vacancy) -> dict:

@@ -59,16 +59,35 @@ def test_a_closed_vacancy_flags_its_running_proposal_and_tells_the_resident(app:
     vacancy, (person,) = scored()
     placement = proposed(vacancy, person, staff)
     login(client, business_user(vacancy))
-    page = f"/vacatures/{vacancy.id}"
-    assert client.post(f"{page}/status", data={**form_state(client.get(page)), "action": "close",
-                                              "confirmed": "yes"}).status_code == 302
+    vacancy_page = f"/vacatures/{vacancy.id}"
+    assert client.post(f"{vacancy_page}/status", data={**form_state(client.get(vacancy_page)), "action": "close",
+                                                      "confirmed": "yes"}).status_code == 302
     assert db.session.get(Placement, placement.id).stage == "voorgesteld"
     told = on_hold_messages()
     assert {m.recipient_user_id for m in told} == {staff.id, person.user_id}
     assert "gesloten" in next(m for m in told if m.recipient_user_id == person.user_id).body_text
     client = app.test_client()
     login(client, person.user)
-    assert "Het bedrijf heeft de vacature gesloten" in client.get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+    url = f"/plaatsingen/{placement.id}"
+    response = client.get(url)
+    assert "Het bedrijf heeft de vacature gesloten" in text(response) and "niets meer te kiezen" in text(response)
+    assert page(response).find("input", attrs={"name": "answer"}) is None  # no Ja/Nee for a closed vacancy
+    refused = client.post(url, data={**form_state(response, ("csrf_token",)), "answer": "yes", "reason": ""})
+    assert refused.status_code == 409 and "niets meer te kiezen" in text(refused)
+    assert db.session.get(Placement, placement.id).jobseeker_response is None
+
+
+def test_a_resident_still_answers_while_the_vacancy_is_only_paused(app: Flask, client):
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    page_url = f"/vacatures/{vacancy.id}"
+    assert press(client, page_url, f"{page_url}/status", "pause").status_code == 302
+    resident = app.test_client()
+    login(resident, person.user)
+    assert "even stilgezet" in text(resident.get(f"/plaatsingen/{placement.id}"))
+    assert answer(resident, placement, True).status_code == 302
+    assert db.session.get(Placement, placement.id).jobseeker_response == "accepted"
 
 
 def test_pausing_without_a_running_proposal_sends_nothing(app: Flask, client):
