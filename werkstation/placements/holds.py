@@ -37,6 +37,9 @@ OTHER_SIDE_WORDS = {
     Hold.PERSON_AT_WORK: _l("De werkzoekende is ergens anders aan het werk gegaan. Het voorstel staat stil. "
                             "De coöperatie neemt contact met je op."),
 }
+# What the side that made the proposal stand still reads once it has answered (or when nothing is left to answer).
+OWN_SIDE_WORDS = _l("Dit voorstel staat stil zolang het op pauze of gesloten staat. De coöperatie neemt contact met "
+                    "je op.")
 # Why a side cannot answer a proposal that stands still because of its own side, and what to do about it. The side
 # that caused the hold reads this instead of the other side's words; the server refuses its answer with it too.
 CANNOT_ANSWER = {

@@ -142,3 +142,19 @@ def test_closing_says_which_proposals_still_run_and_what_closing_means_for_them(
     assert db.session.get(Vacancy, vacancy.id).status == "open"  # only asked, nothing closed yet
     asked = text(press(client, f"/vacatures/{quiet.id}", f"/vacatures/{quiet.id}/status", "close"))
     assert "Weet je het zeker?" in asked and "Er lopen nog voorstellen" not in asked
+
+
+def test_after_both_said_yes_a_paused_vacancy_says_the_proposal_stands_still_not_that_a_meeting_is_planned(app, client):
+    vacancy, (person,) = scored()
+    placement = proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    assert answer(client, placement, True).status_code == 302
+    resident = app.test_client()
+    login(resident, person.user)
+    assert answer(resident, placement, True).status_code == 302
+    vacancy_page = f"/vacatures/{vacancy.id}"
+    assert press(client, vacancy_page, f"{vacancy_page}/status", "pause").status_code == 302
+    shown = text(client.get(f"/plaatsingen/{placement.id}"))
+    assert "Dit voorstel staat stil zolang het op pauze of gesloten staat." in shown
+    assert "De coöperatie plant de kennismaking" not in shown
+    assert "even stilgezet" in text(resident.get(f"/plaatsingen/{placement.id}"))
