@@ -45,6 +45,8 @@ def test_a_call_with_a_task_for_tomorrow_shows_in_the_timeline_and_under_my_task
     timeline = text(client.get(saved.headers["Location"]))
     assert "Gebeld: wil graag in de ochtend werken." in timeline and "Terugbellen over de bakkerij" in timeline
     assert "Terugbellen over de bakkerij" not in text(client.get("/medewerker/"))  # it is for tomorrow
+    assert tomorrow.strftime("%d-%m-%Y") in text(client.get("/medewerker/taken"))  # the date as people write it
+    assert tomorrow.isoformat() not in text(client.get("/medewerker/taken"))
     db.session.execute(Task.__table__.update().values(due_on=utcnow().date()))
     db.session.commit()
     home = client.get("/medewerker/")

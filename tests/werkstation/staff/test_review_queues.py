@@ -296,6 +296,9 @@ def test_a_full_vacancy_says_so_instead_of_offering_the_propose_button(app, clie
     response = client.get(url)
     assert "Alle plekken van deze vacature zijn al bezet of voorgesteld." in text(response)
     assert page(response).find("form", action=lambda a: a and "/voorstellen" in a) is None
+    # The vacancy's list of suggestions says it at the top too, before anyone is opened.
+    queue = f"/medewerker/vacatures/{vacancy.id}"
+    assert "Alle plekken van deze vacature zijn al bezet of voorgesteld." in text(client.get(queue))
     # The server still refuses a press from a page opened before the place was taken.
     refused = client.post(f"{url}/voorstellen", data={"csrf_token": csrf_token(client, url), "form_token": "f" * 20})
     assert refused.status_code == 409
@@ -304,5 +307,5 @@ def test_a_full_vacancy_says_so_instead_of_offering_the_propose_button(app, clie
     pipeline.move(db.session.get(Placement, placement.id), "beeindigd", staff, reason="no_fit")
     db.session.commit()
     response = client.get(url)
-    assert "Alle plekken" not in text(response)
+    assert "Alle plekken" not in text(response) and "Alle plekken" not in text(client.get(queue))
     assert page(response).find("form", action=lambda a: a and "/voorstellen" in a) is not None
