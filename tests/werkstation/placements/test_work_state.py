@@ -146,7 +146,7 @@ def test_the_queue_marks_people_proposed_elsewhere_and_can_hide_them(app, client
     login(client, staff)
     queue = f"/medewerker/vacatures/{vacancy.id}"
     html = client.get(queue).get_data(as_text=True)
-    assert "voorgesteld bij Afwasser restaurant" in html
+    assert f"voorgesteld bij Afwasser restaurant ({other.business.name})" in html  # which business: titles repeat
     links = [f"/medewerker/suggesties/{suggestion_of(vacancy, p).id}?" for p in people]  # one row per person
     assert links[0] in html and links[1] in html
     hidden = client.get(f"{queue}?free=y").get_data(as_text=True)
