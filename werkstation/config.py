@@ -69,12 +69,14 @@ class Config:
     AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "24"))
     # Links in messages point here (the address people use to reach Werkstation).
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
-    # Where a kennismaking is, unless staff choose another place.
-    COOPERATIVE_ADDRESS = os.environ.get("COOPERATIVE_ADDRESS", "Krachtstation Kanaleneiland, Utrecht")
     # The cooperative's own page (/cooperatie): demo values, set the real ones per deployment.
     COOPERATIVE_NAME = os.environ.get("COOPERATIVE_NAME", "Wijkcoöperatie Kanaleneiland")
     COOPERATIVE_STREET = os.environ.get("COOPERATIVE_STREET", "Marshallaan 2")
     COOPERATIVE_POSTCODE = os.environ.get("COOPERATIVE_POSTCODE", "3527 TK Utrecht")
+    # Where a kennismaking is, unless staff choose another place; also the address /cooperatie and the district
+    # settings show until an admin saves one (so both say the same).
+    COOPERATIVE_ADDRESS = os.environ.get("COOPERATIVE_ADDRESS",
+                                         f"Krachtstation Kanaleneiland, {COOPERATIVE_STREET}, {COOPERATIVE_POSTCODE}")
     COOPERATIVE_PHONE = os.environ.get("COOPERATIVE_PHONE", "030 123 4567")
     COOPERATIVE_WHATSAPP = os.environ.get("COOPERATIVE_WHATSAPP", "06 1234 5678")
     # (weekdays, from, until): open, and when anyone can walk in without an appointment.

@@ -3,7 +3,7 @@
     district.pc4_names()      [(pc4, name)] that count as the district (NEIGHBOURHOOD_PC4 until an admin saves)
     district.cooperative()    {"name", "address", "phone", "email"} (COOPERATIVE_ADDRESS and friends)
     district.cooperative_phone()  the public phone number: the saved one, else COOPERATIVE_PHONE
-    district.cooperative_place()  public name and address lines (saved, else COOPERATIVE_NAME/STREET/POSTCODE)
+    district.cooperative_place()  public name and address lines (as cooperative(); STREET/POSTCODE when empty)
     district.retention()      {"retention_months", "grace_days", "audit_months"} chosen in the app (else {})
 
 Within a request the rows are read once (kept on `g`); `save` writes one key, audited with before and after.
@@ -76,11 +76,12 @@ def cooperative_phone() -> str:
 
 
 def cooperative_place() -> tuple[str, list[str]]:
-    """The name and address lines the public pages show: what an admin saved (the address split at its commas, as
-    on an envelope), else COOPERATIVE_NAME, COOPERATIVE_STREET and COOPERATIVE_POSTCODE."""
-    saved, config = stored("cooperative") or {}, current_app.config
-    lines = [line.strip() for line in str(saved.get("address") or "").split(",") if line.strip()]
-    return (saved.get("name") or config["COOPERATIVE_NAME"],
+    """The name and address lines the public pages show: the address the district settings show (what an admin
+    saved, else COOPERATIVE_ADDRESS), split at its commas as on an envelope; COOPERATIVE_STREET and
+    COOPERATIVE_POSTCODE only when both are empty."""
+    shown, config = cooperative(), current_app.config
+    lines = [line.strip() for line in str(shown.get("address") or "").split(",") if line.strip()]
+    return (shown.get("name") or config["COOPERATIVE_NAME"],
             lines or [config["COOPERATIVE_STREET"], config["COOPERATIVE_POSTCODE"]])
 
 

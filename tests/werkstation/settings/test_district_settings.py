@@ -130,3 +130,9 @@ def test_wrong_settings_are_explained_kept_and_nothing_is_saved(client, admin, c
 def test_only_administrators_reach_the_page(app, client):
     login(client, make_user("staff"))
     assert client.get(URL).status_code == 403
+
+
+def test_before_anything_is_saved_the_settings_and_the_cooperative_page_show_the_same_address(app, client, admin):
+    shown = page(client.get(URL)).find("input", attrs={"name": "address"})["value"]
+    public = text(app.test_client().get("/cooperatie"))
+    assert shown and all(part.strip() in public for part in shown.split(","))
