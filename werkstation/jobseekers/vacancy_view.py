@@ -150,7 +150,7 @@ def running_proposal(jobseeker, vacancy):
 def waits_for_answer(placement) -> bool:
     """A proposal waiting for the resident's yes or no, which they can give now: "Niet voor mij" is then their no."""
     return (placement is not None and placement.stage == Stage.PROPOSED and placement.jobseeker_response is None
-            and holds.on_hold(placement) not in holds.CANNOT_ANSWER)
+            and holds.cannot_answer(placement, Role.JOBSEEKER) is None)
 
 
 def not_for_me_with_proposal(jobseeker, vacancy, row, form, placement):

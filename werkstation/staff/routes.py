@@ -129,6 +129,7 @@ def vacancy_queue(vacancy_id):
                            interested=queues.interested_count(vacancy),
                            without_interest={k: v for k, v in args.items() if k != "interested"},
                            placements=placements, elsewhere=elsewhere, seats_taken=pipeline.seats_taken(vacancy),
+                           seats_full=pipeline.seats_full(vacancy),
                            rescore_form=ProposeForm())
 
 
