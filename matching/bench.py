@@ -12,8 +12,9 @@ texts, realistic shares of unknown fields) and measures wall time and peak memor
    that only reads the same input and writes the same output with the standard ``json`` module;
 7. the occupation search command line on 2,500 titles (loading the sentence encoder included).
 
-Every figure is given as wall and CPU time (this process and its children), with the load average, and a
-ready-to-paste Markdown table closes the output.
+Every figure is given as wall and CPU time (this process and its children), with the load average, the
+processor's name and a host reference (a fixed piece of numpy work like the selection's, timed first: runs on a
+slower or busier host show it), and a ready-to-paste Markdown table closes the output.
 """
 
 from __future__ import annotations
@@ -213,6 +214,33 @@ def _timed(fn, repeat: int = 1):
     return result, statistics.median(times)
 
 
+def cpu_model() -> str:
+    """The processor's name as the kernel reports it (``/proc/cpuinfo``), or ``platform.processor()``."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or "unknown processor"
+
+
+def host_reference(passes: int = 40) -> float:
+    """Seconds for a fixed piece of work like the selection's (adding 32 MB float32 rows into a block and
+    comparing it against a threshold, ``passes`` times, one process): the same code on a slower or busier host
+    takes longer here too, so figures from different days can be compared through it."""
+    block = np.zeros(8_000_000, dtype=np.float32)
+    row = np.linspace(0.0, 1.0, block.size, dtype=np.float32)
+    start = time.perf_counter()
+    for _ in range(passes):
+        block += row
+        np.count_nonzero(block > 0.5)
+    return time.perf_counter() - start
+
+
 def _cpu() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -238,12 +266,14 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
 
     load_taxonomy()
     default_search()
-    say(f"machine: {os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.1f}")
     load_before = os.getloadavg()[0]
+    reference = host_reference()
+    say(f"machine: {os.cpu_count()} CPUs ({cpu_model()}), load average before the run {load_before:.1f}; host "
+        f"reference (fixed numpy work like the selection's, one process): {reference:.2f} s")
     say(f"synthetic data: {n_candidates:,} candidates x {n_vacancies:,} vacancies "
         f"({n_candidates * n_vacancies:,} pairs), seed {seed}, built in {time.perf_counter() - t0:.1f} s; "
         f"RSS {_rss_mib():.0f} MiB")
-    figures: dict = {"load_before": load_before}
+    figures: dict = {"load_before": load_before, "host_reference_s": reference, "cpu_model": cpu_model()}
     matcher = Matcher()
 
     index, t_encode = _timed(lambda: matcher.index(candidates, vacancies))
@@ -353,8 +383,9 @@ def markdown_table(f: dict, n_candidates: int, n_vacancies: int, top_k: int) -> 
          f["plan_from_scratch_s"], f.get("plan_from_scratch_cpu_s"), "<= 1.5 s"),
         ("plan after the ranking (matching only)", f["plan_s"], None, ""),
     ]
-    lines = [f"machine: {os.cpu_count()} CPUs; load average {f['load_before']:.1f} before, "
-             f"{f['load_after']:.1f} after the run; {n_candidates:,} candidates x {n_vacancies:,} vacancies", "",
+    lines = [f"machine: {os.cpu_count()} CPUs ({f['cpu_model']}), host reference {f['host_reference_s']:.2f} s; "
+             f"load average {f['load_before']:.1f} before, {f['load_after']:.1f} after the run; "
+             f"{n_candidates:,} candidates x {n_vacancies:,} vacancies", "",
              "| measurement | wall | CPU | target |", "| --- | --- | --- | --- |"]
     for name, wall, cpu, target in rows:
         lines.append(f"| {name} | {wall:.2f} s | {'' if cpu is None else f'{cpu:.2f} s'} | {target} |")
