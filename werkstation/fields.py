@@ -16,7 +16,7 @@ from wtforms import TimeField as _TimeField
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from .phones import RAW_MAX as PHONE_RAW_MAX
-from .phones import display_phone, normalise_phone
+from .phones import display_phone, looks_like_dutch_mobile, normalise_phone
 from .validators import western_digits
 from .vocabulary import DAYPART_LABELS, DAYPARTS, WEEKDAY_LABELS, WEEKDAYS
 
@@ -55,6 +55,9 @@ class ScheduleField(MultiCheckboxField):
         self.data = schedule_keys(schedule)
 
 
+NO_SUCH_MOBILE = _l("Dit 06-nummer bestaat niet. Kijk de cijfers nog eens na.")
+
+
 class PhoneField(StringField):
     """A phone number as people type it ('+31 (0)6 - 12 - 34 - 56 - 78', '030-1234567'). When valid, its data becomes
     the one stored form, E.164 (+31612345678: at most 16 characters, so it fits every phone column); otherwise the
@@ -77,7 +80,7 @@ class PhoneField(StringField):
             return
         normal = normalise_phone(self.data)
         if normal is None:
-            self.errors.append(self.MESSAGE)
+            self.errors.append(NO_SUCH_MOBILE if looks_like_dutch_mobile(self.data) else self.MESSAGE)
         else:
             self.data = normal
 

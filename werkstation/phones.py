@@ -41,6 +41,17 @@ def phone_link(text) -> str:
     return "tel:" + (normalise_phone(text) or str(text or "").replace(" ", ""))
 
 
+def looks_like_dutch_mobile(text) -> bool:
+    """Whether what someone typed has the shape of a Dutch mobile number (06 and eight more digits, or +31 6 ...),
+    whether or not that number exists: then "check the digits" helps more than "type it like 06 12345678"."""
+    digits = "".join(ch for ch in str(text or "") if ch.isdigit())
+    for prefix in ("0031", "31"):
+        if digits.startswith(prefix + "6") and str(text or "").lstrip().startswith(("+", "00")):
+            digits = "0" + digits[len(prefix):]
+            break
+    return len(digits) == 10 and digits.startswith("06")
+
+
 def is_dutch_mobile(stored) -> bool:
     """Whether a number in the stored form (E.164) is a Dutch mobile number (06...): a resident signs up with one."""
     try:

@@ -6,10 +6,10 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
 from ..extensions import db
-from ..fields import PhoneField, SelectField
+from ..fields import NO_SUCH_MOBILE, PhoneField, SelectField
 from ..forms import Form
 from ..models import Business, User
-from ..phones import is_dutch_mobile, normalise_phone
+from ..phones import is_dutch_mobile, looks_like_dutch_mobile, normalise_phone
 from ..validators import PASSWORD_HELP, KvkNumber, Postcode, StrongPassword, max_length
 from ..vocabulary import SECTORS
 
@@ -70,6 +70,8 @@ class JobseekerRegistrationForm(PasswordMixin, Form):
                 raise ValidationError(_l("Vul je mobiele nummer of je e-mailadres in."))
             return
         number = normalise_phone(typed)  # the one normalisation (PhoneField stores the same form after this)
+        if number is None and looks_like_dutch_mobile(typed):
+            raise ValidationError(NO_SUCH_MOBILE)
         if number is None or not is_dutch_mobile(number):
             raise ValidationError(_l("Vul een mobiel nummer in zoals 06 12345678."))
         # No "this number has an account" here: the page after signing up says the same for every number

@@ -81,6 +81,16 @@ def test_a_number_that_is_not_a_dutch_mobile_is_refused_and_kept(client, typed):
     assert form_state(response, ("phone",))["phone"] == typed
 
 
+@pytest.mark.parametrize("typed", ["06 98765432", "06-98765432", "+31 6 98765432"])
+def test_a_06_number_that_does_not_exist_asks_to_check_the_digits(client, typed):
+    # Written just like the example, but 069... is no mobile range: "type it like 06 12345678" would not help.
+    response = sign_up(client, phone=typed)
+    assert response.status_code == 200
+    assert error_of(response, "phone").endswith("Dit 06-nummer bestaat niet. Kijk de cijfers nog eens na.")
+    assert form_state(response, ("phone",))["phone"] == typed
+    assert db.session.scalar(select(User.id)) is None
+
+
 def visible(response):
     return page(response.get_data(as_text=True)).select_one("main").get_text(" ", strip=True)
 

@@ -225,6 +225,7 @@ VALIDATION_CASES = [
     ("over-jou", {"name": ""}, "name", "Vul je naam in."),
     ("over-jou", {"name": "x" * 121}, "name", "Gebruik hoogstens 120 tekens."),
     ("over-jou", {"phone": "12"}, "phone", "Vul een telefoonnummer in zoals 06 12345678."),
+    ("over-jou", {"phone": "06 98765432"}, "phone", "Dit 06-nummer bestaat niet. Kijk de cijfers nog eens na."),
     ("over-jou", {"about": "x" * 1001}, "about", "Gebruik hoogstens 1000 tekens."),
     ("over-jou", {"about": "hallo\x00"}, "about", "Deze tekst bevat vreemde tekens."),
 ]
