@@ -3,7 +3,7 @@
 import math
 import time
 
-from flask import current_app, g, render_template
+from flask import current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from .extensions import db, limiter
@@ -39,6 +39,11 @@ def seconds_to_wait() -> int:
     return max(1, math.ceil(reset_at - time.time()))
 
 
+# Pages where someone already asks for help with logging in: their "too many" page offers no link back to them.
+HELP_PAGES = frozenset({"accounts.forgot_password", "accounts.code_login", "accounts.reset_password",
+                        "accounts.welcome"})
+
+
 def render_too_many(error):
     """429: in plain words how long to wait, the way back without guessing (forgot password), and a phone number."""
     from .phones import display_phone, phone_link
@@ -48,7 +53,7 @@ def render_too_many(error):
     phone = cooperative_phone()
     response = current_app.make_response((render_template(
         "errors/too_many.html", minutes=max(1, math.ceil(seconds / 60)), phone=display_phone(phone),
-        phone_link=phone_link(phone)), 429))
+        phone_link=phone_link(phone), asking_help=request.endpoint in HELP_PAGES), 429))
     response.headers["Retry-After"] = str(seconds)
     return response
 

@@ -53,6 +53,21 @@ def test_a_known_device_has_its_own_limit_for_links(app, monkeypatch):
     assert statuses == [200] * 5 + [429]
 
 
+def test_the_wait_page_after_too_many_link_requests_offers_the_cooperative_not_the_same_page(app, monkeypatch):
+    from tests.html import link, page, text
+
+    Clock(monkeypatch)
+    user = make_user(role="jobseeker")
+    statuses = [ask_link(app.test_client(), user.email, f"10.7.{i}.1").status_code for i in range(21)]
+    blocked = ask_link(app.test_client(), user.email, "10.7.99.1")
+    assert statuses[-1] == blocked.status_code == 429
+    html = blocked.get_data(as_text=True)
+    in_page = [a["href"] for a in page(html).select("main a[href]")]
+    assert "/wachtwoord-vergeten" not in in_page  # they are on that page already: no link back to it
+    assert "Bel of kom langs bij de coöperatie. Wij helpen je weer inloggen." in text(html)
+    assert link(html, "tel:") and link(html, "/cooperatie")
+
+
 def resident_with_code(app):
     person = make_jobseeker(with_user=False, email=None, phone="06 12312312")
     staff = make_user("staff")
