@@ -125,3 +125,16 @@ def test_the_deactivate_command_ends_every_session(app, runner):
     assert runner.invoke(args=["auth", "deactivate", "niemand@voorbeeld.nl"]).exit_code != 0
     assert runner.invoke(args=["auth", "reactivate", person.email]).exit_code == 0
     login(app.test_client(), person)
+
+
+def test_berichten_never_shows_the_link_meant_for_the_new_address(app, client, runner, mailbox):
+    # The link proves that the new mailbox is theirs: it must only be in that mailbox, not on the Berichten page.
+    user = make_jobseeker().user
+    login(client, user)
+    post_form(client, "/account/e-mailadres", {"email": "nieuw.adres@voorbeeld.nl", "current_password": PASSWORD})
+    send_outbox(runner)
+    confirm = link_in(mailbox.one("nieuw.adres@voorbeeld.nl", "e-mailadres"))
+    inbox = client.get("/berichten").get_data(as_text=True)
+    assert "Klopt dit e-mailadres?" in inbox
+    assert "/e-mailadres-bevestigen/" not in inbox and confirm not in inbox
+    assert "De link staat alleen in de e-mail" in html_page(inbox).get_text(" ", strip=True)

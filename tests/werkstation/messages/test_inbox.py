@@ -107,3 +107,22 @@ def test_the_data_download_holds_the_messages_sent_to_the_person(app, client):
     login(client, person.user)
     data = client.get("/profiel/download").get_json()
     assert [m["subject"] for m in data["messages"]] == ["Er is werk voor je: Glazenwasser"]
+
+
+def test_a_job_offer_stays_on_top_and_password_mails_are_folded_below(app, client):
+    from werkstation.outbox import events
+
+    person = make_jobseeker()
+    proposed(make_vacancy(title="Inpakker"), person)
+    for _ in range(3):  # asked for a new password three times after the offer came
+        events.password_reset_requested(person.user, "http://127.0.0.1:5000/wachtwoord-herstellen/geheim", 30)
+    db.session.commit()
+    login(client, person.user)
+    doc = page(client.get("/berichten").get_data(as_text=True))
+    subjects = [h.get_text(" ", strip=True) for h in doc.select("main h2.message-subject")]
+    assert subjects[0].startswith("Er is werk voor je: Inpakker")
+    folded = doc.select_one("main details.account-messages")
+    assert folded is not None and not folded.has_attr("open")
+    assert folded.summary.get_text(strip=True) == "3 berichten over je account (wachtwoord, e-mailadres)"
+    assert len(folded.select("h2.message-subject")) == 3
+    assert "wachtwoord-herstellen/geheim" not in str(doc)  # a reset link works without the password: mail only
