@@ -170,13 +170,15 @@ def edit(vacancy_id):
 @bp.route("/vacatures/<int:vacancy_id>/status", methods=["POST"])
 @roles(Role.BUSINESS, *STAFF_ROLES)
 def change_status(vacancy_id):
-    """Pause, reopen or close a vacancy. Closing takes a second press: the first shows "Weet je het zeker?" with the
-    same form state (token and version), so an accidental press changes nothing."""
+    """Pause, reopen or close a vacancy. Pausing and closing take a second press: the first shows "Weet je het
+    zeker?" and what happens to running proposals, with the same form state (token and version), so an accidental
+    press changes nothing."""
     vacancy = vacancy_or_404(vacancy_id)
-    if (request.form.get("action") == "close" and request.form.get("confirmed") != "yes"
-            and vacancy.status in STATUS_CHANGES.transitions["close"][0]):
-        return render_template("vacancies/confirm_close.html", vacancy=vacancy, status_form=StatusForm(),
-                               running=holds.running_counts(vacancy))
+    action = request.form.get("action")
+    if (action in ("close", "pause") and request.form.get("confirmed") != "yes"
+            and vacancy.status in STATUS_CHANGES.transitions[action][0]):
+        return render_template("vacancies/confirm_status.html", vacancy=vacancy, status_form=StatusForm(),
+                               running=holds.running_counts(vacancy), action=action)
 
     def after_change(old, new):
         # Opened again with every place taken: it is "vervuld" at once.

@@ -20,8 +20,8 @@ def on_hold_messages():
                               .order_by(Message.id)).all()
 
 
-def press(client, page, url, action):
-    return client.post(url, data={**form_state(client.get(page)), "action": action})
+def press(client, page, url, action, **extra):
+    return client.post(url, data={**form_state(client.get(page)), "action": action, **extra})
 
 
 def test_a_paused_profile_flags_its_running_proposal_to_staff_and_tells_the_business(app: Flask, client):
@@ -82,7 +82,7 @@ def test_a_resident_still_answers_while_the_vacancy_is_only_paused(app: Flask, c
     placement = proposed(vacancy, person)
     login(client, business_user(vacancy))
     page_url = f"/vacatures/{vacancy.id}"
-    assert press(client, page_url, f"{page_url}/status", "pause").status_code == 302
+    assert press(client, page_url, f"{page_url}/status", "pause", confirmed="yes").status_code == 302
     resident = app.test_client()
     login(resident, person.user)
     assert "even stilgezet" in text(resident.get(f"/plaatsingen/{placement.id}"))
@@ -144,6 +144,25 @@ def test_closing_says_which_proposals_still_run_and_what_closing_means_for_them(
     assert "Weet je het zeker?" in asked and "Er lopen nog voorstellen" not in asked
 
 
+def test_pausing_asks_first_and_one_running_proposal_is_one_not_these(app, client):
+    vacancy, (person,) = scored()
+    proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    page_url = f"/vacatures/{vacancy.id}"
+    asked = press(client, page_url, f"{page_url}/status", "pause")
+    shown = text(asked)
+    assert asked.status_code == 200 and "Vacature pauzeren?" in shown
+    assert "Er loopt nog een voorstel" in shown
+    assert "dan staat dit voorstel stil tot je de vacature weer openzet" in shown
+    assert "deze voorstellen" not in shown
+    assert db.session.get(Vacancy, vacancy.id).status == "open"  # only asked, nothing paused yet
+    yes = page(asked.get_data(as_text=True)).find("button", string=lambda s: s and "Ja, vacature pauzeren" in s)
+    form = yes.find_parent("form")
+    data = {tag["name"]: tag.get("value", "") for tag in form.find_all("input") if tag.get("name")}
+    assert client.post(form["action"], data=data).status_code == 302
+    assert db.session.get(Vacancy, vacancy.id).status == "paused"
+
+
 def test_after_both_said_yes_a_paused_vacancy_says_the_proposal_stands_still_not_that_a_meeting_is_planned(app, client):
     vacancy, (person,) = scored()
     placement = proposed(vacancy, person)
@@ -153,7 +172,7 @@ def test_after_both_said_yes_a_paused_vacancy_says_the_proposal_stands_still_not
     login(resident, person.user)
     assert answer(resident, placement, True).status_code == 302
     vacancy_page = f"/vacatures/{vacancy.id}"
-    assert press(client, vacancy_page, f"{vacancy_page}/status", "pause").status_code == 302
+    assert press(client, vacancy_page, f"{vacancy_page}/status", "pause", confirmed="yes").status_code == 302
     shown = text(client.get(f"/plaatsingen/{placement.id}"))
     assert "Dit voorstel staat stil zolang het op pauze of gesloten staat." in shown
     assert "De coöperatie plant de kennismaking" not in shown

@@ -344,7 +344,7 @@ def test_pausing_a_vacancy_someone_just_changed_is_refused_politely(logged_in, b
     state = page_state(logged_in, f"/vacatures/{vacancy.id}")
     vacancy.seats = 4
     db.session.commit()
-    response = logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": "pause"})
+    response = logged_in.post(f"/vacatures/{vacancy.id}/status", data={**state, "action": "pause", "confirmed": "yes"})
     assert response.status_code == 302
     assert "Iemand anders heeft dit net veranderd" in logged_in.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)
     db.session.refresh(vacancy)
