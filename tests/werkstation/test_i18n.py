@@ -51,3 +51,22 @@ def test_every_intake_tile_has_words_in_every_language(lang):
 
     for tile in (*talent_tiles(), *occupation_tiles()):
         assert tile.get(f"phrase_{lang}"), (lang, tile["phrase"])
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_catalog_header_is_fuzzy_so_its_plural_rule_is_compiled(lang):
+    # A fuzzy header is left out when compiling: that catalog then counts like English (one, many), and as the app
+    # merges all catalogs, the last one's rule is used for every plural: Arabic "10 دقائق" became "دقيقة واحدة".
+    from babel.messages.pofile import read_po
+
+    for po in TRANSLATIONS.glob(f"*/{lang}/LC_MESSAGES/messages.po"):
+        with po.open("rb") as f:
+            assert not read_po(f).fuzzy, po
+
+
+def test_arabic_plurals_follow_the_arabic_rule_in_the_app(app):
+    from flask_babel import force_locale, ngettext
+
+    with app.test_request_context("/"), force_locale("ar"):
+        shown = [ngettext("%(num)d minuut", "%(num)d minuten", n) for n in (1, 2, 3, 10, 15)]
+    assert shown == ["دقيقة واحدة", "دقيقتان", "3 دقائق", "10 دقائق", "15 دقيقة"]

@@ -303,7 +303,9 @@ def summary(answers):
         ],
         "reizen": [
             (_("Postcode"), ltr(travel.get("postcode")) or ""),
-            (_("Reizen"), _("%(mode)s, hoogstens %(n)s minuten", mode=TRAVEL_MODE_LABELS.get(travel.get("travel_mode"), ""), n=travel.get("max_travel_minutes"))),
+            (_("Reizen"), ngettext("%(mode)s, hoogstens %(num)d minuut", "%(mode)s, hoogstens %(num)d minuten",
+                                   travel.get("max_travel_minutes") or 0,
+                                   mode=TRAVEL_MODE_LABELS.get(travel.get("travel_mode"), ""))),
         ],
         "talen": [(_("Nederlands"), language_text[0]), (_("Andere talen"), language_text[1] or nothing)],
         "papieren": [

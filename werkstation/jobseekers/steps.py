@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from wtforms import BooleanField, EmailField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
@@ -138,7 +139,7 @@ class TravelForm(OnceOnlyForm):
     )
     max_travel_minutes = RadioField(
         _l("Hoe lang wil je hoogstens reizen?"),
-        choices=[(m, _l("%(n)s minuten", n=m)) for m in TRAVEL_MINUTES],
+        choices=[(m, lazy_ngettext("%(num)d minuut", "%(num)d minuten", m)) for m in TRAVEL_MINUTES],
         coerce=int,
         validators=[InputRequired(_l("Kies hoe lang je wilt reizen."))],
         description=_l("Enkele reis."),

@@ -7,6 +7,7 @@ a staff member still decides and proposes first."""
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import TextAreaField
@@ -26,15 +27,19 @@ from ..vocabulary import REQUIRED_LEVEL_WORDS, Interest, Role, Stage, form_level
 from .routes import bp, own_profile, touched
 
 #: "about N minutes <by the resident's own travel mode>", the figure the engine scores and staff read.
-TRAVEL_WORDS = {"walk": _l("ongeveer %(n)s minuten lopen"), "bike": _l("ongeveer %(n)s minuten fietsen"),
-                "public_transport": _l("ongeveer %(n)s minuten met het ov"),
-                "car": _l("ongeveer %(n)s minuten met de auto")}
+TRAVEL_WORDS = {
+    "walk": lambda n: ngettext("ongeveer %(num)d minuut lopen", "ongeveer %(num)d minuten lopen", n),
+    "bike": lambda n: ngettext("ongeveer %(num)d minuut fietsen", "ongeveer %(num)d minuten fietsen", n),
+    "public_transport": lambda n: ngettext("ongeveer %(num)d minuut met het ov", "ongeveer %(num)d minuten met het ov",
+                                           n),
+    "car": lambda n: ngettext("ongeveer %(num)d minuut met de auto", "ongeveer %(num)d minuten met de auto", n),
+}
 
 
 def travel_words(minutes, mode):
     if minutes is None:
         return _("onbekend")
-    return TRAVEL_WORDS[mode if mode in TRAVEL_WORDS else DEFAULT_TRAVEL_MODE] % {"n": round(minutes)}
+    return TRAVEL_WORDS[mode if mode in TRAVEL_WORDS else DEFAULT_TRAVEL_MODE](round(minutes))
 
 
 class InterestForm(OnceOnlyForm):

@@ -67,3 +67,14 @@ def test_a_link_in_an_arabic_message_opens_its_page_in_arabic_on_any_phone(clien
     stranger = app.test_client()  # a phone that never chose a language: the page still comes in Arabic
     opened = stranger.get(message.link.removeprefix(app.config["PUBLIC_URL"].rstrip("/")), follow_redirects=True)
     assert page(opened.get_data(as_text=True)).html["lang"] == "ar"
+
+
+def test_minutes_take_the_arabic_plural_that_fits_the_number(client, app):
+    # Arabic counts 3 to 10 with the plural (دقائق) and 11 and more with the singular (دقيقة).
+    login(client, make_user(role="jobseeker"))
+    client.get("/taal/ar")
+    doc = page(client.get("/intake/reizen").get_data(as_text=True))
+    labels = {tag["value"]: doc.find("label", attrs={"for": tag["id"]}).get_text(" ", strip=True)
+              for tag in doc.find_all("input", attrs={"name": "max_travel_minutes"})}
+    assert labels["10"] == "10 دقائق"
+    assert labels["15"] == "15 دقيقة" and labels["60"] == "60 دقيقة"
