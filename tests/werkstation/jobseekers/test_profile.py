@@ -236,3 +236,12 @@ def test_pausing_a_profile_someone_just_changed_is_refused_politely(seeker, jobs
     assert "Iemand anders heeft dit net veranderd" in seeker.get("/profiel").get_data(as_text=True)
     db.session.refresh(jobseeker)
     assert jobseeker.status == "available"
+
+
+def test_the_overview_says_the_status_in_its_own_sentence_not_glued_to_the_last_one(seeker, jobseeker):
+    from tests.html import page
+
+    doc = page(seeker.get("/dashboard").get_data(as_text=True))
+    lines = [p.get_text(" ", strip=True) for p in doc.select("main p")]
+    assert "Je profiel staat klaar." in lines  # a sentence of its own ("... klaar. beschikbaar" read as one)
+    assert "Zo sta je nu: beschikbaar" in lines
