@@ -260,6 +260,18 @@ def _told_by_meaning(raw, parts) -> bool:
                for r, p in zip(raw, parts, strict=True))
 
 
+def model_words(version: str | None) -> str:
+    """Which weights made a score, in words staff read: "standaardweging 2026.1" for the defaults, "geleerd van
+    besluiten (a1b2c3d4e5)" for weights learned from their decisions; an unknown form as it is."""
+    version = version or ""
+    kind, _sep, rest = version.partition("-")
+    if kind == "default" and rest:
+        return gettext("standaardweging %(v)s", v=rest)
+    if kind == "learned" and rest:
+        return gettext("geleerd van besluiten (%(v)s)", v=rest)
+    return version
+
+
 def explain(explanation: dict) -> Explained:
     """Turn Suggestion.explanation into parts for the page (phrased in English when the interface is English)."""
     raw = explanation.get("parts") or []

@@ -18,3 +18,6 @@ def init_app(app):
                                  hours_text=vocabulary.hours_text, pay_text=vocabulary.pay_text,
                                  contract_text=vocabulary.contract_text, business_words=vocabulary.business_words,
                                  sector_label=vocabulary.sector_label)
+    from .explanations import model_words  # which weights made a score, in words
+
+    app.jinja_env.globals["model_words"] = model_words

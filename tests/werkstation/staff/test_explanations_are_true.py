@@ -86,3 +86,13 @@ def _uri_van(label):
 
     occupation = next(o for o in load_taxonomy().occupations if o.label == label)
     return occupation.uri.rsplit("/", 1)[-1]
+
+
+def test_onder_de_score_staat_in_woorden_welke_weging_hem_maakte(app, client):
+    # Niet "model default-2026.1" maar "rekenmodel: standaardweging 2026.1".
+    vacature = make_vacancy()
+    _, (persoon,) = scored(vacature)
+    rij = suggestion_of(vacature, persoon)
+    login(client, make_user("staff"))
+    voet = page(client.get(f"/medewerker/suggesties/{rij.id}")).select_one("table.breakdown tfoot").get_text(" ")
+    assert "rekenmodel: standaardweging 2026.1" in voet and "default" not in voet
