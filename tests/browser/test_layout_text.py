@@ -100,9 +100,10 @@ def test_long_words_at_twice_the_text_size_on_a_320px_screen_never_scroll_sidewa
 LONG_TITLE = "Ervaren magazijnmedewerker orderpicker voor de nachtploeg"
 # The words of the page title that the browser split over two lines.
 SPLIT_WORDS_JS = """
-() => {
+(selector = 'main h1') => {
   const split = [];
-  const walker = document.createTreeWalker(document.querySelector('main h1'), NodeFilter.SHOW_TEXT);
+  for (const root of document.querySelectorAll(selector)) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (const match of node.textContent.matchAll(/\\S+/g)) {
       const range = document.createRange();
@@ -110,6 +111,7 @@ SPLIT_WORDS_JS = """
       range.setEnd(node, match.index + match[0].length);
       if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) split.push(match[0]);
     }
+  }
   }
   return split;
 }
@@ -135,3 +137,13 @@ def test_a_long_vacancy_title_on_a_375px_phone_breaks_between_words_not_inside_o
     page.goto(f"/vacatures/{vacancy_id}")
     journey.check(page, "lange-titel")
     assert page.evaluate(SPLIT_WORDS_JS) == [], "a word of the title is split over two lines on a 375 px phone"
+
+
+def test_talent_tiles_at_desktop_width_keep_every_word_whole(journey):
+    # The page-wide "break anywhere" once split "Samenwerken" as "Samenwerke / n" inside its tile at 1280 px.
+    page = journey.page()
+    log_in(journey, page, JOBSEEKER_EMAIL, check_as="werkzoekende")
+    journey.check(page, "overzicht-werkzoekende")
+    page.goto("/profiel/wijzigen/talenten")
+    journey.check(page, "talenten-tegels-breed")
+    assert page.evaluate(SPLIT_WORDS_JS, ".tiles .choice label") == []
