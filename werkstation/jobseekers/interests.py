@@ -28,3 +28,14 @@ def declined_vacancies(jobseeker) -> list:
         .order_by(Suggestion.interest_at.desc(), Suggestion.id.desc())
     ).all()
     return [(s.vacancy, OnceOnlyForm(formdata=None)) for s in rows]
+
+
+def interested_vacancies(jobseeker) -> list:
+    """The open vacancies this person said "Ik heb interesse" to, newest answer first: the profile lists them, so
+    they can see what they asked for (and change their answer on the vacancy's page)."""
+    return db.session.scalars(
+        select(Vacancy).join(Suggestion, Suggestion.vacancy_id == Vacancy.id)
+        .where(Suggestion.jobseeker_id == jobseeker.id, Suggestion.interest == Interest.YES,
+               Vacancy.status == VacancyStatus.OPEN)
+        .order_by(Suggestion.interest_at.desc(), Suggestion.id.desc())
+    ).all()

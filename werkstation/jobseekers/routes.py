@@ -60,7 +60,7 @@ from ..vocabulary import (
 )
 from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, too_long
 from .export import build_export
-from .interests import declined_ids, declined_vacancies
+from .interests import declined_ids, declined_vacancies, interested_vacancies
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
@@ -384,10 +384,11 @@ def profile(jobseeker_id):
         commit()
     fitting = fitting_vacancies(jobseeker) if jobseeker.matchable else []
     declined = declined_vacancies(jobseeker) if jobseeker.matchable and not current_user.is_staff else []
+    interested = interested_vacancies(jobseeker) if jobseeker.matchable and not current_user.is_staff else []
     status_form = status_form_for(jobseeker)
     return render_template(
         "jobseekers/profile.html", jobseeker=jobseeker, summary=summary(answers_of(jobseeker)), fitting=fitting,
-        declined=declined,
+        declined=declined, interested=interested,
         hours_left=matching_bridge.hours_left(jobseeker) if matching_bridge.looks_for_more_hours(jobseeker) else None,
         status_form=status_form, edit_url=lambda name: profile_url(jobseeker, "jobseekers.edit_step", name=name),
         profile_url=lambda endpoint: profile_url(jobseeker, endpoint), just_saved=bool(request.args.get("klaar")),

@@ -115,3 +115,22 @@ def test_a_paused_resident_opens_the_vacancy_of_her_proposal(app, client):
     db.session.commit()
     login(client, person.user)
     assert client.get(f"/profiel/vacatures/{vacancy.id}").status_code == 200
+
+
+def test_her_profile_lists_the_vacancies_she_said_she_is_interested_in(app, client):
+    from tests.html import page
+
+    liked = make_vacancy(title="Schoonmaker kantoren")
+    other = make_vacancy(title="Inpakker")
+    person = make_jobseeker()
+    for vacancy in (liked, other):
+        matching_bridge.rescore(vacancy)
+    db.session.commit()
+    login(client, person.user)
+    assert "Hier heb je interesse in" not in text(client.get("/profiel").get_data(as_text=True))
+    assert answer(client, liked, "interested").status_code == 302
+    doc = page(client.get("/profiel").get_data(as_text=True))
+    listed = doc.find("ul", attrs={"aria-labelledby": "interested-title"})
+    assert [a.get_text(strip=True) for a in listed.find_all("a")] == ["Schoonmaker kantoren"]
+    assert listed.a["href"] == f"/profiel/vacatures/{liked.id}"  # where she can change her answer
+    assert "interesse doorgegeven" in listed.get_text(" ")
