@@ -137,6 +137,13 @@ def first_values(name, on_behalf):
     return {}
 
 
+def say_what_was_understood(form):
+    """After saving: typed words that were saved as a job with another name are said back (see WorkForm.understood)."""
+    line = form.understood() if hasattr(form, "understood") else None
+    if line:
+        flash(line, "info")
+
+
 def intake_step(name, on_behalf):
     step_ = BY_NAME.get(name)
     if step_ is None:
@@ -168,6 +175,7 @@ def intake_step(name, on_behalf):
             state["answers"][name] = step_.answers(form)
             state["raw"].pop(name, None)
             if save_intake_state(on_behalf, state):
+                say_what_was_understood(form)
                 return redirect(intake_url(following, on_behalf))
             too_long(form)
         else:
@@ -423,6 +431,7 @@ def edit_step(name, jobseeker_id):
 
     done = save_changes(form, jobseeker, change, profile_url(jobseeker), _l("Je wijzigingen zijn opgeslagen."))
     if done is not None:
+        say_what_was_understood(form)
         return done
     return render_template(
         "jobseekers/step.html", form=form, step=step_, number=None, total=None, on_behalf=current_user.is_staff,

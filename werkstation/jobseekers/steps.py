@@ -38,6 +38,7 @@ from ..vocabulary import (
     language_choices,
     licence_choices,
     occupation_choices,
+    occupation_label,
     resolve_occupation,
     talent_choices,
 )
@@ -86,6 +87,19 @@ class WorkForm(OnceOnlyForm):
         self.resolved_other = uri if known_occupation(uri) else resolve_occupation(text)
         if self.resolved_other is None:
             raise ValidationError(_l("We vinden dit werk niet. Probeer een ander woord, of kies een tegel."))
+
+    def understood(self) -> str | None:
+        """When typed words were saved as a job with another name: a line that says so, so nothing someone typed
+        ("خباز في سوريا ١٠ سنوات": a baker in Syria for ten years) disappears without a word."""
+        typed = (self.other_work.data or "").strip()
+        if not typed or not self.resolved_other:
+            return None
+        job = str(occupation_label(self.resolved_other))
+        if typed.casefold() == job.casefold():
+            return None
+        return str(_l("Je typte ‘%(typed)s’. We hebben dat opgeslagen als: %(job)s. Wil je meer vertellen, "
+                      "bijvoorbeeld waar of hoe lang? Schrijf dat bij ‘Over jou’.",
+                      typed=f"\u2068{typed}\u2069", job=job))  # isolated: Arabic words inside a Dutch line keep their order
 
     def validate_occupations(self, field):
         # Extra (searched) occupations are offered as choices again; anything else was refused by pre_validate.

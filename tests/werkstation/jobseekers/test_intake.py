@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from tests.factories import BAKER, CLEANER, make_jobseeker, make_user, make_vacancy
 from tests.helpers import login
-from tests.html import checked, form_state, page
+from tests.html import checked, form_state, page, text
 from werkstation.extensions import db
 from werkstation.models import AuditEvent, Jobseeker, Suggestion
 from werkstation.vocabulary import occupation_tiles, talent_tiles
@@ -189,6 +189,22 @@ def test_other_work_in_turkish_arabic_or_english_becomes_the_right_tile(seeker, 
     assert checked(html, "occupations") == {uri}
     assert "We vinden dit werk niet." not in html
     assert ">vrachtwagenchauffeur</label>" not in html
+
+
+def test_words_typed_as_other_work_are_said_back_with_the_job_they_were_saved_as(seeker):
+    # A baker in Syria for ten years: saved as the job "bakker"; the rest is not dropped without a word.
+    typed = "خباز في سوريا ١٠ سنوات"
+    response = post_step(seeker, "/intake/werk", {"occupations": [], "other_work": typed})
+    assert response.status_code == 302
+    shown = text(seeker.get(response.headers["Location"]).get_data(as_text=True))
+    assert f"Je typte ‘\u2068{typed}\u2069’. We hebben dat opgeslagen als: Bakkerij." in shown
+    assert "Schrijf dat bij ‘Over jou’." in shown
+    assert checked(seeker.get("/intake/werk").get_data(as_text=True), "occupations") == {BAKER}
+
+
+def test_a_job_typed_exactly_as_its_name_needs_no_message(seeker):
+    response = post_step(seeker, "/intake/werk", {"occupations": [], "other_work": "glazenwasser"})
+    assert "Je typte" not in text(seeker.get(response.headers["Location"]).get_data(as_text=True))
 
 
 def test_other_work_that_matches_nothing_is_refused(seeker):
