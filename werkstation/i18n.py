@@ -67,18 +67,33 @@ def ltr(value):
     return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
 
 
+def _text_locale():
+    """The language text is being written in now; None outside a request and outside force_locale (then the
+    default language's way)."""
+    from flask_babel import get_locale as babel_locale
+
+    try:
+        return babel_locale() if has_app_context() else None
+    except RuntimeError:
+        return None
+
+
+def isolated(value) -> str:
+    """Dutch names and amounts inside a right-to-left sentence ("حسب cao Bakkersbedrijf (2025-2026)") keep their own
+    order: wrapped in Unicode first-strong isolates on a right-to-left page, as they are elsewhere."""
+    locale = _text_locale()
+    if not value or locale is None or locale.text_direction != "rtl":
+        return value
+    return f"\u2068{value}\u2069"
+
+
 # Languages whose lists are separated by the Arabic comma.
 ARABIC_COMMA_LANGUAGES = ("ar", "fa", "ur")
 
 
 def list_text(items):
     """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic."""
-    from flask_babel import get_locale as babel_locale
-
-    try:
-        locale = babel_locale() if has_app_context() else None
-    except RuntimeError:  # outside a request and outside force_locale: the default language's comma
-        locale = None
+    locale = _text_locale()
     separator = "، " if locale is not None and locale.language in ARABIC_COMMA_LANGUAGES else ", "
     return separator.join(str(item) for item in items)
 

@@ -197,12 +197,15 @@ def money_text(cents) -> str:
 
 def pay_text(hourly_wage_cents, cao_name) -> str:
     """The pay of a vacancy in words: "€ 14,50 per uur", "volgens cao Horeca", or "nog niet ingevuld" (older rows)."""
+    from .i18n import isolated
+
+    cao, amount = isolated(cao_name), isolated(money_text(hourly_wage_cents) if hourly_wage_cents else "")
     if cao_name and hourly_wage_cents:
-        return _("volgens %(cao)s, %(amount)s per uur", cao=cao_name, amount=money_text(hourly_wage_cents))
+        return _("volgens %(cao)s, %(amount)s per uur", cao=cao, amount=amount)
     if cao_name:
-        return _("volgens %(cao)s", cao=cao_name)
+        return _("volgens %(cao)s", cao=cao)
     if hourly_wage_cents:
-        return _("%(amount)s per uur", amount=money_text(hourly_wage_cents))
+        return _("%(amount)s per uur", amount=amount)
     return _("nog niet ingevuld")
 
 

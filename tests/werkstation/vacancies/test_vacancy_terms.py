@@ -176,6 +176,17 @@ def test_the_resident_reads_the_name_in_arabic_as_a_trade(app, client):
     assert "شركة من قطاع" in words and "Schoonmaakbedrijf Glans" not in words
 
 
+def test_a_cao_name_inside_arabic_text_keeps_its_own_order(app, client):
+    # "حسب cao Bakkersbedrijf (2025-2026)" was shown scrambled: the Dutch name is isolated on a right-to-left page.
+    vacancy, person = fitting(cao_name="cao Bakkersbedrijf (2025-2026)", hourly_wage_cents=None)
+    login(client, person.user)
+    pay = page(client.get(f"/profiel/vacatures/{vacancy.id}")).find(id="pay").get_text()
+    assert pay == "volgens cao Bakkersbedrijf (2025-2026)"  # Dutch: nothing added
+    client.get("/taal/ar")
+    pay = page(client.get(f"/profiel/vacatures/{vacancy.id}")).find(id="pay").get_text()
+    assert "\u2068cao Bakkersbedrijf (2025-2026)\u2069" in pay
+
+
 def jobseeker_messages(person):
     return [m.body_text + m.subject for m in db.session.scalars(select(Message).where(
         Message.jobseeker_id == person.id).order_by(Message.id))]
