@@ -91,10 +91,12 @@ def isolated(value) -> str:
 ARABIC_COMMA_LANGUAGES = ("ar", "fa", "ur")
 
 
-def list_text(items):
-    """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic."""
+def list_text(items, groups: bool = False):
+    """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic; with ``groups``
+    (items that hold commas themselves, such as "maandag: ochtend, middag") the semicolon: "; " or Arabic "؛ "."""
     locale = _text_locale()
-    separator = "، " if locale is not None and locale.language in ARABIC_COMMA_LANGUAGES else ", "
+    arabic = locale is not None and locale.language in ARABIC_COMMA_LANGUAGES
+    separator = ("؛ " if arabic else "; ") if groups else ("، " if arabic else ", ")
     return separator.join(str(item) for item in items)
 
 

@@ -287,10 +287,9 @@ def summary(answers):
     languages = dict(answers.get("talen", {}).get("languages", {}))
     papers = answers.get("papieren", {})
     about = answers.get("over-jou", {})
-    days = "; ".join(
-        f"{WEEKDAY_LABELS[d]}: {', '.join(str(DAYPART_LABELS[p]) for p in parts)}"
-        for d, parts in vocabulary.in_week_order(hours.get("availability")) if d in WEEKDAY_LABELS
-    )
+    days = list_text((f"{WEEKDAY_LABELS[d]}: {list_text(DAYPART_LABELS[p] for p in parts)}"
+                      for d, parts in vocabulary.in_week_order(hours.get("availability")) if d in WEEKDAY_LABELS),
+                     groups=True)
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
     language_text.append(list_text(

@@ -46,6 +46,8 @@ def test_the_overview_says_what_is_not_filled_in_and_lists_in_arabic(client, app
     assert rows["الهاتف"] == "لم يُملأ"
     talents = next(v for v in rows.values() if "،" in v)
     assert ", " not in talents
+    days = next(v for v in rows.values() if "؛" in v)  # day groups with the Arabic semicolon, not ";"
+    assert ";" not in days and days.count("؛") == 2
 
 
 def test_the_goodbye_page_after_erasing_stays_in_the_persons_language(client, app):
