@@ -342,8 +342,7 @@ def occupation_label(uri):
     tile = next((t for t in occupation_tiles() if t["uri"] == uri), None)
     if tile is not None:
         return _phrase(tile)
-    occupation = load_taxonomy().occupation(uri) if uri else None
-    return occupation.label if occupation is not None else (uri or "")
+    return esco_name(uri) or (uri or "")
 
 
 def talent_choices(extra=()):
@@ -367,7 +366,7 @@ def occupation_choices(extra=()):
 
 def known_occupation(uri) -> bool:
     """Whether `uri` is a real ESCO occupation."""
-    return bool(uri) and load_taxonomy().occupation(uri) is not None
+    return esco_name(uri) is not None
 
 
 def known_talent(label) -> bool:
@@ -376,11 +375,23 @@ def known_talent(label) -> bool:
 
 
 def search_occupations(query, top_k=8):
-    """[(uri, ESCO label)] for a typed job title, best first."""
+    """[(uri, ESCO label)] for a typed job title, best first; each name once (two occupations can share a name, and
+    a list that says "banketbakker" twice helps nobody: the better one stays)."""
     query = (query or "").strip()[:QUERY_MAX]
     if len(query) < 2:
         return []
-    return [(hit.uri, hit.label) for hit in default_search().search(query, top_k=top_k)]
+    seen, found = set(), []
+    for hit in default_search().search(query, top_k=3 * top_k):
+        if hit.label.casefold() not in seen:
+            seen.add(hit.label.casefold())
+            found.append((hit.uri, hit.label))
+    return found[:top_k]
+
+
+def esco_name(uri) -> str | None:
+    """ESCO's Dutch name of an occupation (None when the URI is no occupation)."""
+    occupation = load_taxonomy().occupation(uri) if uri else None
+    return occupation.label if occupation is not None else None
 
 
 def resolve_occupation(text, min_score=0.5):

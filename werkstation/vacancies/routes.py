@@ -21,6 +21,7 @@ from ..vocabulary import (
     STAFF_ROLES,
     Role,
     VacancyStatus,
+    esco_name,
     form_level,
     occupation_label,
     search_occupations,
@@ -71,7 +72,7 @@ def vacancy_view_data(vacancy):
     return {
         "occupation": occupation_label(vacancy.occupation_uri) if vacancy.occupation_uri else None,
         # A title that is no known job finds nobody: the nearest job names help the business choose one.
-        "nearest": [] if vacancy.occupation_uri else [label for _uri, label in search_occupations(vacancy.title, 3)],
+        "nearest": [] if vacancy.occupation_uri else search_occupations(vacancy.title, 3),
         "required": [talent_words(t) for t in vacancy.required_talents or []],
         "preferred": [talent_words(t) for t in vacancy.preferred_talents or []],
         "level": REQUIRED_LEVEL_WORDS.get(form_level((vacancy.languages or {}).get("nl"))),
@@ -152,6 +153,9 @@ def edit(vacancy_id):
     form = VacancyForm(stored_talents=stored, previous_start=vacancy.start_date)
     if request.method == "GET":
         form.load_vacancy(vacancy)
+        chosen = esco_name(request.args.get("beroep"))
+        if chosen:  # "Bedoel je een van deze?" on the vacancy page: that job, ready to save
+            form.title.data, form.occupation_uri.data = chosen, request.args["beroep"]
 
     def change():
         before = snapshot(vacancy)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from tests.factories import CLEANER, make_business, make_jobseeker
 from tests.helpers import login
-from tests.html import form_state, page, text
+from tests.html import form_state, page, text, values
 from tests.werkstation.vacancies.test_vacancy_pages import GOOD_VACANCY
 from werkstation.extensions import db
 from werkstation.models import Vacancy
@@ -39,8 +39,24 @@ def test_a_free_title_says_why_nobody_fits_and_shows_the_nearest_job_names(logge
     assert "vinden we niemand" not in words
     assert "Daarom zoeken we nu alleen op uren, dagen en wat iemand kan." in words
     assert "Kies bij Functie een van de voorgestelde namen van werk." in words
-    assert [li.get_text() for li in notice.find_all("li")][0] == "bakker"
-    assert notice.find("a")["href"] == f"/vacatures/{vacancy.id}/bewerken"
+    names = [li.get_text() for li in notice.find_all("li")]
+    assert names[0] == "bakker" and len(names) == len(set(names))  # each name once
+    assert notice.find("a", class_="button")["href"] == f"/vacatures/{vacancy.id}/bewerken"
+
+
+def test_a_nearest_job_name_is_a_link_that_fills_in_that_job_ready_to_save(logged_in):
+    response = post_vacancy(logged_in, dict(GOOD_VACANCY, title="Superbakker 🥐🥖 die alles kan"))
+    vacancy = db.session.scalar(select(Vacancy))
+    notice = page(logged_in.get(response.headers["Location"]).get_data(as_text=True)).find(id="unknown-job")
+    first = notice.find("li").a
+    edit = logged_in.get(first["href"]).get_data(as_text=True)
+    title, uri = values(edit, "title"), values(edit, "occupation_uri")
+    assert title == ["bakker"] and uri[0]
+    data = {**GOOD_VACANCY, **form_state(edit), "title": title[0], "occupation_uri": uri[0]}
+    assert logged_in.post(f"/vacatures/{vacancy.id}/bewerken", data=data).status_code == 302
+    db.session.refresh(vacancy)
+    assert vacancy.title == "bakker" and vacancy.occupation_uri == uri[0]
+    assert logged_in.get(f"/vacatures/{vacancy.id}/bewerken?beroep=geen-beroep").status_code == 200  # ignored
 
 
 def test_a_known_job_shows_no_such_notice(logged_in):
