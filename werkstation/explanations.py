@@ -11,8 +11,8 @@ from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from .engine import COMPARISONS, language_gaps, language_name
-from .i18n import list_text
 from .vocabulary import occupation_label
+from .writing import list_text
 
 # Each comparison of the matching engine names itself, gives its Dutch label (translated through the catalog) and
 # says which outcomes of its explanation codes ("<feature>.<outcome>") mean "does not (fully) fit" and which one

@@ -8,13 +8,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from babel import Locale
-from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import force_locale, get_translations
 from flask_login import current_user
 from markupsafe import Markup, escape
 
 from .extensions import babel
 from .persistence import commit
+from .writing import list_text
 
 TRANSLATIONS_ROOT = Path(__file__).resolve().parent / "translations"
 
@@ -65,39 +66,6 @@ def ltr(value):
     if value is None or value == "":
         return value
     return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
-
-
-def _text_locale():
-    """The language text is being written in now; None outside a request and outside force_locale (then the
-    default language's way)."""
-    from flask_babel import get_locale as babel_locale
-
-    try:
-        return babel_locale() if has_app_context() else None
-    except RuntimeError:
-        return None
-
-
-def isolated(value) -> str:
-    """Dutch names and amounts inside a right-to-left sentence ("حسب cao Bakkersbedrijf (2025-2026)") keep their own
-    order: wrapped in Unicode first-strong isolates on a right-to-left page, as they are elsewhere."""
-    locale = _text_locale()
-    if not value or locale is None or locale.text_direction != "rtl":
-        return value
-    return f"\u2068{value}\u2069"
-
-
-# Languages whose lists are separated by the Arabic comma.
-ARABIC_COMMA_LANGUAGES = ("ar", "fa", "ur")
-
-
-def list_text(items, groups: bool = False):
-    """Words in a list the way the page's language writes them: "a, b" in Dutch, "a، b" in Arabic; with ``groups``
-    (items that hold commas themselves, such as "maandag: ochtend, middag") the semicolon: "; " or Arabic "؛ "."""
-    locale = _text_locale()
-    arabic = locale is not None and locale.language in ARABIC_COMMA_LANGUAGES
-    separator = ("؛ " if arabic else "; ") if groups else ("، " if arabic else ", ")
-    return separator.join(str(item) for item in items)
 
 
 def _request_translations():

@@ -21,6 +21,3 @@ def init_app(app):
     from .explanations import model_words  # which weights made a score, in words
 
     app.jinja_env.globals["model_words"] = model_words
-    from .i18n import list_text  # "a, b" or "a، b"; groups: "a; b" or "a؛ b"
-
-    app.jinja_env.filters["list_text"] = list_text

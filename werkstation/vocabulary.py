@@ -22,6 +22,7 @@ from flask_babel import lazy_gettext as _l
 from .engine import CEFR_LEVELS as CEFR_LEVELS  # A1 to C2: the engine's list, part of this vocabulary
 from .engine import default_search, load_taxonomy
 from .engine import language_name as engine_language_name
+from .writing import isolated
 
 QUERY_MAX = 120  # characters of a typed job title that are searched
 
@@ -197,8 +198,6 @@ def money_text(cents) -> str:
 
 def pay_text(hourly_wage_cents, cao_name) -> str:
     """The pay of a vacancy in words: "€ 14,50 per uur", "volgens cao Horeca", or "nog niet ingevuld" (older rows)."""
-    from .i18n import isolated
-
     cao, amount = isolated(cao_name), isolated(money_text(hourly_wage_cents) if hourly_wage_cents else "")
     if cao_name and hourly_wage_cents:
         return _("volgens %(cao)s, %(amount)s per uur", cao=cao, amount=amount)

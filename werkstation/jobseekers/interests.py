@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from .. import matching_bridge
 from ..extensions import db
 from ..models import Suggestion, Vacancy
 from ..persistence import OnceOnlyForm
@@ -39,3 +40,15 @@ def interested_vacancies(jobseeker) -> list:
                Vacancy.status == VacancyStatus.OPEN)
         .order_by(Suggestion.interest_at.desc(), Suggestion.id.desc())
     ).all()
+
+
+def fitting_vacancies(jobseeker, limit=10):
+    """Open vacancies that fit, one line per kind of work at a business (titles and businesses only); the ones the
+    person marked "Niet voor mij" are left out."""
+    seen, result, declined = set(), [], declined_ids(jobseeker)
+    for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
+        key = (vacancy.title.strip().lower(), vacancy.business_id)
+        if key not in seen and vacancy.id not in declined:
+            seen.add(key)
+            result.append((vacancy, score))
+    return result[:limit]

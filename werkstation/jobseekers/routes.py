@@ -35,7 +35,7 @@ from ..accounts.service import account_for_jobseeker
 from ..duplicates import intake_duplicates
 from ..extensions import db
 from ..forms import Form
-from ..i18n import list_text, ltr
+from ..i18n import ltr
 from ..models import Jobseeker, utcnow
 from ..persistence import commit, commit_form, save, save_changes
 from ..phones import display_phone
@@ -58,9 +58,10 @@ from ..vocabulary import (
     occupation_label,
     talent_words,
 )
+from ..writing import list_text
 from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, too_long
 from .export import build_export
-from .interests import declined_ids, declined_vacancies, interested_vacancies
+from .interests import declined_vacancies, fitting_vacancies, interested_vacancies
 from .privacy import erase_jobseeker
 from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
@@ -364,18 +365,6 @@ class DeleteForm(Form):
         _l("Ja, ik weet het zeker. Verwijder alles."),
         validators=[DataRequired(_l("Vink het vakje aan als je zeker weet dat je alles wilt verwijderen."))],
     )
-
-
-def fitting_vacancies(jobseeker, limit=10):
-    """Open vacancies that fit, one line per kind of work at a business (titles and businesses only); the ones the
-    person marked "Niet voor mij" are left out."""
-    seen, result, declined = set(), [], declined_ids(jobseeker)
-    for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
-        key = (vacancy.title.strip().lower(), vacancy.business_id)
-        if key not in seen and vacancy.id not in declined:
-            seen.add(key)
-            result.append((vacancy, score))
-    return result[:limit]
 
 
 @bp.route("/profiel", defaults={"jobseeker_id": None})
