@@ -231,7 +231,10 @@ def seed_demo(rng_seed=2026):
         jobseeker = Jobseeker(
             user=user, name=f"{first} {rng.choice(LAST_INITIALS)}.", phone=f"06 {rng.randint(10000000, 99999999)}",
             email=user.email if user else None, postcode=f"{rng.choice(HOME_PC4)} {_letters(rng)}",
-            occupations=[ESCO + JOBS[job][0] for job in wanted], talents=talents, about=rng.choice(ABOUT),
+            # Work done, and the answer "no other work wanted": explanations then say "heeft gewerkt als", as they
+            # do for anyone who went through today's intake (None is an older profile: done or wanted unknown).
+            occupations=[ESCO + JOBS[job][0] for job in wanted], wanted_occupations=[], talents=talents,
+            about=rng.choice(ABOUT),
             hours_min=hours_min, hours_max=min(40, hours_min + rng.choice([8, 12, 16, 20])),
             availability=_schedule(rng, ("morning", "afternoon", "evening"), rng.randint(2, 6)),
             languages=languages, licences=licences, certificates=certificates,

@@ -33,6 +33,20 @@ def test_seed_demo_builds_a_neighbourhood_and_logins_work(app, runner):
         assert db.session.scalar(select(User.role).where(User.email == email)) == role
 
 
+def test_demo_explanations_say_work_done_not_done_or_wanted(app, runner):
+    # Demo residents answered both questions of today's intake (work done; no other work wanted), so staff read
+    # "heeft gewerkt als", never the wording for older profiles ("heeft gewerkt als of wil werken als").
+    from werkstation.models import Suggestion
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    details = [part.get("detail", "") for s in db.session.scalars(select(Suggestion).limit(400))
+               for part in (s.explanation or {}).get("parts", [])]
+    assert any("heeft gewerkt als" in d for d in details)
+    assert not any("of wil werken als" in d for d in details)
+    assert db.session.scalar(select(func.count()).select_from(Jobseeker)
+                             .where(Jobseeker.wanted_occupations.is_(None))) == 0
+
+
 def test_seed_demo_is_deterministic(app):
     from sqlalchemy import delete
 

@@ -76,6 +76,8 @@ def anonymous_profile(placement: Placement) -> dict:
     return {
         "talents": [talent_words(t) for t in person.talents or []],
         "experience": [occupation_label(u) for u in person.occupations or []],
+        # An older profile answered one question for work done or wanted: then it is not called experience.
+        "experience_known": person.wanted_occupations is not None,
         "availability": dict(person.availability or {}),
         "hours": (person.hours_min, person.hours_max),
         "languages": languages_in_words(person.languages or {}),
