@@ -25,6 +25,9 @@ from .engine import language_name as engine_language_name
 from .writing import isolated
 
 QUERY_MAX = 120  # characters of a typed job title that are searched
+# Below this score a suggestion is a guess from a few shared letters ("bak" -> huisarts, "fırın" -> rotisseur):
+# better no list than a wrong one. Three or four letters of a real title ("bakk", "maga", "kap") score above it.
+SUGGESTION_MIN_SCORE = 0.22
 
 
 class Role(enum.StrEnum):
@@ -375,13 +378,13 @@ def known_talent(label) -> bool:
 
 def search_occupations(query, top_k=8):
     """[(uri, ESCO label)] for a typed job title, best first; each name once (two occupations can share a name, and
-    a list that says "banketbakker" twice helps nobody: the better one stays)."""
+    a list that says "banketbakker" twice helps nobody: the better one stays); nothing that only shares a few letters."""
     query = (query or "").strip()[:QUERY_MAX]
     if len(query) < 2:
         return []
     seen, found = set(), []
     for hit in default_search().search(query, top_k=3 * top_k):
-        if hit.label.casefold() not in seen:
+        if hit.score >= SUGGESTION_MIN_SCORE and hit.label.casefold() not in seen:
             seen.add(hit.label.casefold())
             found.append((hit.uri, hit.label))
     return found[:top_k]

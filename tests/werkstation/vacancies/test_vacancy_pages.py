@@ -321,6 +321,19 @@ def test_occupation_suggestions_endpoint(logged_in):
     assert logged_in.get("/api/beroepen?q=" + "x" * 5000).status_code == 200
 
 
+@pytest.mark.parametrize("typed", ["bak", "fır", "fırında çalıştım"])
+def test_occupation_suggestions_leave_out_guesses_from_a_few_letters(logged_in, typed):
+    # "bak" once offered huisarts and "fırın" onderzoeksingenieur: no list is better than a wrong one
+    assert logged_in.get("/api/beroepen", query_string={"q": typed}).get_json() == {"results": []}
+
+
+@pytest.mark.parametrize("typed, job", [("bakk", "bakker"), ("fırın", "bakker"), ("خباز", "bakker"),
+                                        ("satış", "verkoopmedewerker"), ("cook", "kok"), ("maga", "magazijnmedewerker")])
+def test_occupation_suggestions_find_common_jobs_in_a_residents_words(logged_in, typed, job):
+    results = logged_in.get("/api/beroepen", query_string={"q": typed}).get_json()["results"]
+    assert results and results[0]["label"] == job
+
+
 def test_occupation_suggestions_need_a_login(client):
     assert client.get("/api/beroepen?q=kok").status_code in (302, 401)
 
