@@ -309,3 +309,14 @@ def test_a_full_vacancy_says_so_instead_of_offering_the_propose_button(app, clie
     response = client.get(url)
     assert "Alle plekken" not in text(response) and "Alle plekken" not in text(client.get(queue))
     assert page(response).find("form", action=lambda a: a and "/voorstellen" in a) is not None
+
+
+def test_the_queue_says_its_order_and_a_closed_vacancy_says_why_it_has_no_suggestions(app, client):
+    vacancy, _ = scored(name="Fatma Goed")
+    login(client, make_user("staff"))
+    shown = page(client.get(f"/medewerker/vacatures/{vacancy.id}").get_data(as_text=True))
+    assert shown.find(id="order").get_text(" ", strip=True).startswith("Volgorde: eerst wie aan alle eisen voldoet.")
+    closed = make_vacancy(status="closed")
+    words = text(client.get(f"/medewerker/vacatures/{closed.id}").get_data(as_text=True))
+    assert "Deze vacature staat niet open (gesloten)." in words
+    assert "Geen suggesties met deze filters." not in words  # no filter was set
