@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from ..engine import DEFAULT_TRAVEL_MODE, TRAVEL_MODES, PostcodeCentroids, haversine_km, travel_minutes
 from ..extensions import db
 from ..models import Jobseeker, Vacancy
@@ -23,6 +25,9 @@ class FitCounts:
     good: int
     residents: int
     walking: int
+    # Of the good ones, how many have every talent the business marked as important (None: it marked none). Those
+    # talents add points but are no hard requirement, so someone may fit well without one: the page says how many.
+    with_talents: int | None = None
 
 
 def fit_counts(vacancy: Vacancy) -> FitCounts:
@@ -36,7 +41,15 @@ def fit_counts(vacancy: Vacancy) -> FitCounts:
     for cid in good:
         minutes = walking_minutes(postcodes[cid], vacancy.postcode)
         walking += minutes is not None and minutes <= WALKING_MINUTES
-    return FitCounts(len(good), residents, walking)
+    return FitCounts(len(good), residents, walking, _with_talents(good, vacancy.required_talents or []))
+
+
+def _with_talents(ids, talents) -> int | None:
+    """How many of these jobseekers (record ids) have every one of `talents`; None when no talent is asked."""
+    if not talents:
+        return None
+    rows = db.session.scalars(select(Jobseeker.talents).where(Jobseeker.id.in_([int(i) for i in ids]))) if ids else []
+    return sum(1 for have in rows if set(talents) <= set(have or []))
 
 
 def walking_minutes(from_postcode, to_postcode):

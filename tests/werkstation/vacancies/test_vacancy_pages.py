@@ -96,6 +96,18 @@ def test_business_posts_a_vacancy_and_sees_counts_of_fitting_neighbours(logged_i
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.create")) is not None
 
 
+def test_the_count_says_how_many_who_fit_well_can_do_what_the_business_finds_important(logged_in):
+    # What is important is no hard requirement: someone may fit well without it. The page says how many have it.
+    for _ in range(3):
+        make_jobseeker(postcode="3526 KL")  # can clean (schoonmaken)
+    make_jobseeker(postcode="3526 KL", talents=["tijd beheren"])  # a cleaner by work, without the asked talent
+    response = post_vacancy(logged_in, "/vacatures/nieuw", GOOD_VACANCY)
+    doc = page(logged_in.get(response.headers["Location"]).get_data(as_text=True))
+    good = int(FIT_SENTENCE.search(text(str(doc))).group(1))
+    assert good == 4
+    assert doc.find(id="with-talents").get_text(strip=True) == "Van hen kunnen 3 mensen alles wat je belangrijk vindt."
+
+
 def test_one_fitting_neighbour_is_one_person_not_1_mensen(logged_in):
     make_jobseeker(postcode="3526 KL")
     response = post_vacancy(logged_in, "/vacatures/nieuw", GOOD_VACANCY)
