@@ -63,7 +63,16 @@ from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, to
 from .export import build_export
 from .interests import declined_vacancies, fitting_vacancies, interested_vacancies
 from .privacy import erase_jobseeker
-from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
+from .steps import (
+    BY_NAME,
+    CONSENT,
+    STEPS,
+    ConsentForm,
+    StaffConsentForm,
+    step_number,
+    total_steps,
+    with_work_in_own_words,
+)
 
 bp = Blueprint("jobseekers", __name__)
 
@@ -186,8 +195,8 @@ def intake_step(name, on_behalf):
         form = step_.make_form(formdata=MultiDict([(k, v) for k, vs in state["raw"][name].items() for v in vs]),
                                with_email=on_behalf, suggest_url=suggest_url)
     else:
-        form = step_.make_form(values=values or first_values(name, on_behalf), with_email=on_behalf,
-                               suggest_url=suggest_url)
+        form = step_.make_form(values=with_work_in_own_words(name, values or first_values(name, on_behalf), state["answers"]),
+                               with_email=on_behalf, suggest_url=suggest_url)
     return render_template(
         "jobseekers/step.html", form=form, step=step_, number=step_number(name), total=total_steps(),
         on_behalf=on_behalf, has_previous=True, mode="intake",
@@ -244,7 +253,7 @@ def consent_step(on_behalf):
             status=JobseekerStatus.AVAILABLE, consent_at=utcnow(), consent_version=current_app.config["CONSENT_VERSION"],
             consent_in_person=on_behalf, last_active_at=utcnow(),
         )
-        for step_ in STEPS:
+        for step_ in reversed(STEPS):  # work last: it adds work typed in own words to 'Over jou', never over it
             step_.to_model(state["answers"][step_.name], jobseeker)
         if on_behalf:
             jobseeker.consent_recorded_by_id = current_user.id

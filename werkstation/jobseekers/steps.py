@@ -85,15 +85,21 @@ class WorkForm(OnceOnlyForm):
             return
         uri = self.other_work_uri.data
         self.resolved_other = uri if known_occupation(uri) else resolve_occupation(text)
-        if self.resolved_other is None:
-            raise ValidationError(_l("We vinden dit werk niet. Probeer een ander woord, of kies een tegel."))
+
+    def own_words(self) -> str | None:
+        """Typed work that matches no known job: kept as the resident wrote it (see with_own_words)."""
+        typed = (self.other_work.data or "").strip()
+        return typed if typed and not self.resolved_other else None
 
     def understood(self) -> str | None:
-        """When typed words were saved as a job with another name: a line that says so, so nothing someone typed
-        ("خباز في سوريا ١٠ سنوات": a baker in Syria for ten years) disappears without a word."""
+        """When typed words were saved as a job with another name, or as they are: a line that says so, so nothing
+        someone typed ("خباز في سوريا ١٠ سنوات": a baker in Syria for ten years) disappears without a word."""
         typed = (self.other_work.data or "").strip()
-        if not typed or not self.resolved_other:
+        if not typed:
             return None
+        if not self.resolved_other:
+            return str(_l("We kennen geen werk met de naam ‘%(typed)s’. We bewaren je eigen woorden bij ‘Over jou’. "
+                          "Een medewerker leest ze.", typed=f"\u2068{typed}\u2069"))
         job = str(occupation_label(self.resolved_other))
         if typed.casefold() == job.casefold():
             return None
@@ -255,6 +261,22 @@ class StaffConsentForm(OnceOnlyForm):
     different_person = BooleanField(_l("Ik heb het nagekeken: dit is een ander persoon"))
 
 
+def with_own_words(about, own_work) -> str:
+    """The 'Over jou' text with work typed in the resident's own words added, once (nothing typed is lost)."""
+    about = (about or "").strip()
+    if not own_work or own_work in about:
+        return about
+    return f"{about}\n{own_work}".strip()[:ABOUT_MAX]
+
+
+def with_work_in_own_words(name, values, answers):
+    """The intake's 'Over jou' shows work typed in the resident's own words, so they can read and change it."""
+    own_work = answers.get("werk", {}).get("own_work")
+    if name != "over-jou" or not own_work:
+        return values
+    return dict(values, about=with_own_words(values.get("about"), own_work))
+
+
 # --- steps -------------------------------------------------------------------------------------------------
 
 
@@ -298,7 +320,10 @@ class WorkStep(Step):
         chosen = list(dict.fromkeys(form.occupations.data or []))
         if form.resolved_other and form.resolved_other not in chosen:
             chosen.append(form.resolved_other)
-        return {"occupations": chosen, "wanted_occupations": list(dict.fromkeys(form.wanted_occupations.data or []))}
+        answers = {"occupations": chosen, "wanted_occupations": list(dict.fromkeys(form.wanted_occupations.data or []))}
+        if form.own_words():
+            answers["own_work"] = form.own_words()
+        return answers
 
     def from_model(self, jobseeker):
         return {"occupations": list(jobseeker.occupations or []),
@@ -307,6 +332,7 @@ class WorkStep(Step):
     def to_model(self, answers, jobseeker):
         jobseeker.occupations = list(answers.get("occupations", []))
         jobseeker.wanted_occupations = list(answers.get("wanted_occupations", []))
+        jobseeker.about = with_own_words(jobseeker.about, answers.get("own_work"))
 
 
 class TalentsStep(Step):

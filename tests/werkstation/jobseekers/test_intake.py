@@ -207,11 +207,18 @@ def test_a_job_typed_exactly_as_its_name_needs_no_message(seeker):
     assert "Je typte" not in text(seeker.get(response.headers["Location"]).get_data(as_text=True))
 
 
-def test_other_work_that_matches_nothing_is_refused(seeker):
-    response = post_step(seeker, "/intake/werk", {"other_work": "qqqxxzzvv"})
-    html = response.get_data(as_text=True)
-    assert "We vinden dit werk niet." in html
-    assert 'value="qqqxxzzvv"' in html
+def test_other_work_that_matches_no_job_is_kept_in_the_residents_own_words(seeker):
+    typed = "qqqxxzzvv op de markt"
+    response = post_step(seeker, "/intake/werk", {"occupations": [CLEANER], "other_work": typed})
+    assert response.status_code == 302
+    shown = text(seeker.get(response.headers["Location"]).get_data(as_text=True))
+    assert f"We kennen geen werk met de naam ‘\u2068{typed}\u2069’. We bewaren je eigen woorden bij ‘Over jou’." in shown
+    assert typed in seeker.get("/intake/over-jou").get_data(as_text=True)  # ready to read and change
+    run_intake(seeker, answers={k: v for k, v in ANSWERS.items() if k != "werk"})
+    post_step(seeker, "/intake/toestemming", {"consent": "y"}, nav="save")
+    jobseeker = db.session.scalar(select(Jobseeker))
+    assert jobseeker.occupations == [CLEANER]
+    assert typed in jobseeker.about and "Ik heb jaren schoongemaakt." in jobseeker.about
 
 
 VALIDATION_CASES = [

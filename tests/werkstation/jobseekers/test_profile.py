@@ -49,6 +49,17 @@ def test_profile_shows_answers_and_fitting_vacancies_but_no_other_people(seeker,
     assert vacancy.description not in html  # titles and businesses only
 
 
+def test_work_typed_in_own_words_when_changing_the_profile_is_added_to_over_jou(seeker, jobseeker):
+    typed = "qqqxxzzvv op de markt"
+    response = post_with_state(seeker, "/profiel/wijzigen/werk", {"other_work": typed})
+    assert response.status_code == 302
+    db.session.refresh(jobseeker)
+    assert jobseeker.about == f"Ik kook graag voor veel mensen.\n{typed}"
+    post_with_state(seeker, "/profiel/wijzigen/werk", {"other_work": typed})
+    db.session.refresh(jobseeker)
+    assert jobseeker.about.count(typed) == 1  # said twice, kept once
+
+
 def test_change_a_step_rescores_and_is_logged(seeker, jobseeker):
     make_vacancy(title="Kok", required_talents=["bereiden van voedsel en dranken"], preferred_talents=[])
     html = seeker.get("/profiel/wijzigen/talenten").get_data(as_text=True)
