@@ -29,7 +29,9 @@ def test_privacy_page_says_what_is_kept_never_used_and_how_to_object(client):
 
 def test_matching_page_says_what_is_used_never_used_and_that_a_person_decides(client):
     html = client.get("/hoe-werkt-het-matchen").get_data(as_text=True)
-    for phrase in ("Wat de computer nooit gebruikt", "Een mens beslist", "geslacht", "reistijd", "Vragen of bezwaar"):
+    for phrase in ("Wat de computer nooit gebruikt", "Een mens beslist", "geslacht", "reistijd", "Vragen of bezwaar",
+                   "in je eigen woorden",  # own words earn points too: the page names everything that does
+                   "Woon je buiten de wijk, dan krijg je alleen de kleine plus niet."):
         assert phrase in html, phrase
 
 
