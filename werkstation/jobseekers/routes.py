@@ -59,20 +59,12 @@ from ..vocabulary import (
     talent_words,
 )
 from ..writing import list_text
+from . import steps as intake_steps
 from .drafts import SESSION_KEYS, intake_state, raw_input, save_intake_state, too_long
 from .export import build_export
 from .interests import declined_vacancies, fitting_vacancies, interested_vacancies
 from .privacy import erase_jobseeker
-from .steps import (
-    BY_NAME,
-    CONSENT,
-    STEPS,
-    ConsentForm,
-    StaffConsentForm,
-    step_number,
-    total_steps,
-    with_work_in_own_words,
-)
+from .steps import BY_NAME, CONSENT, STEPS, ConsentForm, StaffConsentForm, step_number, total_steps
 
 bp = Blueprint("jobseekers", __name__)
 
@@ -195,8 +187,8 @@ def intake_step(name, on_behalf):
         form = step_.make_form(formdata=MultiDict([(k, v) for k, vs in state["raw"][name].items() for v in vs]),
                                with_email=on_behalf, suggest_url=suggest_url)
     else:
-        form = step_.make_form(values=with_work_in_own_words(name, values or first_values(name, on_behalf), state["answers"]),
-                               with_email=on_behalf, suggest_url=suggest_url)
+        values = intake_steps.own_words_shown(name, values or first_values(name, on_behalf), state["answers"])
+        form = step_.make_form(values=values, with_email=on_behalf, suggest_url=suggest_url)
     return render_template(
         "jobseekers/step.html", form=form, step=step_, number=step_number(name), total=total_steps(),
         on_behalf=on_behalf, has_previous=True, mode="intake",

@@ -269,7 +269,7 @@ def with_own_words(about, own_work) -> str:
     return f"{about}\n{own_work}".strip()[:ABOUT_MAX]
 
 
-def with_work_in_own_words(name, values, answers):
+def own_words_shown(name, values, answers):
     """The intake's 'Over jou' shows work typed in the resident's own words, so they can read and change it."""
     own_work = answers.get("werk", {}).get("own_work")
     if name != "over-jou" or not own_work:
