@@ -364,3 +364,18 @@ def test_answers_fit_in_the_session_cookie_even_with_a_long_story(seeker):
     post_step(seeker, "/intake/over-jou", {**answers["over-jou"], "about": story + "x" * 500}, nav="back")
     cookie = seeker.get_cookie("session")
     assert cookie is not None and len(cookie.value) < 4000, len(cookie.value)
+
+
+def test_long_lists_of_tiles_show_eight_and_fold_the_rest_open_when_a_folded_one_is_chosen(seeker):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(seeker.get("/intake/werk").get_data(as_text=True), "html.parser")
+    lists = page.select("fieldset#occupations > .choices > .choice")
+    folded = page.select("fieldset#occupations details.more-choices .choice")
+    assert len(lists) == 8 and len(folded) == len(occupation_tiles()) - 8
+    assert page.select_one("fieldset#occupations details summary").get_text(strip=True) == f"Meer laten zien ({len(folded)})"
+    assert not page.select_one("fieldset#occupations details").has_attr("open")
+    last = occupation_tiles()[-1]["uri"]
+    post_step(seeker, "/intake/werk", {"occupations": [last]})
+    page = BeautifulSoup(seeker.get("/intake/werk").get_data(as_text=True), "html.parser")
+    assert page.select_one("fieldset#occupations details").has_attr("open")  # a chosen tile is never out of sight
