@@ -45,13 +45,25 @@ def resolve_occupation(taxonomy: Taxonomy, ref: str, min_score: float = 0.5) -> 
 #: than titles: "ervaring in een magazijn" gives magazijnmedewerker 0.41).
 OWN_WORDS_MIN_SCORE = 0.35
 OWN_WORDS_MAX = 3
-_SENTENCE = re.compile(r"[.!?;\n]+")
+_SENTENCE = re.compile(r"[.!?;:\n]+")
+#: Words about how long or that someone worked ("Ik heb drie jaar ervaring in een magazijn"): they say nothing about
+#: which work, and they dilute the search score of the words that do ("in een magazijn"), so they are left out.
+_HOW_LONG = re.compile(
+    r"\b(?:(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|paar|veel|ruim|bijna|ongeveer)\s+)?"
+    r"(?:jaar|jaren|maand|maanden|week|weken)\b|\b(?:ervaring|gewerkt|werkte)\b",
+    re.IGNORECASE)
+
+
+def _about_the_work(sentence: str) -> str:
+    """A sentence without the words about how long or that someone worked (see _HOW_LONG)."""
+    return " ".join(_HOW_LONG.sub(" ", sentence).split())
 
 
 def occupations_in_own_words(texts: Sequence[str], min_score: float = OWN_WORDS_MIN_SCORE) -> list[tuple[str, ...]]:
     """For each text in someone's own words, the ESCO occupations (URIs, at most three, best first) its sentences
     mean, found by the occupation search (words and sentence embeddings) one sentence at a time."""
-    sentences = [[x.strip() for x in _SENTENCE.split(text or "") if len(x.strip()) > 2][:10] for text in texts]
+    sentences = [[_about_the_work(x) for x in _SENTENCE.split(text or "") if len(_about_the_work(x)) > 2][:10]
+                 for text in texts]
     distinct = sorted({x for group in sentences for x in group})
     best = {}
     if distinct:

@@ -80,3 +80,15 @@ def test_eigen_woorden_worden_naar_betekenis_gelezen():
     assert uitleg.contribution > 0
     assert uitleg.detail.startswith("vertelt in eigen woorden over werk als magazijnmedewerker")
     assert occupations_in_own_words(["", "Ik kook graag voor mijn familie."]) [0] == ()
+
+
+def test_hoe_lang_iemand_werkte_verdringt_het_werk_zelf_niet():
+    """"Ik heb drie jaar ervaring in een magazijn: orders verzamelen, ..." bedoelt ook magazijnmedewerker: woorden
+    over hoe lang of dát iemand werkte zeggen niets over welk werk, dus ze tellen bij het zoeken niet mee."""
+    from matching.occupations import occupations_in_own_words
+
+    (gevonden,) = occupations_in_own_words(["Ik heb drie jaar ervaring in een magazijn: orders verzamelen, "
+                                            "pakketten inpakken."])
+    assert occ("magazijnmedewerker") in gevonden
+    (kapper,) = occupations_in_own_words(["Ik heb ruim 10 jaar als kapper gewerkt."])
+    assert occ("kapper") in kapper
