@@ -366,7 +366,7 @@ def test_answers_fit_in_the_session_cookie_even_with_a_long_story(seeker):
     assert cookie is not None and len(cookie.value) < 4000, len(cookie.value)
 
 
-def test_long_lists_of_tiles_show_eight_and_fold_the_rest_open_when_a_folded_one_is_chosen(seeker):
+def test_work_tiles_show_eight_and_fold_the_rest_open_when_a_folded_one_is_chosen(seeker):
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup(seeker.get("/intake/werk").get_data(as_text=True), "html.parser")
