@@ -13,7 +13,7 @@ from sqlalchemy import and_, or_, select
 from ..contacts.service import export_person_log
 from ..extensions import db
 from ..models import AuditEvent, FairnessSelfDescription, Jobseeker, Placement, Suggestion, utcnow
-from ..outbox.models import Message
+from ..outbox.models import Message, shown_body
 
 EXPORT_FORMAT = "werkstation-export-1"
 PROFILE_FIELDS = (
@@ -52,7 +52,7 @@ def messages_to(jobseeker: Jobseeker) -> list[dict]:
         mine = or_(mine, Message.recipient_user_id == jobseeker.user_id)
     return [
         {"at": _plain(m.created_at), "kind": m.kind, "channel": m.channel, "address": m.address,
-         "language": m.language, "subject": m.subject, "text": m.body_text, "status": m.status,
+         "language": m.language, "subject": m.subject, "text": shown_body(m), "status": m.status,
          "sent_at": _plain(m.sent_at or m.done_at)}
         for m in db.session.scalars(select(Message).where(mine).order_by(Message.created_at, Message.id))
     ]

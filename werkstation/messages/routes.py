@@ -10,17 +10,13 @@ from ..access import roles
 from ..extensions import db
 from ..forms import ButtonForm
 from ..models import Jobseeker, utcnow
-from ..outbox.models import Channel, Message, MessageKind, MessageStatus
+from ..outbox.models import MAILBOX_ONLY, Channel, Message, MessageKind, MessageStatus, shown_body
 from ..persistence import commit, save_or_back
 from ..vocabulary import ROLES, STAFF_ROLES, Role
 
 bp = Blueprint("messages", __name__)
 
 INBOX_LIMIT = 100
-# Links that prove someone reads a mailbox, or let someone in without the password: they stay in that e-mail and are
-# never shown on the Berichten page (anyone logged in to the account could use them there).
-MAILBOX_ONLY = frozenset({MessageKind.EMAIL_CONFIRM, MessageKind.SIGNUP_CONFIRM, MessageKind.PASSWORD_RESET,
-                          MessageKind.ACCOUNT_CREATED})
 # About the account itself, not about work: folded below the messages about vacancies and proposals.
 ACCOUNT_KINDS = MAILBOX_ONLY | {MessageKind.PASSWORD_CHANGED, MessageKind.PASSWORD_HELP, MessageKind.EMAIL_CHANGED,
                                 MessageKind.EXISTING_ACCOUNT}
@@ -70,22 +66,6 @@ def inbox():
     return render_template("messages/inbox.html", rows=[m for m in rows if m.kind not in ACCOUNT_KINDS],
                            account_rows=[m for m in rows if m.kind in ACCOUNT_KINDS], new_ids=new_ids,
                            shown_body=shown_body, shows_link=lambda m: m.link and m.kind not in ACCOUNT_KINDS)
-
-
-def shown_body(message) -> str:
-    """The text as sent, but without a link that must stay in the mailbox it went to (see MAILBOX_ONLY)."""
-    if message.kind not in MAILBOX_ONLY or not message.link:
-        return message.body_text
-    lines = message.body_text.split("\n")
-    kept = []
-    for line in lines:
-        if line.strip() == message.link:
-            if kept and kept[-1].rstrip().endswith(":"):
-                kept.pop()  # the link's label ("Kies een nieuw wachtwoord:")
-            kept.append(str(_l("(De link staat alleen in de e-mail.)")))
-        else:
-            kept.append(line)
-    return "\n".join(kept)
 
 
 @bp.route("/medewerker/bellijst")

@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Optional
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -99,3 +100,25 @@ class Message(db.Model):
 
     recipient: Mapped[Optional[User]] = relationship(foreign_keys=[recipient_user_id])
     done_by: Mapped[Optional[User]] = relationship(foreign_keys=[done_by_id])
+
+
+# Links that prove someone reads a mailbox, or let someone in without the password: they stay in that e-mail and are
+# never shown on the Berichten page or in a data download (anyone logged in to the account could use them there).
+MAILBOX_ONLY = frozenset({MessageKind.EMAIL_CONFIRM, MessageKind.SIGNUP_CONFIRM, MessageKind.PASSWORD_RESET,
+                          MessageKind.ACCOUNT_CREATED})
+
+
+def shown_body(message) -> str:
+    """The text as sent, but without a link that must stay in the mailbox it went to (see MAILBOX_ONLY)."""
+    if message.kind not in MAILBOX_ONLY or not message.link:
+        return message.body_text
+    lines = message.body_text.split("\n")
+    kept = []
+    for line in lines:
+        if line.strip() == message.link:
+            if kept and kept[-1].rstrip().endswith(":"):
+                kept.pop()  # the link's label ("Kies een nieuw wachtwoord:")
+            kept.append(str(_l("(De link staat alleen in de e-mail.)")))
+        else:
+            kept.append(line)
+    return "\n".join(kept)

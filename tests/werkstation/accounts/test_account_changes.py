@@ -138,3 +138,13 @@ def test_berichten_never_shows_the_link_meant_for_the_new_address(app, client, r
     assert "Klopt dit e-mailadres?" in inbox
     assert "/e-mailadres-bevestigen/" not in inbox and confirm not in inbox
     assert "De link staat alleen in de e-mail" in html_page(inbox).get_text(" ", strip=True)
+
+
+def test_the_data_download_keeps_the_message_but_not_the_link_for_the_new_address(app, client, runner, mailbox):
+    user = make_jobseeker().user
+    login(client, user)
+    post_form(client, "/account/e-mailadres", {"email": "nieuw.adres@voorbeeld.nl", "current_password": PASSWORD})
+    data = client.get("/profiel/download").get_json()
+    confirm = next(m for m in data["messages"] if m["subject"] == "Klopt dit e-mailadres?")
+    assert "/e-mailadres-bevestigen/" not in confirm["text"]
+    assert "(De link staat alleen in de e-mail.)" in confirm["text"]
