@@ -65,7 +65,9 @@ def dashboard():
         waiting = db.session.scalar(
             select(func.count()).select_from(Placement).join(Vacancy)
             .where(Vacancy.business_id == business.id, Placement.stage == Stage.PROPOSED,
-                   Placement.business_response.is_(None))
+                   Placement.business_response.is_(None),
+                   # a paused or closed vacancy's proposals stand still: the business cannot answer them now
+                   Vacancy.status.not_in((VacancyStatus.PAUSED, VacancyStatus.CLOSED)))
         )
         return render_template("main/dashboard_business.html", business=business, vacancies=business.vacancies,
                                waiting=waiting)

@@ -177,3 +177,16 @@ def test_after_both_said_yes_a_paused_vacancy_says_the_proposal_stands_still_not
     assert "Dit voorstel staat stil zolang het op pauze of gesloten staat." in shown
     assert "De coöperatie plant de kennismaking" not in shown
     assert "even stilgezet" in text(resident.get(f"/plaatsingen/{placement.id}"))
+
+
+def test_after_closing_the_business_overview_no_longer_asks_for_an_answer(app, client):
+    vacancy, (person,) = scored()
+    proposed(vacancy, person)
+    login(client, business_user(vacancy))
+    assert "1 nieuw voorstel" in text(client.get("/dashboard"))
+    page_url = f"/vacatures/{vacancy.id}"
+    assert press(client, page_url, f"{page_url}/status", "close", confirmed="yes").status_code == 302
+    assert "nieuw voorstel" not in text(client.get("/dashboard"))
+    assert "De coöperatie wacht op je antwoord" not in text(client.get("/dashboard"))
+    listed = text(client.get("/plaatsingen/"))
+    assert "staat stil" in listed and "wacht op jouw antwoord" not in listed
