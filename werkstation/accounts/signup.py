@@ -12,6 +12,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -99,6 +100,20 @@ def log_in_now(phone: str):
     ])
 
 
+def signup_link_refused(problem):
+    """A registration link that cannot be used: someone logged in, or whose link was used, is not told to register
+    again (the reset wording of tokens.USED does not fit either)."""
+    if current_user.is_authenticated:
+        return notice(_("Je aanmelding is klaar"), [_("Deze link heb je niet meer nodig. Je bent al ingelogd.")],
+                      action=(url_for("main.dashboard"), _("Naar mijn pagina")))
+    if problem.message is tokens.USED:
+        return notice(_("Je aanmelding is klaar"), [
+            _("Deze link is al gebruikt. Je aanmelding is afgemaakt. Log in met je e-mailadres en wachtwoord.")], 400,
+            action=(url_for("auth.login"), _("Inloggen")))
+    return notice(_("Deze link werkt niet"), [problem.message, _("Meld je opnieuw aan.")], 400,
+                  action=(url_for("auth.register"), _("Aanmelden")))
+
+
 @bp.route("/registreren/afmaken/<token>", methods=["GET", "POST"])
 @public
 def finish_signup(token):
@@ -106,8 +121,7 @@ def finish_signup(token):
     try:
         marker = tokens.redeem(token, TokenPurpose.SIGNUP)
     except tokens.TokenProblem as problem:
-        return notice(_("Deze link werkt niet"), [problem.message, _("Meld je opnieuw aan.")], 400,
-                      action=(url_for("auth.register"), _("Aanmelden")))
+        return signup_link_refused(problem)
     form = ButtonForm()
     if form.validate_on_submit():
         user = marker.user
