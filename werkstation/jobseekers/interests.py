@@ -13,10 +13,11 @@ from ..persistence import OnceOnlyForm
 from ..vocabulary import Interest, VacancyStatus
 
 
-def declined_ids(jobseeker) -> set[int]:
-    """Ids of the vacancies this person marked "Niet voor mij"."""
+def answered_ids(jobseeker) -> set[int]:
+    """Ids of the vacancies this person answered ("Ik heb interesse" or "Niet voor mij"): the profile lists them
+    apart, each once."""
     return set(db.session.scalars(select(Suggestion.vacancy_id).where(
-        Suggestion.jobseeker_id == jobseeker.id, Suggestion.interest == Interest.NO)))
+        Suggestion.jobseeker_id == jobseeker.id, Suggestion.interest.in_((Interest.YES, Interest.NO)))))
 
 
 def declined_vacancies(jobseeker) -> list:
@@ -44,11 +45,11 @@ def interested_vacancies(jobseeker) -> list:
 
 def fitting_vacancies(jobseeker, limit=10):
     """Open vacancies that fit, one line per kind of work at a business (titles and businesses only); the ones the
-    person marked "Niet voor mij" are left out."""
-    seen, result, declined = set(), [], declined_ids(jobseeker)
+    person answered are left out (they are listed apart: "Hier heb je interesse in", "Niet voor jou gemarkeerd")."""
+    seen, result, answered = set(), [], answered_ids(jobseeker)
     for vacancy, score in matching_bridge.vacancies_for(jobseeker, top_k=3 * limit):
         key = (vacancy.title.strip().lower(), vacancy.business_id)
-        if key not in seen and vacancy.id not in declined:
+        if key not in seen and vacancy.id not in answered:
             seen.add(key)
             result.append((vacancy, score))
     return result[:limit]

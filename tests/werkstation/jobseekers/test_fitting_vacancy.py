@@ -134,3 +134,5 @@ def test_her_profile_lists_the_vacancies_she_said_she_is_interested_in(app, clie
     assert [a.get_text(strip=True) for a in listed.find_all("a")] == ["Schoonmaker kantoren"]
     assert listed.a["href"] == f"/profiel/vacatures/{liked.id}"  # where she can change her answer
     assert "interesse doorgegeven" in listed.get_text(" ")
+    fitting = [a.get_text(strip=True) for a in doc.select("section[aria-labelledby=fitting-title] > ul.list:not([aria-labelledby]) a")]
+    assert "Schoonmaker kantoren" not in fitting and "Inpakker" in fitting  # each vacancy once on the page

@@ -21,7 +21,8 @@ def fitting_links(html):
     """The vacancy links of the list of fitting vacancies (not of the "Niet voor jou gemarkeerd" part)."""
     section = page(html).find("section", attrs={"aria-labelledby": "fitting-title"})
     declined = section.find("ul", attrs={"aria-labelledby": "declined-title"})
-    own = [a["href"] for a in section.find("ul").find_all("a")] if section.find("ul") is not declined else []
+    first = section.find("ul", class_="list", attrs={"aria-labelledby": None})
+    own = [a["href"] for a in first.find_all("a")] if first is not None else []
     return own, [a["href"] for a in declined.find_all("a")] if declined else []
 
 
@@ -52,8 +53,11 @@ def test_not_for_me_leaves_the_list_and_toch_interesse_brings_it_back(app, clien
     response = client.post(form["action"], data=data)
     assert response.status_code == 302
     assert row_of(cleaning, person).interest == "interested" and row_of(cleaning, person).interest_reason is None
-    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
-    assert f"/profiel/vacatures/{cleaning.id}" in own and declined == []
+    html = client.get("/profiel").get_data(as_text=True)
+    own, declined = fitting_links(html)
+    assert declined == [] and f"/profiel/vacatures/{cleaning.id}" not in own  # not twice on the page:
+    interested = page(html).find("ul", attrs={"aria-labelledby": "interested-title"})
+    assert [a["href"] for a in interested.find_all("a")] == [f"/profiel/vacatures/{cleaning.id}"]  # here now
 
 
 def test_interest_shows_in_the_staff_queue_with_words_and_never_reaches_the_business(app, client):
@@ -116,8 +120,11 @@ def test_not_for_me_outlives_a_pause(app, client):
         person.status = status
         matching_bridge.rescore(person)
         db.session.commit()
-    own, declined = fitting_links(client.get("/profiel").get_data(as_text=True))
-    assert own == [f"/profiel/vacatures/{other.id}"] and declined == [f"/profiel/vacatures/{cleaning.id}"]
+    html = client.get("/profiel").get_data(as_text=True)
+    own, declined = fitting_links(html)
+    assert own == [] and declined == [f"/profiel/vacatures/{cleaning.id}"]
+    interested = page(html).find("ul", attrs={"aria-labelledby": "interested-title"})
+    assert [a["href"] for a in interested.find_all("a")] == [f"/profiel/vacatures/{other.id}"]
     assert row_of(cleaning, person).interest_reason == "Te vroeg"
 
 
