@@ -118,7 +118,8 @@ def shown_body(message) -> str:
         if line.strip() == message.link:
             if kept and kept[-1].rstrip().endswith(":"):
                 kept.pop()  # the link's label ("Kies een nieuw wachtwoord:")
-            kept.append(str(_l("(De link staat alleen in de e-mail.)")))
+            kept.append(str(_l("(Je aanmelding is afgemaakt. Deze link heb je niet meer nodig.)")
+                            if message.kind == MessageKind.SIGNUP_CONFIRM else _l("(De link staat alleen in de e-mail.)")))
         else:
             kept.append(line)
     return "\n".join(kept)

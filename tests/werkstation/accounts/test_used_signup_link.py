@@ -30,3 +30,15 @@ def test_a_used_registration_link_says_the_registration_is_done_and_offers_the_l
     text = client.get(path).get_data(as_text=True)
     assert "al gebruikt" in text and "Inloggen" in text
     assert "opnieuw aan" not in text and "wachtwoord nodig" not in text
+
+
+def test_berichten_says_a_registration_mail_is_done_with(app):
+    from types import SimpleNamespace
+
+    from werkstation.outbox.models import MessageKind, shown_body
+    link = "https://werkstation.example/registreren/afmaken/abc"
+    mail = SimpleNamespace(kind=MessageKind.SIGNUP_CONFIRM, link=link,
+                           body_text=f"Klik op de link om je aanmelding af te maken.\nAanmelding afmaken:\n{link}")
+    with app.test_request_context():
+        shown = shown_body(mail)
+    assert link not in shown and "Je aanmelding is afgemaakt" in shown
