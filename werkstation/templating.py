@@ -17,6 +17,7 @@ def init_app(app):
     app.jinja_env.globals.update(on_hold=holds.on_hold, holds=holds, in_week_order=vocabulary.in_week_order,
                                  hours_text=vocabulary.hours_text, pay_text=vocabulary.pay_text,
                                  contract_text=vocabulary.contract_text, business_words=vocabulary.business_words,
+                                 schedule_words=vocabulary.schedule_words,
                                  sector_label=vocabulary.sector_label)
     from .explanations import model_words  # which weights made a score, in words
 

@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from .engine import CEFR_LEVELS as CEFR_LEVELS  # A1 to C2: the engine's list, part of this vocabulary
 from .engine import default_search, load_taxonomy
 from .engine import language_name as engine_language_name
-from .writing import isolated
+from .writing import isolated, list_text
 
 QUERY_MAX = 120  # characters of a typed job title that are searched
 # Below this score a suggestion is a guess from a few shared letters ("bak" -> huisarts, "fırın" -> rotisseur):
@@ -172,6 +172,13 @@ WEEKDAY_SHORT = {
 DAYPART_LABELS = {
     "morning": _l("ochtend"), "afternoon": _l("middag"), "evening": _l("avond"), "night": _l("nacht"),
 }
+
+
+def schedule_words(schedule) -> str:
+    """A weekly schedule in words, the way the page's language writes lists: "maandag: ochtend, middag; woensdag:
+    ochtend" (Arabic with its own comma and semicolon); "" when no day is given."""
+    return list_text((f"{WEEKDAY_LABELS.get(d, d)}: {list_text(DAYPART_LABELS.get(p, p) for p in parts)}"
+                      for d, parts in in_week_order(schedule)), groups=True)
 
 
 def in_week_order(schedule) -> list[tuple[str, list[str]]]:

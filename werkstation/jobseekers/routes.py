@@ -44,13 +44,11 @@ from ..security import fresh_session
 from ..status_changes import StatusChanges, apply_status_change, status_form_for
 from ..vocabulary import (
     CERTIFICATE_LABELS,
-    DAYPART_LABELS,
     DUTCH_LEVEL_WORDS,
     LICENCE_LABELS,
     OTHER_LEVEL_WORDS,
     STAFF_ROLES,
     TRAVEL_MODE_LABELS,
-    WEEKDAY_LABELS,
     JobseekerStatus,
     Role,
     form_level,
@@ -289,9 +287,7 @@ def summary(answers):
     languages = dict(answers.get("talen", {}).get("languages", {}))
     papers = answers.get("papieren", {})
     about = answers.get("over-jou", {})
-    days = list_text((f"{WEEKDAY_LABELS[d]}: {list_text(DAYPART_LABELS[p] for p in parts)}"
-                      for d, parts in vocabulary.in_week_order(hours.get("availability")) if d in WEEKDAY_LABELS),
-                     groups=True)
+    days = vocabulary.schedule_words(hours.get("availability"))
     dutch = languages.pop("nl", None)
     language_text = [str(DUTCH_LEVEL_WORDS.get(form_level(dutch), "")) if dutch else _("Ik spreek nog geen Nederlands")]
     language_text.append(list_text(

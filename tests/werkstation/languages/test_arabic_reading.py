@@ -80,3 +80,17 @@ def test_minutes_take_the_arabic_plural_that_fits_the_number(client, app):
               for tag in doc.find_all("input", attrs={"name": "max_travel_minutes"})}
     assert labels["10"] == "10 دقائق"
     assert labels["15"] == "15 دقيقة" and labels["60"] == "60 دقيقة"
+
+
+def test_a_schedule_is_one_text_with_the_comma_and_semicolon_of_the_page(app):
+    # Staff lists, the resident's vacancy page and the business's vacancy page all read a schedule the same way.
+    from flask_babel import force_locale
+
+    from werkstation.vocabulary import schedule_words
+
+    week = {"wed": ["morning"], "mon": ["afternoon", "morning"]}
+    with app.test_request_context("/"):
+        assert schedule_words(week) == "maandag: ochtend, middag; woensdag: ochtend"
+        with force_locale("ar"):
+            arabic = schedule_words(week)
+    assert "،" in arabic and "؛" in arabic and "," not in arabic and ";" not in arabic
