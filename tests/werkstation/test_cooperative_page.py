@@ -45,3 +45,10 @@ def test_the_print_stylesheet_leaves_out_menus_and_forms():
     css = (Path(__file__).resolve().parents[2] / "werkstation" / "static" / "css" / "site.css").read_text()
     printing = css[css.index("@media print"):]
     assert ".site-header" in printing and "form" in printing and ".site-footer" in printing
+
+
+def test_opening_days_use_the_arabic_comma_on_an_arabic_page(client):
+    from tests.html import text
+
+    shown = text(client.get("/cooperatie?lang=ar").get_data(as_text=True))
+    assert "الاثنين، الثلاثاء" in shown and "الاثنين, " not in shown
