@@ -119,11 +119,11 @@ def test_one_fitting_neighbour_is_one_person_not_1_mensen(logged_in):
 
 @pytest.mark.parametrize(("good", "residents", "walking", "expected"), [
     (0, 0, 0, "Nog niemand uit de wijk past goed. Niemand woont op loopafstand. Nog niemand past goed bij deze vacature."),
-    (2, 0, 0, "Nog niemand uit de wijk past goed. Niemand woont op loopafstand. In totaal passen 2 mensen goed"),
-    (2, 2, 0, "2 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal passen 2 mensen goed"),
-    (1, 1, 1, "1 persoon uit de wijk past goed. 1 persoon woont op loopafstand. In totaal past 1 persoon goed"),
-    (3, 2, 1, "2 mensen uit de wijk passen goed. 1 persoon woont op loopafstand. In totaal passen 3 mensen goed"),
-    (4, 1, 3, "1 persoon uit de wijk past goed. 3 mensen wonen op loopafstand. In totaal passen 4 mensen goed"),
+    (2, 0, 0, "Nog niemand uit de wijk past goed. Niemand woont op loopafstand. In totaal (in en buiten de wijk) passen 2 mensen goed"),
+    (2, 2, 0, "2 mensen uit de wijk passen goed. Niemand woont op loopafstand. In totaal (in en buiten de wijk) passen 2 mensen goed"),
+    (1, 1, 1, "1 persoon uit de wijk past goed. 1 persoon woont op loopafstand. In totaal (in en buiten de wijk) past 1 persoon goed"),
+    (3, 2, 1, "2 mensen uit de wijk passen goed. 1 persoon woont op loopafstand. In totaal (in en buiten de wijk) passen 3 mensen goed"),
+    (4, 1, 3, "1 persoon uit de wijk past goed. 3 mensen wonen op loopafstand. In totaal (in en buiten de wijk) passen 4 mensen goed"),
 ])
 def test_fit_counts_read_well_for_none_one_and_more(logged_in, business, monkeypatch, good, residents, walking,
                                                     expected):
