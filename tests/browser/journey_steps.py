@@ -65,7 +65,7 @@ def expect_the_matchers_fit_counts(journey, page):
                     r"(?:(\d+) (?:persoon|mensen) (?:woont|wonen)|Niemand woont) op loopafstand")
     residents, walking = (int(n or 0) for n in re.search(fit_sentence, text).groups())
     assert "1 mensen" not in text
-    good = int(re.search(r"In totaal (?:past|passen) (\d+) (?:persoon|mensen) goed", text).group(1))
+    good = int(re.search(r"In totaal \(in en buiten de wijk\) (?:past|passen) (\d+) (?:persoon|mensen) goed", text).group(1))
     vacancy_id = int(re.search(r"/vacatures/(\d+)", page.url).group(1))
     expected = journey.server.query(lambda: _fit_counts(vacancy_id))
     assert (good, residents, walking) == (expected.good, expected.residents, expected.walking)
