@@ -104,7 +104,7 @@ def signup_link_refused(problem):
     """A registration link that cannot be used: someone logged in, or whose link was used, is not told to register
     again (the reset wording of tokens.USED does not fit either)."""
     if current_user.is_authenticated:
-        return notice(_("Je aanmelding is klaar"), [_("Deze link heb je niet meer nodig. Je bent al ingelogd.")],
+        return notice(_("Je aanmelding is klaar"), [_("Deze link heb je niet meer nodig. Je bent al ingelogd.")], 400,
                       action=(url_for("main.dashboard"), _("Naar mijn pagina")))
     if problem.message is tokens.USED:
         return notice(_("Je aanmelding is klaar"), [
