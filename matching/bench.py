@@ -267,13 +267,13 @@ def run(n_candidates: int, n_vacancies: int, seed: int, top_k: int, naive_sample
     load_taxonomy()
     default_search()
     load_before = os.getloadavg()[0]
-    reference = host_reference()
-    say(f"machine: {os.cpu_count()} CPUs ({cpu_model()}), load average before the run {load_before:.1f}; host "
+    reference, processor = host_reference(), cpu_model()
+    say(f"machine: {os.cpu_count()} CPUs ({processor}), load average before the run {load_before:.1f}; host "
         f"reference (fixed numpy work like the selection's, one process): {reference:.2f} s")
     say(f"synthetic data: {n_candidates:,} candidates x {n_vacancies:,} vacancies "
         f"({n_candidates * n_vacancies:,} pairs), seed {seed}, built in {time.perf_counter() - t0:.1f} s; "
         f"RSS {_rss_mib():.0f} MiB")
-    figures: dict = {"load_before": load_before, "host_reference_s": reference, "cpu_model": cpu_model()}
+    figures: dict = {"load_before": load_before, "host_reference_s": reference, "cpu_model": processor}
     matcher = Matcher()
 
     index, t_encode = _timed(lambda: matcher.index(candidates, vacancies))

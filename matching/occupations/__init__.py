@@ -62,8 +62,7 @@ def _about_the_work(sentence: str) -> str:
 def occupations_in_own_words(texts: Sequence[str], min_score: float = OWN_WORDS_MIN_SCORE) -> list[tuple[str, ...]]:
     """For each text in someone's own words, the ESCO occupations (URIs, at most three, best first) its sentences
     mean, found by the occupation search (words and sentence embeddings) one sentence at a time."""
-    sentences = [[_about_the_work(x) for x in _SENTENCE.split(text or "") if len(_about_the_work(x)) > 2][:10]
-                 for text in texts]
+    sentences = [[x for x in map(_about_the_work, _SENTENCE.split(text or "")) if len(x) > 2][:10] for text in texts]
     distinct = sorted({x for group in sentences for x in group})
     best = {}
     if distinct:

@@ -97,15 +97,15 @@ class WorkForm(OnceOnlyForm):
         typed = (self.other_work.data or "").strip()
         if not typed:
             return None
+        shown = f"\u2068{typed}\u2069"  # isolated: Arabic words inside a Dutch line keep their order
         if not self.resolved_other:
             return str(_l("We kennen geen werk met de naam ‘%(typed)s’. We bewaren je eigen woorden bij ‘Over jou’. "
-                          "Een medewerker leest ze.", typed=f"\u2068{typed}\u2069"))
+                          "Een medewerker leest ze.", typed=shown))
         job = str(occupation_label(self.resolved_other))
         if typed.casefold() == job.casefold():
             return None
         return str(_l("Je typte ‘%(typed)s’. We hebben dat opgeslagen als: %(job)s. Wil je meer vertellen, "
-                      "bijvoorbeeld waar of hoe lang? Schrijf dat bij ‘Over jou’.",
-                      typed=f"\u2068{typed}\u2069", job=job))  # isolated: Arabic words inside a Dutch line keep their order
+                      "bijvoorbeeld waar of hoe lang? Schrijf dat bij ‘Over jou’.", typed=shown, job=job))
 
     def validate_occupations(self, field):
         # Extra (searched) occupations are offered as choices again; anything else was refused by pre_validate.
